@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from './config';
+import { DatabaseModule } from './database';
+import { LoggingModule } from './common/logging.module';
+
+/** Composes the feature modules; holds no business providers. */
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule],
+    };
+  }
+}

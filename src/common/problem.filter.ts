@@ -1,0 +1,121 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainException, ErrorKind, FieldError } from './domain.exception';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export function statusOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not-found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'too-large':
+      return 413;
+    case 'unprocessable':
+      return 422;
+    case 'rate-limited':
+      return 429;
+    case 'unavailable':
+      return 503;
+    case 'internal':
+      return 500;
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Turns any thrown value into an RFC 9457 problem document. */
+export function toProblem(error: unknown, instance?: string): ProblemDetails {
+  if (error instanceof DomainException) {
+    const status = statusOf(error.kind);
+    return {
+      type: `urn:sportello:problem:${error.code}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail: error.message,
+      code: error.code,
+      instance,
+      ...(error.details.fieldErrors ? { errors: error.details.fieldErrors } : {}),
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const body = error.getResponse();
+    const detail =
+      typeof body === 'string'
+        ? body
+        : Array.isArray((body as { message?: unknown }).message)
+          ? ((body as { message: string[] }).message).join('; ')
+          : String((body as { message?: unknown }).message ?? error.message);
+    return {
+      type: 'about:blank',
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      code: `HTTP_${status}`,
+      instance,
+    };
+  }
+  return {
+    type: 'about:blank',
+    title: TITLES[500],
+    status: 500,
+    detail: 'Errore interno. Riprovare più tardi.',
+    code: 'INTERNAL',
+    instance,
+  };
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const problem = toProblem(error, req.originalUrl);
+    if (problem.status >= 500) {
+      problem.requestId = String(req.headers['x-request-id'] ?? randomUUID());
+      this.logger.error(
+        { err: error, requestId: problem.requestId, path: req.originalUrl },
+        'unhandled error',
+      );
+    }
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+}

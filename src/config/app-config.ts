@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the platform reads is declared here, once. Nothing else reads
+ * process.env: a wrong value stops boot with a message that names the variable.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const intFrom = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: intFrom(0, 65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), 'not a postgres:// URL')
+    .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('public'),
+  DATABASE_POOL_SIZE: intFrom(1, 200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Where PGlite keeps its files; "memory://" keeps nothing (tests). Defaults to <DATA_DIR>/pglite. */
+  PGLITE_DIR: z.string().min(1).optional(),
+  PROCESSES_DIR: z.string().min(1).default('./processes'),
+  FORMS_DIR: z.string().min(1).default('./forms'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MIGRATIONS_RUN: booleanFlag.default(true),
+  CATALOGUE_LOAD: booleanFlag.default(true),
+  SCHEDULER_ENABLED: booleanFlag.default(true),
+  SCHEDULER_POLL_MS: intFrom(100, 600_000).default(15_000),
+  SCHEDULER_BATCH: intFrom(1, 1000).default(50),
+  ENGINE_LOCK_TIMEOUT_MS: intFrom(100, 600_000).default(10_000),
+  INCIDENT_MAX_ATTEMPTS: intFrom(1, 100).default(5),
+  INCIDENT_BACKOFF_MS: intFrom(100, 86_400_000).default(30_000),
+});
+
+export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string };
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  // Treat empty strings as unset so `FOO= npm start` falls back to the default.
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigValidationError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const cfg = parsed.data;
+  return { ...cfg, pgliteDir: cfg.PGLITE_DIR ?? `${cfg.DATA_DIR.replace(/\/$/, '')}/pglite` };
+}

@@ -1,0 +1,38 @@
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config';
+import { MIGRATIONS } from './migrations';
+
+export interface ConnectionTarget {
+  url?: string;
+  host?: string;
+  port?: number;
+  user?: string;
+  database?: string;
+  /** PGlite has a single backend. */
+  embedded: boolean;
+}
+
+export function dataSourceOptions(config: AppConfig, target: ConnectionTarget): DataSourceOptions {
+  const schema = config.DATABASE_SCHEMA;
+  return {
+    type: 'postgres',
+    ...(target.url
+      ? { url: target.url }
+      : { host: target.host, port: target.port, username: target.user, database: target.database }),
+    schema,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migration',
+    migrations: MIGRATIONS,
+    entities: [],
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: false,
+    extra: {
+      max: target.embedded ? 1 : config.DATABASE_POOL_SIZE,
+      // Every session works in the configured schema, so tests can isolate by schema.
+      options: `-c search_path=${schema},public -c timezone=UTC`,
+      application_name: 'sportello',
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * PGlite served on a private unix socket, so the very same `pg`/TypeORM code path runs on the
+ * embedded database and on PostgreSQL. PGlite has one backend: clients must use a pool of one.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    private readonly socketDir: string,
+  ) {}
+
+  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+    const inMemory = dataDir === 'memory://';
+    if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
+    const db = inMemory ? new PGlite() : new PGlite(resolve(dataDir));
+    await db.waitReady;
+    const socketDir = mkdtempSync(join(tmpdir(), 'sportello-pg-'));
+    const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });
+    await server.start();
+    return new EmbeddedPostgres(db, server, socketDir);
+  }
+
+  /** Connection settings for `pg`: host is the socket directory, as libpq does it. */
+  connection(): { host: string; port: number; user: string; database: string } {
+    return { host: this.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+    rmSync(this.socketDir, { recursive: true, force: true });
+  }
+}
