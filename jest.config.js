@@ -1,8 +1,12 @@
 /** Three tiers: unit specs beside the code, integration on a real database, end-to-end over HTTP. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': tsJest },
+  transform: {
+    '^.+\\.ts$': tsJest,
+    'node_modules/bpmn-server/dist/engine/Token\\.js$': '<rootDir>/test/setup/bpmn-server.transform.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!bpmn-server/dist/engine/Token\\.js$)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   rootDir: __dirname,
 };
@@ -14,14 +18,14 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.ts'],
     },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.ts'],
     },
   ],
 };

@@ -42,6 +42,11 @@ const envSchema = z.object({
   ENGINE_LOCK_TIMEOUT_MS: intFrom(100, 600_000).default(10_000),
   INCIDENT_MAX_ATTEMPTS: intFrom(1, 100).default(5),
   INCIDENT_BACKOFF_MS: intFrom(100, 86_400_000).default(30_000),
+  /** Bearer token for /api/v1/admin/*; unset closes the admin API. */
+  ADMIN_API_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** Protocol register (DPR 445/2000): AOO code and register code, as in the AgID segnatura. */
+  PROTOCOL_AOO: z.string().regex(/^[A-Za-z0-9_.-]{1,16}$/, 'must match [A-Za-z0-9_.-]{1,16}').default('c_sportello'),
+  PROTOCOL_REGISTER: z.string().regex(/^[A-Za-z0-9_.-]{1,16}$/, 'must match [A-Za-z0-9_.-]{1,16}').default('PG'),
 });
 
 export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string };

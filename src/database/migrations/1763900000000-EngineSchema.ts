@@ -12,6 +12,7 @@ export class EngineSchema1763900000000 implements MigrationInterface {
         version int not null,
         xml text not null,
         hash text not null,
+        start_events jsonb not null default '[]',
         created_at timestamptz not null default now(),
         unique (process_key, version)
       )`);

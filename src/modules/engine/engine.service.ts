@@ -1,0 +1,351 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { EntityManager } from 'typeorm';
+import { DomainException } from '../../common';
+import { ROOT_LOGGER } from '../../common/logging.module';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { Transactions } from '../../database';
+import { BpmnEngine, createBpmnEngine } from './engine-runtime';
+import {
+  EngineIncidentClosedException,
+  EngineIncidentNotFoundException,
+  EngineInstanceNotFoundException,
+  EngineItemNotFoundException,
+  EngineItemNotWaitingException,
+  EngineStaleVersionException,
+} from './engine.exceptions';
+import {
+  CompleteOptions,
+  DeployResult,
+  EngineIncident,
+  EngineInstance,
+  ModelVersion,
+  OperationResult,
+  StartOptions,
+  TransitionListener,
+} from './engine.types';
+import { IncidentsRepository } from './incidents.repository';
+import { ModelsStore } from './models.store';
+import { OperationScope, operationScope } from './operation-scope';
+import { PgDataStore, RawItem, toEngineItem } from './pg-data-store';
+import { ServiceTaskRegistry } from './service-task.registry';
+
+const MAX_FOLLOW_UPS = 1000;
+
+/**
+ * The engine facade. Every operation runs in one transaction with the instance locked: a
+ * start, a completion, a message, a signal, a due timer, a retry. Follow-ups bpmn-server
+ * would fire unawaited run in order inside it. A failure after the engine saved progress
+ * (a service task or an expression) commits that progress and opens an incident to retry;
+ * a failure before any save, or a conflict, rolls everything back and is thrown.
+ */
+@Injectable()
+export class EngineService implements OnModuleInit {
+  private engine!: BpmnEngine;
+  private store!: PgDataStore;
+  private readonly listeners: TransitionListener[] = [];
+  readonly models: ModelsStore;
+  private readonly incidents: IncidentsRepository;
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly registry: ServiceTaskRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
+  ) {
+    this.models = new ModelsStore(tx);
+    this.incidents = new IncidentsRepository(tx, { maxAttempts: config.INCIDENT_MAX_ATTEMPTS, backoffMs: config.INCIDENT_BACKOFF_MS });
+  }
+
+  onModuleInit(): void {
+    const built = createBpmnEngine({
+      tx: this.tx,
+      models: this.models,
+      registry: this.registry,
+      logger: this.logger.child({ module: 'engine' }),
+      lockTimeoutMs: this.config.ENGINE_LOCK_TIMEOUT_MS,
+      callbacks: {
+        onChildEnded: (parentItemId, childData) => this.followUp('call activity resume', () => this.resumeParent(parentItemId, childData)),
+        onMessageThrown: (messageId, data, instanceData) =>
+          this.followUp('message', () => this.deliverMessage(messageId, correlationOf(instanceData), data)),
+        onSignalThrown: (signalId, data) => this.followUp('signal', () => this.deliverSignal(signalId, data)),
+      },
+    });
+    this.engine = built.engine;
+    this.store = built.dataStore;
+  }
+
+  /** Listeners run inside the operation's transaction, after the engine finished, before commit. */
+  onTransitions(listener: TransitionListener): void {
+    this.listeners.push(listener);
+  }
+
+  serviceNames(): string[] {
+    return this.registry.names();
+  }
+
+  deploy(processKey: string, xml: string): Promise<DeployResult> {
+    return this.models.deploy(processKey, xml);
+  }
+
+  currentVersion(processKey: string): Promise<ModelVersion> {
+    return this.models.current(processKey);
+  }
+
+  listVersions(processKey: string): Promise<ModelVersion[]> {
+    return this.models.listVersions(processKey);
+  }
+
+  async startProcess(processKey: string, data: Record<string, unknown>, opts: StartOptions = {}): Promise<OperationResult> {
+    const result = await this.operate('start', async () => {
+      const exec = await this.engine.start(processKey, data, opts.startElementId ?? null, opts.actor ?? null, {});
+      return exec.instance.id;
+    });
+    return result!;
+  }
+
+  async completeItem(itemId: string, data: Record<string, unknown>, opts: CompleteOptions = {}): Promise<OperationResult> {
+    const result = await this.operate('complete', async () => {
+      const instanceId = await this.lockWaitingItem(itemId, opts.expectedVersion);
+      await this.engine.invoke({ 'items.id': itemId }, data, opts.actor ?? null);
+      return instanceId;
+    });
+    return result!;
+  }
+
+  /** Delivers a message to the waiting catch event correlated by `correlation` (e.g. {caseId}), else to a message start event. */
+  throwMessage(messageName: string, correlation: Record<string, string | number>, data: Record<string, unknown> = {}): Promise<OperationResult | null> {
+    return this.operate('message', () => this.deliverMessage(messageName, correlation, data));
+  }
+
+  /** Broadcasts a signal to every waiting catch event (optionally only on correlated instances) and signal start events. */
+  async throwSignal(signalName: string, data: Record<string, unknown> = {}): Promise<number> {
+    let delivered = 0;
+    await this.operate('signal', async () => {
+      delivered = await this.deliverSignal(signalName, data);
+      return null;
+    });
+    return delivered;
+  }
+
+  /** Fires at most one due timer (due at `now`); returns the instance it advanced, or null if none was due. */
+  async fireNextDueTimer(now: Date): Promise<OperationResult | null> {
+    return this.operate('timer', async (em) => {
+      const candidates = (await em.query(
+        `select id, instance_id from engine_item where status = 'wait' and time_due <= $1 order by time_due, id limit 20`,
+        [now],
+      )) as Array<{ id: string; instance_id: string }>;
+      for (const c of candidates) {
+        // Another process working this instance holds its lock: leave the timer to it or to the next poll.
+        const [{ locked }] = (await em.query('select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked', [c.instance_id])) as Array<{ locked: boolean }>;
+        if (!locked) continue;
+        const [fresh] = (await em.query(`select status, time_due from engine_item where id = $1`, [c.id])) as Array<{ status: string; time_due: Date | null }>;
+        if (fresh?.status !== 'wait' || !fresh.time_due || fresh.time_due > now) continue;
+        await this.engine.invoke({ 'items.id': c.id }, {}, null);
+        return c.instance_id;
+      }
+      return null;
+    });
+  }
+
+  async getInstance(instanceId: string): Promise<EngineInstance> {
+    const em = this.tx.manager();
+    const [row] = (await em.query(
+      `select i.id, i.name, i.model_version_id, i.status, i.version, i.parent_item_id, i.data, i.started_at, i.ended_at, i.items
+       from engine_instance i where i.id = $1`,
+      [instanceId],
+    )) as Array<{ id: string; name: string; model_version_id: string; status: EngineInstance['status']; version: number; parent_item_id: string | null; data: Record<string, unknown>; started_at: Date | null; ended_at: Date | null; items: RawItem[] }>;
+    if (!row) throw new EngineInstanceNotFoundException(instanceId);
+    return {
+      id: row.id,
+      processKey: row.name,
+      modelVersionId: row.model_version_id,
+      status: row.status,
+      version: row.version,
+      parentItemId: row.parent_item_id,
+      data: row.data,
+      startedAt: row.started_at,
+      endedAt: row.ended_at,
+      items: row.items.map(toEngineItem).sort((a, b) => a.seq - b.seq),
+    };
+  }
+
+  listIncidents(filter: { status?: string; instanceId?: string }, offset: number, limit: number) {
+    return this.incidents.list(filter, offset, limit);
+  }
+
+  async getIncident(id: string): Promise<EngineIncident> {
+    const incident = await this.incidents.get(id);
+    if (!incident) throw new EngineIncidentNotFoundException(id);
+    return incident;
+  }
+
+  /** Re-runs the element an incident stopped at. Succeeds → resolved; fails → one more attempt counted. */
+  async retryIncident(id: string, actor: string): Promise<OperationResult> {
+    const incident = await this.getIncident(id);
+    if (incident.status === 'resolved' || incident.status === 'cancelled') throw new EngineIncidentClosedException(id, incident.status);
+    const result = await this.operate('retry', async (em) => {
+      await this.store.locker.lock(incident.instanceId);
+      if (incident.itemId) {
+        const [item] = (await em.query('select status from engine_item where id = $1', [incident.itemId])) as Array<{ status: string }>;
+        if (item?.status === 'start') {
+          await this.engine.invoke({ 'items.id': incident.itemId }, {}, actor, { recover: true });
+        }
+        await this.incidents.resolveOpenFor(em, incident.instanceId, incident.itemId, actor);
+      } else {
+        await this.incidents.close(em, id, 'resolved', actor);
+      }
+      return incident.instanceId;
+    });
+    return result!;
+  }
+
+  /** Gives up on an incident: the instance is terminated, its open items ended. */
+  async cancelIncident(id: string, actor: string): Promise<EngineInstance> {
+    const incident = await this.getIncident(id);
+    if (incident.status === 'resolved' || incident.status === 'cancelled') throw new EngineIncidentClosedException(id, incident.status);
+    await this.tx.run(async (em) => {
+      await this.store.locker.lock(incident.instanceId);
+      await em.query(`update engine_instance set status = 'terminated', ended_at = now(), version = version + 1 where id = $1 and status = 'running'`, [incident.instanceId]);
+      await em.query(
+        `update engine_instance set items = (select coalesce(jsonb_agg(case when x->>'status' in ('wait', 'start', 'enter')
+           then jsonb_set(x, '{status}', '"terminated"') else x end), '[]'::jsonb) from jsonb_array_elements(items) x) where id = $1`,
+        [incident.instanceId],
+      );
+      await em.query(`update engine_item set status = 'terminated', ended_at = now() where instance_id = $1 and status in ('wait', 'start', 'enter')`, [incident.instanceId]);
+      await this.incidents.close(em, id, 'cancelled', actor);
+    });
+    return this.getInstance(incident.instanceId);
+  }
+
+  /** Retries incidents whose backoff has elapsed; returns how many were attempted. */
+  async retryDueIncidents(now: Date, limit: number): Promise<number> {
+    const due = await this.incidents.dueForRetry(now, limit);
+    for (const incident of due) {
+      try {
+        await this.retryIncident(incident.id, 'system');
+      } catch (e) {
+        this.logger.warn({ err: e, incident: incident.id }, 'incident retry failed');
+      }
+    }
+    return due.length;
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private async operate(operation: string, main: (em: EntityManager) => Promise<string | null>): Promise<OperationResult | null> {
+    const scope = new OperationScope();
+    return this.tx.run((em) =>
+      operationScope.run(scope, async () => {
+        await em.query(`select set_config('lock_timeout', $1, true)`, [`${this.config.ENGINE_LOCK_TIMEOUT_MS}ms`]);
+        let instanceId: string | null = null;
+        let failure: unknown;
+        try {
+          instanceId = await main(em);
+          for (let n = 0, next = scope.takeDeferred(); next; next = scope.takeDeferred()) {
+            if (++n > MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-up actions in one ${operation}`);
+            await next();
+          }
+        } catch (e) {
+          const engineConflict = e instanceof DomainException && e.code.startsWith('ENGINE_');
+          if (engineConflict || scope.saved.size === 0) throw e;
+          failure = e;
+        }
+        for (const listener of this.listeners) if (scope.transitions.length) await listener(scope.transitions);
+        let incident: EngineIncident | null = null;
+        if (failure !== undefined) {
+          const stuck = [...scope.saved].pop()!;
+          incident = await this.incidents.recordFailure(em, stuck, operation, failure, new Date());
+          this.logger.warn({ err: failure, incident: incident.id, instanceId: stuck }, 'engine operation stopped on an incident');
+          instanceId ??= stuck;
+        }
+        if (!instanceId) return null;
+        return { instance: await this.getInstance(instanceId), incident };
+      }),
+    );
+  }
+
+  private followUp(what: string, action: () => Promise<unknown>): void {
+    const scope = operationScope.current();
+    if (!scope) {
+      this.logger.error({ what }, 'engine follow-up outside an operation: dropped');
+      return;
+    }
+    scope.defer(action);
+  }
+
+  private async lockWaitingItem(itemId: string, expectedVersion?: number): Promise<string> {
+    const em = this.tx.manager();
+    const [row] = (await em.query('select instance_id from engine_item where id = $1', [itemId])) as Array<{ instance_id: string }>;
+    if (!row) throw new EngineItemNotFoundException(itemId);
+    await this.store.locker.lock(row.instance_id);
+    const [fresh] = (await em.query(
+      'select it.status, i.version from engine_item it join engine_instance i on i.id = it.instance_id where it.id = $1',
+      [itemId],
+    )) as Array<{ status: string; version: number }>;
+    if (fresh.status !== 'wait') throw new EngineItemNotWaitingException(itemId, fresh.status);
+    if (expectedVersion !== undefined && fresh.version !== expectedVersion) {
+      throw new EngineStaleVersionException(row.instance_id, expectedVersion, fresh.version);
+    }
+    return row.instance_id;
+  }
+
+  private async resumeParent(parentItemId: string, childData: Record<string, unknown>): Promise<string | null> {
+    const em = this.tx.manager();
+    const [row] = (await em.query('select instance_id from engine_item where id = $1', [parentItemId])) as Array<{ instance_id: string }>;
+    if (!row) return null;
+    await this.store.locker.lock(row.instance_id);
+    const [fresh] = (await em.query('select status from engine_item where id = $1', [parentItemId])) as Array<{ status: string }>;
+    // A child that finished inline already handed its data over (CallActivity.start).
+    if (fresh?.status !== 'wait') return null;
+    await this.engine.invoke({ 'items.id': parentItemId }, childData, null);
+    return row.instance_id;
+  }
+
+  private async deliverMessage(name: string, correlation: Record<string, string | number>, data: Record<string, unknown>): Promise<string | null> {
+    const em = this.tx.manager();
+    const candidates = (await em.query(
+      `select it.id, it.instance_id from engine_item it join engine_instance i on i.id = it.instance_id
+       where it.message_id = $1 and it.status = 'wait' and i.data @> $2::jsonb order by it.seq limit 20`,
+      [name, JSON.stringify(correlation)],
+    )) as Array<{ id: string; instance_id: string }>;
+    for (const c of candidates) {
+      await this.store.locker.lock(c.instance_id);
+      const [fresh] = (await em.query('select status from engine_item where id = $1', [c.id])) as Array<{ status: string }>;
+      if (fresh?.status !== 'wait') continue;
+      await this.engine.invoke({ 'items.id': c.id }, data, null);
+      return c.instance_id;
+    }
+    const [start] = await this.models.startEventsFor('message', name);
+    if (!start) return null;
+    const exec = await this.engine.start(start.processKey, { ...data, ...correlation }, start.elementId, null, {});
+    return exec.instance.id;
+  }
+
+  private async deliverSignal(name: string, data: Record<string, unknown>): Promise<number> {
+    const em = this.tx.manager();
+    const waiting = (await em.query(
+      `select id, instance_id from engine_item where signal_id = $1 and status = 'wait' order by seq`,
+      [name],
+    )) as Array<{ id: string; instance_id: string }>;
+    let delivered = 0;
+    for (const w of waiting) {
+      await this.store.locker.lock(w.instance_id);
+      const [fresh] = (await em.query('select status from engine_item where id = $1', [w.id])) as Array<{ status: string }>;
+      if (fresh?.status !== 'wait') continue;
+      await this.engine.invoke({ 'items.id': w.id }, data, null);
+      delivered++;
+    }
+    for (const start of await this.models.startEventsFor('signal', name)) {
+      await this.engine.start(start.processKey, data, start.elementId, null, {});
+      delivered++;
+    }
+    return delivered;
+  }
+}
+
+/** Messages correlate on the case the throwing instance belongs to. */
+function correlationOf(instanceData: Record<string, unknown>): Record<string, string | number> {
+  const caseId = instanceData.caseId;
+  return typeof caseId === 'string' || typeof caseId === 'number' ? { caseId } : {};
+}

@@ -1,0 +1,6 @@
+export { EngineModule } from './engine.module';
+export { EngineService } from './engine.service';
+export { ServiceTask, ServiceTaskProvider, ServiceTaskRegistry, SERVICE_NAME_PATTERN } from './service-task.registry';
+export { TimerSchedulerService, ENGINE_CLOCK, EngineClock } from './timer-scheduler.service';
+export * from './engine.types';
+export * from './engine.exceptions';

@@ -1,0 +1,110 @@
+import { Transactions } from '../../database';
+import { EngineModelInvalidException, EngineProcessNotFoundException } from './engine.exceptions';
+import { DeployResult, ModelVersion } from './engine.types';
+import { inspectModel, sha256, StartEventIndex } from './model-inspector';
+
+interface VersionRow {
+  id: string;
+  process_key: string;
+  version: number;
+  hash: string;
+  start_events: StartEventIndex[];
+  created_at: Date;
+}
+
+interface CachedVersion extends ModelVersion {
+  xml: string;
+  startEvents: StartEventIndex[];
+}
+
+const toVersion = (r: VersionRow): ModelVersion => ({
+  id: r.id,
+  processKey: r.process_key,
+  version: r.version,
+  hash: r.hash,
+  createdAt: r.created_at,
+});
+
+/**
+ * Immutable model versions in engine_model_version. New cases get the newest version of a
+ * process; a running instance keeps the version it started on (its row names it; the XML is
+ * served from here, never copied into the instance). Versions never change, so they are
+ * cached forever by id; "which is newest" is asked of the database each time, so a version
+ * deployed by another process is seen at once.
+ */
+export class ModelsStore {
+  private readonly byId = new Map<string, CachedVersion>();
+  private readonly idBySource = new Map<string, string>();
+
+  constructor(private readonly tx: Transactions) {}
+
+  async deploy(processKey: string, xml: string): Promise<DeployResult> {
+    const hash = sha256(xml);
+    const inspected = await inspectModel(xml);
+    if (!inspected.processIds.includes(processKey)) {
+      throw new EngineModelInvalidException(processKey, [`no bpmn:process with id "${processKey}"`]);
+    }
+    return this.tx.run(async (em) => {
+      // Serialise deploys of one key across processes, so versions stay gapless and unique.
+      await em.query('select pg_advisory_xact_lock(hashtextextended($1, 7))', [`model:${processKey}`]);
+      const [current] = (await em.query(
+        'select * from engine_model_version where process_key = $1 order by version desc limit 1',
+        [processKey],
+      )) as VersionRow[];
+      if (current && current.hash === hash) return { ...toVersion(current), created: false };
+      const [row] = (await em.query(
+        `insert into engine_model_version (process_key, version, xml, hash, start_events)
+         values ($1, $2, $3, $4, $5::jsonb) returning *`,
+        [processKey, (current?.version ?? 0) + 1, xml, hash, JSON.stringify(inspected.startEvents)],
+      )) as VersionRow[];
+      return { ...toVersion(row), created: true };
+    });
+  }
+
+  async current(processKey: string): Promise<CachedVersion> {
+    const [row] = (await this.tx
+      .manager()
+      .query('select id from engine_model_version where process_key = $1 order by version desc limit 1', [processKey])) as Array<{
+      id: string;
+    }>;
+    if (!row) throw new EngineProcessNotFoundException(processKey);
+    return this.byVersionId(row.id);
+  }
+
+  async byVersionId(id: string): Promise<CachedVersion> {
+    const hit = this.byId.get(id);
+    if (hit) return hit;
+    const [row] = (await this.tx
+      .manager()
+      .query('select *, xml from engine_model_version where id = $1', [id])) as Array<VersionRow & { xml: string }>;
+    if (!row) throw new EngineProcessNotFoundException(id);
+    const cached: CachedVersion = { ...toVersion(row), xml: row.xml, startEvents: row.start_events };
+    this.byId.set(id, cached);
+    this.idBySource.set(row.xml, id);
+    return cached;
+  }
+
+  /** The version a source string was served as (engine.start only hands us the XML back). */
+  versionIdOfSource(xml: string): string | undefined {
+    return this.idBySource.get(xml);
+  }
+
+  async listVersions(processKey: string): Promise<ModelVersion[]> {
+    const rows = (await this.tx
+      .manager()
+      .query('select * from engine_model_version where process_key = $1 order by version', [processKey])) as VersionRow[];
+    return rows.map(toVersion);
+  }
+
+  /** Current versions' start events catching a message or signal (for throwMessage/throwSignal). */
+  async startEventsFor(kind: 'message' | 'signal', name: string): Promise<Array<{ processKey: string; elementId: string }>> {
+    const field = kind === 'message' ? 'messageId' : 'signalId';
+    const rows = (await this.tx.manager().query(
+      `select distinct on (process_key) process_key, start_events from engine_model_version
+       order by process_key, version desc`,
+    )) as Array<{ process_key: string; start_events: StartEventIndex[] }>;
+    return rows.flatMap((r) =>
+      r.start_events.filter((e) => e[field] === name).map((e) => ({ processKey: r.process_key, elementId: e.elementId })),
+    );
+  }
+}

@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ItemStatus, ItemTransition } from './engine.types';
+
+/**
+ * State of one engine operation (start, complete, fire timer, ...), shared through
+ * AsyncLocalStorage by the data store, the app delegate and the engine service:
+ * - what each touched instance looked like when last read or written, to write only changed
+ *   item rows and to report item transitions;
+ * - follow-up actions that bpmn-server would otherwise fire without awaiting (signals thrown,
+ *   a finished call activity resuming its parent), run in order after the main call, in the
+ *   same transaction;
+ * - which instances were written, so a failure after a save can be turned into an incident.
+ */
+export interface KnownItem {
+  status: ItemStatus;
+  fingerprint: string;
+}
+
+export class OperationScope {
+  readonly known = new Map<string, Map<string, KnownItem>>();
+  readonly saved = new Set<string>();
+  readonly transitions: ItemTransition[] = [];
+  private readonly deferred: Array<() => Promise<unknown>> = [];
+
+  defer(action: () => Promise<unknown>): void {
+    this.deferred.push(action);
+  }
+
+  takeDeferred(): (() => Promise<unknown>) | undefined {
+    return this.deferred.shift();
+  }
+}
+
+const storage = new AsyncLocalStorage<OperationScope>();
+
+export const operationScope = {
+  current(): OperationScope | undefined {
+    return storage.getStore();
+  },
+  run<T>(scope: OperationScope, work: () => Promise<T>): Promise<T> {
+    return storage.run(scope, work);
+  },
+};
