@@ -181,23 +181,30 @@ export class EngineService implements OnModuleInit {
   }
 
   /** Re-runs the element an incident stopped at. Succeeds → resolved; fails → one more attempt counted. */
-  async retryIncident(id: string, actor: string): Promise<OperationResult> {
+  async retryIncident(id: string, actor: string, now: Date = new Date()): Promise<OperationResult> {
     const incident = await this.getIncident(id);
     if (incident.status === 'resolved' || incident.status === 'cancelled') throw new EngineIncidentClosedException(id, incident.status);
-    const result = await this.operate('retry', async (em) => {
-      await this.store.locker.lock(incident.instanceId);
-      if (incident.itemId) {
-        const [item] = (await em.query('select status from engine_item where id = $1', [incident.itemId])) as Array<{ status: string }>;
-        if (item?.status === 'start') {
-          await this.engine.invoke({ 'items.id': incident.itemId }, {}, actor, { recover: true });
+    try {
+      const result = await this.operate('retry', async (em) => {
+        await this.store.locker.lock(incident.instanceId);
+        if (incident.itemId) {
+          const [item] = (await em.query('select status from engine_item where id = $1', [incident.itemId])) as Array<{ status: string }>;
+          if (item?.status === 'start') {
+            await this.engine.invoke({ 'items.id': incident.itemId }, {}, actor, { recover: true });
+          }
+          await this.incidents.resolveOpenFor(em, incident.instanceId, incident.itemId, actor);
+        } else {
+          await this.incidents.close(em, id, 'resolved', actor);
         }
-        await this.incidents.resolveOpenFor(em, incident.instanceId, incident.itemId, actor);
-      } else {
-        await this.incidents.close(em, id, 'resolved', actor);
-      }
-      return incident.instanceId;
-    });
-    return result!;
+        return incident.instanceId;
+      });
+      return result!;
+    } catch (e) {
+      if (e instanceof DomainException && e.code.startsWith('ENGINE_')) throw e;
+      // The re-run failed before saving anything: the instance is as it was; count the attempt.
+      const counted = await this.tx.run((em) => this.incidents.recordFailure(em, incident.instanceId, 'retry', e, now));
+      return { instance: await this.getInstance(incident.instanceId), incident: counted };
+    }
   }
 
   /** Gives up on an incident: the instance is terminated, its open items ended. */
@@ -223,7 +230,7 @@ export class EngineService implements OnModuleInit {
     const due = await this.incidents.dueForRetry(now, limit);
     for (const incident of due) {
       try {
-        await this.retryIncident(incident.id, 'system');
+        await this.retryIncident(incident.id, 'system', now);
       } catch (e) {
         this.logger.warn({ err: e, incident: incident.id }, 'incident retry failed');
       }

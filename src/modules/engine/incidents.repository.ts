@@ -54,12 +54,12 @@ export class IncidentsRepository {
     const code = (error as { code?: unknown })?.code;
     const [row] = (await em.query(
       `insert into engine_incident (instance_id, item_id, element_id, operation, error_code, error_message, attempts, next_retry_at)
-       values ($1, $2, $3, $4, $5, $6, 1, $7 + make_interval(secs => $8::double precision / 1000))
+       values ($1, $2, $3, $4, $5, $6, 1, $7::timestamptz + make_interval(secs => $8::double precision / 1000))
        on conflict (instance_id, coalesce(item_id, '')) where status in ('open', 'retrying')
        do update set attempts = engine_incident.attempts + 1, status = 'open', error_message = excluded.error_message,
          error_code = excluded.error_code, updated_at = now(),
          next_retry_at = case when engine_incident.attempts + 1 >= $9 then null
-           else $7 + make_interval(secs => $8::double precision * power(2, engine_incident.attempts) / 1000) end
+           else $7::timestamptz + make_interval(secs => $8::double precision * power(2, engine_incident.attempts) / 1000) end
        returning *`,
       [instanceId, stuck?.id ?? null, stuck?.element_id ?? null, operation, typeof code === 'string' ? code : null, message.slice(0, 4000), now, this.policy.backoffMs, this.policy.maxAttempts],
     )) as IncidentRow[];

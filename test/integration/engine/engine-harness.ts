@@ -2,6 +2,7 @@ import { Injectable, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { LoggingModule } from '../../../src/common/logging.module';
 import { AppConfig, ConfigModule } from '../../../src/config';
 import { DatabaseModule } from '../../../src/database';
@@ -39,6 +40,7 @@ export interface EngineHarness {
   engine: EngineService;
   scheduler: TimerSchedulerService;
   work: ScriptedWork;
+  query(sql: string, params?: unknown[]): Promise<unknown[]>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startEngine(config: AppConfig, extra: Provider[] = []): Pr
     engine: app.get(EngineService),
     scheduler: app.get(TimerSchedulerService),
     work: app.get(ScriptedWork),
+    query: (sql, params) => app.get(DataSource).query(sql, params) as Promise<unknown[]>,
     close: () => app.close(),
   };
 }
