@@ -74,6 +74,6 @@ export function ownPathSegments(component: FormComponent): string[] {
   return [];
 }
 
-/** Text-like single values that form-js option lists accept (see `_isAllowedPrimitive`). */
+/** Components whose value must be among the options the browser offered. */
 export const SELECTION_TYPES = new Set(['checklist', 'radio', 'select', 'taglist']);
 export const MULTI_SELECTION_TYPES = new Set(['checklist', 'taglist']);
