@@ -4,9 +4,9 @@ const base = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': tsJest,
-    'node_modules/bpmn-server/dist/engine/Token\\.js$': '<rootDir>/test/setup/bpmn-server.transform.js',
+    'node_modules/bpmn-server/dist/(engine/Token|elements/Definition)\\.js$': '<rootDir>/test/setup/bpmn-server.transform.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!bpmn-server/dist/engine/Token\\.js$)'],
+  transformIgnorePatterns: ['/node_modules/(?!bpmn-server/dist/(engine/Token|elements/Definition)\\.js$)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   rootDir: __dirname,
 };

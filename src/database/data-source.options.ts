@@ -31,7 +31,8 @@ export function dataSourceOptions(config: AppConfig, target: ConnectionTarget): 
     extra: {
       max: target.embedded ? 1 : config.DATABASE_POOL_SIZE,
       // Every session works in the configured schema, so tests can isolate by schema.
-      options: `-c search_path=${schema},public -c timezone=UTC`,
+      // lock_timeout bounds every wait on a row or an instance lock (engine operations included).
+      options: `-c search_path=${schema},public -c timezone=UTC -c lock_timeout=${config.ENGINE_LOCK_TIMEOUT_MS}`,
       application_name: 'sportello',
     },
   };

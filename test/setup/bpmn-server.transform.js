@@ -7,12 +7,14 @@ const { patches } = require('../../src/modules/engine/runtime/source-patches.jso
 module.exports = {
   process(source, filename) {
     const normalised = filename.split('\\').join('/');
-    const patch = patches.find((p) => normalised.endsWith(`/node_modules/${p.file}`));
-    if (!patch) return { code: source };
-    const first = source.indexOf(patch.find);
-    if (first < 0 || source.indexOf(patch.find, first + 1) >= 0) {
-      throw new Error(`bpmn-server patch for ${patch.file} does not apply`);
+    let code = source;
+    for (const patch of patches.filter((p) => normalised.endsWith(`/node_modules/${p.file}`))) {
+      const first = code.indexOf(patch.find);
+      if (first < 0 || code.indexOf(patch.find, first + 1) >= 0) {
+        throw new Error(`bpmn-server patch for ${patch.file} does not apply`);
+      }
+      code = code.replace(patch.find, patch.replace);
     }
-    return { code: source.replace(patch.find, patch.replace) };
+    return { code };
   },
 };

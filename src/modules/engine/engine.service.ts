@@ -139,6 +139,7 @@ export class EngineService implements OnModuleInit {
         // Another process working this instance holds its lock: leave the timer to it or to the next poll.
         const [{ locked }] = (await em.query('select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked', [c.instance_id])) as Array<{ locked: boolean }>;
         if (!locked) continue;
+        operationScope.current()?.locked.add(c.instance_id);
         const [fresh] = (await em.query(`select status, time_due from engine_item where id = $1`, [c.id])) as Array<{ status: string; time_due: Date | null }>;
         if (fresh?.status !== 'wait' || !fresh.time_due || fresh.time_due > now) continue;
         await this.engine.invoke({ 'items.id': c.id }, {}, null);
@@ -244,7 +245,6 @@ export class EngineService implements OnModuleInit {
     const scope = new OperationScope();
     return this.tx.run((em) =>
       operationScope.run(scope, async () => {
-        await em.query(`select set_config('lock_timeout', $1, true)`, [`${this.config.ENGINE_LOCK_TIMEOUT_MS}ms`]);
         let instanceId: string | null = null;
         let failure: unknown;
         try {

@@ -19,6 +19,8 @@ export interface KnownItem {
 export class OperationScope {
   readonly known = new Map<string, Map<string, KnownItem>>();
   readonly saved = new Set<string>();
+  /** Instances already locked in this operation's transaction (advisory locks are re-entrant). */
+  readonly locked = new Set<string>();
   readonly transitions: ItemTransition[] = [];
   private readonly deferred: Array<() => Promise<unknown>> = [];
 

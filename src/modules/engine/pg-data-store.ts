@@ -97,6 +97,20 @@ export function toEngineItem(raw: RawItem): EngineItem {
   };
 }
 
+/** Upserts changed item rows; `$1` is the instance id, `$ITEMS` the rows as a JSON array. */
+const ITEM_UPSERT = `insert into engine_item (id, instance_id, seq, element_id, element_type, name, status, assignee, candidate_groups,
+    candidate_users, priority, due_date, follow_up_date, time_due, message_id, signal_id, item_key, started_at, ended_at)
+  select x.id, $1, x.seq, x.element_id, x.element_type, x.name, x.status, x.assignee, x.candidate_groups,
+    x.candidate_users, x.priority, x.due_date, x.follow_up_date, x.time_due, x.message_id, x.signal_id, x.item_key, x.started_at, x.ended_at
+  from jsonb_to_recordset($ITEMS::jsonb) as x(id text, seq int, element_id text, element_type text, name text, status text,
+    assignee text, candidate_groups text[], candidate_users text[], priority int, due_date timestamptz,
+    follow_up_date timestamptz, time_due timestamptz, message_id text, signal_id text, item_key text,
+    started_at timestamptz, ended_at timestamptz)
+  on conflict (id) do update set status = excluded.status, assignee = excluded.assignee,
+    candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
+    priority = excluded.priority, due_date = excluded.due_date, follow_up_date = excluded.follow_up_date,
+    time_due = excluded.time_due, ended_at = excluded.ended_at, started_at = excluded.started_at`;
+
 const fingerprint = (i: RawItem): string =>
   JSON.stringify([i.status, i.assignee, i.candidateGroups, i.candidateUsers, i.timeDue, i.dueDate, i.followUpDate, i.priority, i.endedAt]);
 
@@ -136,44 +150,55 @@ export class PgDataStore {
     const em = this.tx.manager();
     const scope = operationScope.current();
 
+    const changes = this.itemChanges(instance, items, status, scope?.known.get(instance.id));
+    const itemsCte = changes.rows
+      ? `, items_upsert as (${ITEM_UPSERT.replace('$ITEMS', `$${changes.param}`)})`
+      : '';
+
     if (!instance.saved) {
       const versionId = instance.source ? this.models.versionIdOfSource(instance.source) : undefined;
       if (!versionId) throw new Error(`engine: unknown model source for new instance of ${instance.name}`);
       const saved = new Date();
+      const params = [instance.id, versionId, instance.name, status, instance.parentItemId ?? null, instance.startedAt ?? null, endedAt, saved, data, tokens, itemsJson, loops];
+      if (changes.rows) params.push(changes.rows);
       await em.query(
-        `insert into engine_instance (id, model_version_id, name, status, version, parent_item_id, started_at, ended_at, saved, data, tokens, items, loops)
-         values ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb)`,
-        [instance.id, versionId, instance.name, status, instance.parentItemId ?? null, instance.startedAt ?? null, endedAt, saved, data, tokens, itemsJson, loops],
+        `with ins as (insert into engine_instance (id, model_version_id, name, status, version, parent_item_id, started_at, ended_at, saved, data, tokens, items, loops)
+           values ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb) returning id)${itemsCte}
+         select 1`,
+        params,
       );
       instance.saved = saved;
       instance.version = 0;
     } else {
       const expected = instance.version ?? 0;
+      const params: unknown[] = [instance.id, expected, status, endedAt, data, tokens, itemsJson, loops];
+      if (changes.rows) params.push(changes.rows);
       const rows = (await em.query(
-        `update engine_instance set status = $3, version = version + 1, ended_at = $4, saved = now(),
+        `with upd as (update engine_instance set status = $3, version = version + 1, ended_at = $4, saved = now(),
            data = $5::jsonb, tokens = $6::jsonb, items = $7::jsonb, loops = $8::jsonb
-         where id = $1 and version = $2 returning version`,
-        [instance.id, expected, status, endedAt, data, tokens, itemsJson, loops],
-      )) as [Array<{ version: number }>, number] | Array<{ version: number }>;
-      const updated = Array.isArray(rows[0]) ? (rows[0] as Array<{ version: number }>) : (rows as Array<{ version: number }>);
-      if (updated.length !== 1) throw new EngineStaleVersionException(instance.id, expected);
-      instance.version = updated[0].version;
+         where id = $1 and version = $2 returning version)${itemsCte.replace('from jsonb_to_recordset', 'from upd, jsonb_to_recordset')}
+         select version from upd`,
+        params,
+      )) as Array<{ version: number }>;
+      if (rows.length !== 1) throw new EngineStaleVersionException(instance.id, expected);
+      instance.version = rows[0].version;
     }
-    await this.projectItems(em, instance, items, status, scope?.known.get(instance.id));
+    changes.commit();
     scope?.saved.add(instance.id);
   }
 
-  private async projectItems(
-    em: EntityManager,
+  /** The items whose projection changed since last read or written; `commit` records them as known. */
+  private itemChanges(
     instance: RawInstance,
     items: RawItem[],
     status: InstanceStatus,
     known: Map<string, KnownItem> | undefined,
-  ): Promise<void> {
+  ): { rows: string | null; param: number; commit(): void } {
     const scope = operationScope.current();
     const previous = known ?? new Map<string, KnownItem>();
     const changed = items.filter((i) => previous.get(i.id)?.fingerprint !== fingerprint(i));
-    if (!changed.length) return;
+    const param = instance.saved ? 9 : 13;
+    if (!changed.length) return { rows: null, param, commit: () => undefined };
     const rows = changed.map((i) => ({
       id: i.id,
       seq: i.seq,
@@ -194,37 +219,25 @@ export class PgDataStore {
       started_at: i.startedAt ?? null,
       ended_at: i.endedAt ?? null,
     }));
-    await em.query(
-      `insert into engine_item (id, instance_id, seq, element_id, element_type, name, status, assignee, candidate_groups,
-         candidate_users, priority, due_date, follow_up_date, time_due, message_id, signal_id, item_key, started_at, ended_at)
-       select x.id, $1, x.seq, x.element_id, x.element_type, x.name, x.status, x.assignee, x.candidate_groups,
-         x.candidate_users, x.priority, x.due_date, x.follow_up_date, x.time_due, x.message_id, x.signal_id, x.item_key, x.started_at, x.ended_at
-       from jsonb_to_recordset($2::jsonb) as x(id text, seq int, element_id text, element_type text, name text, status text,
-         assignee text, candidate_groups text[], candidate_users text[], priority int, due_date timestamptz,
-         follow_up_date timestamptz, time_due timestamptz, message_id text, signal_id text, item_key text,
-         started_at timestamptz, ended_at timestamptz)
-       on conflict (id) do update set status = excluded.status, assignee = excluded.assignee,
-         candidate_groups = excluded.candidate_groups, candidate_users = excluded.candidate_users,
-         priority = excluded.priority, due_date = excluded.due_date, follow_up_date = excluded.follow_up_date,
-         time_due = excluded.time_due, ended_at = excluded.ended_at, started_at = excluded.started_at`,
-      [instance.id, JSON.stringify(rows)],
-    );
-    const next = new Map(previous);
-    for (const i of changed) {
-      const before = previous.get(i.id)?.status ?? null;
-      next.set(i.id, { status: i.status, fingerprint: fingerprint(i) });
-      if (scope && before !== i.status) {
-        scope.transitions.push({
-          instanceId: instance.id,
-          processKey: instance.name,
-          item: toEngineItem(i),
-          previousStatus: before,
-          instanceData: instance.data,
-          instanceStatus: status,
-        });
+    const commit = (): void => {
+      const next = new Map(previous);
+      for (const i of changed) {
+        const before = previous.get(i.id)?.status ?? null;
+        next.set(i.id, { status: i.status, fingerprint: fingerprint(i) });
+        if (scope && before !== i.status) {
+          scope.transitions.push({
+            instanceId: instance.id,
+            processKey: instance.name,
+            item: toEngineItem(i),
+            previousStatus: before,
+            instanceData: JSON.parse(JSON.stringify(instance.data ?? {})) as Record<string, unknown>,
+            instanceStatus: status,
+          });
+        }
       }
-    }
-    scope?.known.set(instance.id, next);
+      scope?.known.set(instance.id, next);
+    };
+    return { rows: JSON.stringify(rows), param, commit };
   }
 
   async findInstance(query: Record<string, unknown>): Promise<RawInstance> {
@@ -348,12 +361,15 @@ export class AdvisoryLocker {
   async lock(id: string): Promise<boolean> {
     const em = this.tx.current();
     if (!em) throw new Error('engine: lock requested outside an operation transaction');
+    const scope = operationScope.current();
+    if (scope?.locked.has(id)) return true;
     try {
       await em.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
     } catch (e) {
       if ((e as { code?: string }).code === '55P03') throw new EngineLockTimeoutException(id);
       throw e;
     }
+    scope?.locked.add(id);
     return true;
   }
 

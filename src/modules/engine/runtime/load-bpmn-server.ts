@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
-import { applyPatch, patchFor, PINNED_BPMN_SERVER_VERSION } from './source-patches';
+import { applyPatches, patchesFor, PINNED_BPMN_SERVER_VERSION } from './source-patches';
 
 type BpmnServerExports = typeof import('bpmn-server');
 
@@ -28,9 +28,9 @@ export function loadBpmnServer(): BpmnServerExports {
   const listenersBefore = new Set(process.listeners('uncaughtException'));
   const originalJs = extensions['.js'];
   extensions['.js'] = (module, filename) => {
-    const patch = patchFor(filename);
-    if (!patch) return originalJs(module, filename);
-    module._compile(applyPatch(patch, readFileSync(filename, 'utf8')), filename);
+    const patches = patchesFor(filename);
+    if (!patches.length) return originalJs(module, filename);
+    module._compile(applyPatches(patches, readFileSync(filename, 'utf8')), filename);
   };
   try {
     loaded = require('bpmn-server') as BpmnServerExports;
@@ -41,8 +41,9 @@ export function loadBpmnServer(): BpmnServerExports {
     }
   }
   const token = require('bpmn-server/dist/engine/Token') as { __sportelloPausePatched?: boolean };
-  if (token.__sportelloPausePatched !== true) {
-    throw new Error('bpmn-server Token.js was loaded without its pause patch');
+  const definition = require('bpmn-server/dist/elements/Definition') as { __sportelloModdlePatched?: boolean };
+  if (token.__sportelloPausePatched !== true || definition.__sportelloModdlePatched !== true) {
+    throw new Error('bpmn-server was loaded without its source patches');
   }
   return loaded;
 }

@@ -16,9 +16,13 @@ export interface SourcePatch {
 export const PINNED_BPMN_SERVER_VERSION: string = patchesFile.bpmnServerVersion;
 export const SOURCE_PATCHES: readonly SourcePatch[] = patchesFile.patches;
 
-export function patchFor(filename: string): SourcePatch | undefined {
+export function patchesFor(filename: string): SourcePatch[] {
   const normalised = filename.split('\\').join('/');
-  return SOURCE_PATCHES.find((p) => normalised.endsWith(`/node_modules/${p.file}`));
+  return SOURCE_PATCHES.filter((p) => normalised.endsWith(`/node_modules/${p.file}`));
+}
+
+export function applyPatches(patches: SourcePatch[], source: string): string {
+  return patches.reduce((text, patch) => applyPatch(patch, text), source);
 }
 
 export function applyPatch(patch: SourcePatch, source: string): string {
