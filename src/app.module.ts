@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { LoggingModule } from './common/logging.module';
+import { EngineModule } from './modules/engine';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -9,7 +10,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, EngineModule],
     };
   }
 }

@@ -8,7 +8,7 @@ import { LoggingModule } from '../common/logging.module';
 import { ConfigModule, loadConfig } from '../config';
 import { DatabaseModule } from '../database';
 import { EngineModule, EngineService } from '../modules/engine';
-import { LoadResult, round, runLoad } from '../modules/engine/bench/lifecycle-load';
+import { LoadResult, round, runLoad } from './lifecycle-load';
 
 /**
  * `npm run bench:engine`: start → user task → complete → end lifecycles on PostgreSQL with our

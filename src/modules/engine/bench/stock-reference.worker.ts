@@ -6,7 +6,7 @@
  * so none of our patches are loaded. Prints one JSON line with the results.
  */
 import { readFileSync } from 'node:fs';
-import { runLoad } from './lifecycle-load';
+import { runLoad } from '../../../bench/lifecycle-load';
 
 type Doc = Record<string, unknown> & { id: string; items: Array<Record<string, unknown>>; tokens: Array<{ dataPath?: string }>; data: Record<string, unknown> };
 
