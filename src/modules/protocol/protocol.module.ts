@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { LocalProtocolRegistry } from './local-protocol-registry.adapter';
+import { Clock, SystemClock } from './protocol.clock';
+import { PROTOCOL_REGISTRY } from './protocol-registry.port';
+import { ProtocolService } from './protocol.service';
+
+/**
+ * The protocol register. Needs the global ConfigModule and DatabaseModule. The port is bound to
+ * the local register; a vendor adapter would be chosen here by configuration.
+ */
+@Module({
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    LocalProtocolRegistry,
+    { provide: PROTOCOL_REGISTRY, useExisting: LocalProtocolRegistry },
+    ProtocolService,
+  ],
+  exports: [ProtocolService, PROTOCOL_REGISTRY, Clock],
+})
+export class ProtocolModule {}
