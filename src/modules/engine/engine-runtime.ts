@@ -26,12 +26,16 @@ export interface RuntimeCallbacks {
   onSignalThrown(signalId: string, data: Record<string, unknown>): void;
 }
 
+interface ExtensibleDef {
+  extensionElements?: { values?: Array<Record<string, unknown>> };
+}
+
 interface BpmnItem {
   id: string;
   elementId: string;
   input: Record<string, unknown>;
   data: Record<string, unknown>;
-  node: { def: { extensionElements?: { values?: Array<Record<string, unknown>> } } };
+  node: { def: ExtensibleDef; process?: { def?: ExtensibleDef } };
   token: { appendData(data: unknown, item: unknown): void; execution: { id: string; name: string; instance: { data: Record<string, unknown> } } };
 }
 
@@ -125,7 +129,8 @@ function buildProvider(registry: ServiceTaskRegistry, tx: Transactions) {
         data: item.data ?? {},
         instanceData: item.token.execution.instance.data,
         input: item.input ?? {},
-        properties: elementProperties(item),
+        properties: elementProperties(item.node.def),
+        processProperties: elementProperties(item.node.process?.def),
       };
       // A handler's writes are undone if it fails, so the incident leaves a clean state to retry.
       const em = tx.current();
@@ -147,9 +152,9 @@ function buildProvider(registry: ServiceTaskRegistry, tx: Transactions) {
   return provider;
 }
 
-function elementProperties(item: BpmnItem): Record<string, string> {
+function elementProperties(def: ExtensibleDef | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const ext of item.node.def.extensionElements?.values ?? []) {
+  for (const ext of def?.extensionElements?.values ?? []) {
     if (!/properties$/i.test(String(ext.$type ?? ''))) continue;
     const values = (ext.values ?? ext.$children ?? []) as Array<{ name?: string; value?: string }>;
     for (const v of values) if (v.name) out[v.name] = String(v.value ?? '');

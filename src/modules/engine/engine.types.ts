@@ -92,6 +92,8 @@ export interface ServiceTaskContext {
   input: Readonly<Record<string, unknown>>;
   /** Properties from the element's camunda:properties. */
   properties: Readonly<Record<string, string>>;
+  /** The process's camunda:properties (procedure metadata: title, office, legalDays...). */
+  processProperties: Readonly<Record<string, string>>;
 }
 
 /** What a handler returns: data to merge into the process, or a modelled BPMN error/escalation. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProtocolRegisterHandler } from './handlers/protocol-register.handler';
 import { LocalProtocolRegistry } from './local-protocol-registry.adapter';
 import { Clock, SystemClock } from './protocol.clock';
 import { PROTOCOL_REGISTRY } from './protocol-registry.port';
@@ -14,6 +15,7 @@ import { ProtocolService } from './protocol.service';
     LocalProtocolRegistry,
     { provide: PROTOCOL_REGISTRY, useExisting: LocalProtocolRegistry },
     ProtocolService,
+    ProtocolRegisterHandler,
   ],
   exports: [ProtocolService, PROTOCOL_REGISTRY, Clock],
 })

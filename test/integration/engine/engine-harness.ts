@@ -1,4 +1,4 @@
-import { Injectable, Provider } from '@nestjs/common';
+import { DynamicModule, Injectable, Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,12 +41,17 @@ export interface EngineHarness {
   scheduler: TimerSchedulerService;
   work: ScriptedWork;
   query(sql: string, params?: unknown[]): Promise<unknown[]>;
+  get<T>(token: Type<T>): T;
   close(): Promise<void>;
 }
 
-export async function startEngine(config: AppConfig, extra: Provider[] = []): Promise<EngineHarness> {
+export async function startEngine(
+  config: AppConfig,
+  extra: Provider[] = [],
+  modules: Array<Type<unknown> | DynamicModule> = [],
+): Promise<EngineHarness> {
   const mod = await Test.createTestingModule({
-    imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, EngineModule],
+    imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, EngineModule, ...modules],
     providers: [ScriptedWork, ...extra],
   }).compile();
   const app = await mod.init();
@@ -54,6 +59,7 @@ export async function startEngine(config: AppConfig, extra: Provider[] = []): Pr
     engine: app.get(EngineService),
     scheduler: app.get(TimerSchedulerService),
     work: app.get(ScriptedWork),
+    get: (token) => app.get(token),
     query: (sql, params) => app.get(DataSource).query(sql, params) as Promise<unknown[]>,
     close: () => app.close(),
   };
