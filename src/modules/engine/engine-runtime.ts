@@ -4,7 +4,8 @@ import { Transactions } from '../../database';
 import { EngineLogger } from './engine-logger';
 import { ServiceTaskContext, ServiceTaskResult } from './engine.types';
 import { ModelsStore } from './models.store';
-import { PgDataStore } from './pg-data-store';
+import { operationScope } from './operation-scope';
+import { PgDataStore, RawInstance } from './pg-data-store';
 import { installRuntime } from './runtime/bpmn-runtime';
 import { ServiceTaskRegistry } from './service-task.registry';
 
@@ -14,6 +15,9 @@ export interface BpmnExecution {
   status: string;
   instance: { id: string; data: Record<string, unknown>; status: string };
 }
+/** Restores an instance from its stored state and signals one of its items, in memory. */
+export type SignalItem = (state: RawInstance, itemId: string, data: object, user: string | null, options?: object) => Promise<BpmnExecution>;
+
 export interface BpmnEngine {
   start(name: string, data: object, startNodeId: string | null, user: string | null, options: object): Promise<BpmnExecution>;
   invoke(query: object, data: object, user: string | null, options?: object): Promise<BpmnExecution>;
@@ -50,7 +54,7 @@ export function createBpmnEngine(deps: {
   logger: Logger;
   lockTimeoutMs: number;
   callbacks: RuntimeCallbacks;
-}): { engine: BpmnEngine; dataStore: PgDataStore } {
+}): { engine: BpmnEngine; dataStore: PgDataStore; signalItem: SignalItem } {
   const bpmn = installRuntime({ onChildEnded: (id, data) => deps.callbacks.onChildEnded(id, data) });
   const dataStore = new PgDataStore(deps.tx, deps.models, deps.lockTimeoutMs);
   const engineLogger = new EngineLogger(deps.logger);
@@ -79,6 +83,18 @@ export function createBpmnEngine(deps: {
     }
   }
 
+  /**
+   * No execution cache (every operation restores from the database under the lock). Engine.start
+   * registers a brand-new execution here just before locking it: an id no one else can know yet
+   * needs no lock, so it is marked as held.
+   */
+  class FreshInstanceMarker extends bpmn.NoCacheManager {
+    override add(execution: { id: string }): null {
+      operationScope.current()?.locked.add(execution.id);
+      return null;
+    }
+  }
+
   const configuration = new bpmn.Configuration({
     definitionsPath: undefined,
     templatesPath: undefined,
@@ -89,11 +105,21 @@ export function createBpmnEngine(deps: {
     definitions: () => new EngineModelsAdapter(deps.models),
     appDelegate: (server: unknown) => new AppDelegate(server),
     dataStore: () => dataStore,
-    cacheManager: (server: unknown) => new bpmn.NoCacheManager(server as never),
+    cacheManager: (server: unknown) => new FreshInstanceMarker(server as never),
     scriptHandler: () => new bpmn.ScriptHandler(),
   } as never);
   const server = new bpmn.BPMNServer(configuration, engineLogger as never, { cron: false });
-  return { engine: server.engine as unknown as BpmnEngine, dataStore };
+  const Execution = bpmn.Execution as unknown as {
+    restore(server: unknown, state: RawInstance): Promise<BpmnExecution & { isLocked: boolean; signalItem(id: string, data: object, user: string | null, options: object): Promise<unknown> }>;
+  };
+  // Engine.invoke, minus the lookups we have already done under the instance lock.
+  const signalItem: SignalItem = async (state, itemId, data, user, options = {}) => {
+    const execution = await Execution.restore(server, state);
+    execution.isLocked = true;
+    await execution.signalItem(itemId, JSON.parse(JSON.stringify(data ?? {})) as object, user, options);
+    return execution;
+  };
+  return { engine: server.engine as unknown as BpmnEngine, dataStore, signalItem };
 }
 
 /** bpmn-server's IModelsDatastore, reduced to what the engine calls. */

@@ -5,7 +5,7 @@ import { DomainException } from '../../common';
 import { ROOT_LOGGER } from '../../common/logging.module';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
-import { BpmnEngine, createBpmnEngine } from './engine-runtime';
+import { BpmnEngine, createBpmnEngine, SignalItem } from './engine-runtime';
 import {
   EngineIncidentClosedException,
   EngineIncidentNotFoundException,
@@ -27,7 +27,7 @@ import {
 import { IncidentsRepository } from './incidents.repository';
 import { ModelsStore } from './models.store';
 import { OperationScope, operationScope } from './operation-scope';
-import { PgDataStore, RawItem, toEngineItem } from './pg-data-store';
+import { PgDataStore, RawInstance, RawItem, toEngineItem } from './pg-data-store';
 import { ServiceTaskRegistry } from './service-task.registry';
 
 const MAX_FOLLOW_UPS = 1000;
@@ -42,6 +42,7 @@ const MAX_FOLLOW_UPS = 1000;
 @Injectable()
 export class EngineService implements OnModuleInit {
   private engine!: BpmnEngine;
+  private signalItem!: SignalItem;
   private store!: PgDataStore;
   private readonly listeners: TransitionListener[] = [];
   readonly models: ModelsStore;
@@ -73,6 +74,7 @@ export class EngineService implements OnModuleInit {
     });
     this.engine = built.engine;
     this.store = built.dataStore;
+    this.signalItem = built.signalItem;
   }
 
   /** Listeners run inside the operation's transaction, after the engine finished, before commit. */
@@ -106,9 +108,15 @@ export class EngineService implements OnModuleInit {
 
   async completeItem(itemId: string, data: Record<string, unknown>, opts: CompleteOptions = {}): Promise<OperationResult> {
     const result = await this.operate('complete', async () => {
-      const instanceId = await this.lockWaitingItem(itemId, opts.expectedVersion);
-      await this.engine.invoke({ 'items.id': itemId }, data, opts.actor ?? null);
-      return instanceId;
+      const state = await this.lockedInstanceOfItem(itemId);
+      if (!state) throw new EngineItemNotFoundException(itemId);
+      const item = state.items.find((i) => i.id === itemId)!;
+      if (item.status !== 'wait') throw new EngineItemNotWaitingException(itemId, item.status);
+      if (opts.expectedVersion !== undefined && state.version !== opts.expectedVersion) {
+        throw new EngineStaleVersionException(state.id, opts.expectedVersion, state.version ?? undefined);
+      }
+      await this.signalItem(state, itemId, data, opts.actor ?? null);
+      return state.id;
     });
     return result!;
   }
@@ -140,9 +148,10 @@ export class EngineService implements OnModuleInit {
         const [{ locked }] = (await em.query('select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked', [c.instance_id])) as Array<{ locked: boolean }>;
         if (!locked) continue;
         operationScope.current()?.locked.add(c.instance_id);
-        const [fresh] = (await em.query(`select status, time_due from engine_item where id = $1`, [c.id])) as Array<{ status: string; time_due: Date | null }>;
-        if (fresh?.status !== 'wait' || !fresh.time_due || fresh.time_due > now) continue;
-        await this.engine.invoke({ 'items.id': c.id }, {}, null);
+        const state = await this.store.findInstance({ id: c.instance_id });
+        const item = state.items.find((i) => i.id === c.id);
+        if (item?.status !== 'wait' || !item.timeDue || new Date(item.timeDue) > now) continue;
+        await this.signalItem(state, c.id, {}, null);
         return c.instance_id;
       }
       return null;
@@ -189,9 +198,10 @@ export class EngineService implements OnModuleInit {
       const result = await this.operate('retry', async (em) => {
         await this.store.locker.lock(incident.instanceId);
         if (incident.itemId) {
-          const [item] = (await em.query('select status from engine_item where id = $1', [incident.itemId])) as Array<{ status: string }>;
-          if (item?.status === 'start') {
-            await this.engine.invoke({ 'items.id': incident.itemId }, {}, actor, { recover: true });
+          const state = await this.store.findInstance({ id: incident.instanceId });
+          const item = state.items.find((i) => i.id === incident.itemId);
+          if (item?.status === 'start' && state.status === 'running') {
+            await this.signalItem(state, incident.itemId, {}, actor, { recover: true });
           }
           await this.incidents.resolveOpenFor(em, incident.instanceId, incident.itemId, actor);
         } else {
@@ -251,12 +261,16 @@ export class EngineService implements OnModuleInit {
           instanceId = await main(em);
           for (let n = 0, next = scope.takeDeferred(); next; next = scope.takeDeferred()) {
             if (++n > MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-up actions in one ${operation}`);
+            await this.store.flush();
             await next();
           }
+          await this.store.flush();
         } catch (e) {
           const engineConflict = e instanceof DomainException && e.code.startsWith('ENGINE_');
           if (engineConflict || scope.saved.size === 0) throw e;
           failure = e;
+          // Commit the state as of the engine's last save, taken just before the failing step.
+          await this.store.flush();
         }
         for (const listener of this.listeners) if (scope.transitions.length) await listener(scope.transitions);
         let incident: EngineIncident | null = null;
@@ -267,7 +281,7 @@ export class EngineService implements OnModuleInit {
           instanceId ??= stuck;
         }
         if (!instanceId) return null;
-        return { instance: await this.getInstance(instanceId), incident };
+        return { instance: scope.written.get(instanceId) ?? (await this.getInstance(instanceId)), incident };
       }),
     );
   }
@@ -281,32 +295,25 @@ export class EngineService implements OnModuleInit {
     scope.defer(action);
   }
 
-  private async lockWaitingItem(itemId: string, expectedVersion?: number): Promise<string> {
-    const em = this.tx.manager();
-    const [row] = (await em.query('select instance_id from engine_item where id = $1', [itemId])) as Array<{ instance_id: string }>;
-    if (!row) throw new EngineItemNotFoundException(itemId);
+  /** Locks the instance owning an item and reads it after the lock: the state no one else can change now. */
+  private async lockedInstanceOfItem(itemId: string): Promise<RawInstance | null> {
+    const [row] = (await this.tx.manager().query('select instance_id from engine_item where id = $1', [itemId])) as Array<{ instance_id: string }>;
+    if (!row) return null;
     await this.store.locker.lock(row.instance_id);
-    const [fresh] = (await em.query(
-      'select it.status, i.version from engine_item it join engine_instance i on i.id = it.instance_id where it.id = $1',
-      [itemId],
-    )) as Array<{ status: string; version: number }>;
-    if (fresh.status !== 'wait') throw new EngineItemNotWaitingException(itemId, fresh.status);
-    if (expectedVersion !== undefined && fresh.version !== expectedVersion) {
-      throw new EngineStaleVersionException(row.instance_id, expectedVersion, fresh.version);
-    }
-    return row.instance_id;
+    return this.store.findInstance({ id: row.instance_id });
+  }
+
+  /** Signals an item if it is still waiting once its instance is locked; false if someone else got there first. */
+  private async signalIfWaiting(itemId: string, data: Record<string, unknown>): Promise<string | null> {
+    const state = await this.lockedInstanceOfItem(itemId);
+    if (state?.items.find((i) => i.id === itemId)?.status !== 'wait') return null;
+    await this.signalItem(state, itemId, data, null);
+    return state.id;
   }
 
   private async resumeParent(parentItemId: string, childData: Record<string, unknown>): Promise<string | null> {
-    const em = this.tx.manager();
-    const [row] = (await em.query('select instance_id from engine_item where id = $1', [parentItemId])) as Array<{ instance_id: string }>;
-    if (!row) return null;
-    await this.store.locker.lock(row.instance_id);
-    const [fresh] = (await em.query('select status from engine_item where id = $1', [parentItemId])) as Array<{ status: string }>;
-    // A child that finished inline already handed its data over (CallActivity.start).
-    if (fresh?.status !== 'wait') return null;
-    await this.engine.invoke({ 'items.id': parentItemId }, childData, null);
-    return row.instance_id;
+    // A child that finished inline already handed its data over (CallActivity.start): the item is no longer waiting.
+    return this.signalIfWaiting(parentItemId, childData);
   }
 
   private async deliverMessage(name: string, correlation: Record<string, string | number>, data: Record<string, unknown>): Promise<string | null> {
@@ -317,11 +324,8 @@ export class EngineService implements OnModuleInit {
       [name, JSON.stringify(correlation)],
     )) as Array<{ id: string; instance_id: string }>;
     for (const c of candidates) {
-      await this.store.locker.lock(c.instance_id);
-      const [fresh] = (await em.query('select status from engine_item where id = $1', [c.id])) as Array<{ status: string }>;
-      if (fresh?.status !== 'wait') continue;
-      await this.engine.invoke({ 'items.id': c.id }, data, null);
-      return c.instance_id;
+      const delivered = await this.signalIfWaiting(c.id, data);
+      if (delivered) return delivered;
     }
     const [start] = await this.models.startEventsFor('message', name);
     if (!start) return null;
@@ -337,11 +341,7 @@ export class EngineService implements OnModuleInit {
     )) as Array<{ id: string; instance_id: string }>;
     let delivered = 0;
     for (const w of waiting) {
-      await this.store.locker.lock(w.instance_id);
-      const [fresh] = (await em.query('select status from engine_item where id = $1', [w.id])) as Array<{ status: string }>;
-      if (fresh?.status !== 'wait') continue;
-      await this.engine.invoke({ 'items.id': w.id }, data, null);
-      delivered++;
+      if (await this.signalIfWaiting(w.id, data)) delivered++;
     }
     for (const start of await this.models.startEventsFor('signal', name)) {
       await this.engine.start(start.processKey, data, start.elementId, null, {});

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ItemStatus, ItemTransition } from './engine.types';
+import { EngineInstance, InstanceStatus, ItemStatus, ItemTransition } from './engine.types';
 
 /**
  * State of one engine operation (start, complete, fire timer, ...), shared through
@@ -16,9 +16,27 @@ export interface KnownItem {
   fingerprint: string;
 }
 
+/** A state snapshot bpmn-server asked to save, not yet written (see PgDataStore.saveInstance). */
+export interface PendingSave {
+  /** The live bpmn-server state object (its id, version and saved date are updated on write). */
+  instance: { id: string };
+  isNew: boolean;
+  data: string;
+  tokens: string;
+  itemsJson: string;
+  loops: string;
+  status: InstanceStatus;
+  endedAt: Date | string | null;
+}
+
 export class OperationScope {
+  readonly pending = new Map<string, PendingSave>();
   readonly known = new Map<string, Map<string, KnownItem>>();
   readonly saved = new Set<string>();
+  /** Each touched instance as last written in this operation (what the operation returns). */
+  readonly written = new Map<string, EngineInstance>();
+  /** Model version of each instance read or created in this operation. */
+  readonly modelVersions = new Map<string, string>();
   /** Instances already locked in this operation's transaction (advisory locks are re-entrant). */
   readonly locked = new Set<string>();
   readonly transitions: ItemTransition[] = [];

@@ -10,7 +10,7 @@ import {
 } from './engine.exceptions';
 import { EngineItem, InstanceStatus, ItemStatus } from './engine.types';
 import { ModelsStore } from './models.store';
-import { KnownItem, operationScope } from './operation-scope';
+import { KnownItem, operationScope, PendingSave } from './operation-scope';
 
 /** bpmn-server's serialised item, as Item.save() produces it. */
 export interface RawItem {
@@ -138,28 +138,60 @@ export class PgDataStore {
     return this.saveInstance(instance);
   }
 
+  /**
+   * bpmn-server saves before every automatic step and at the end of each call. Inside an
+   * operation the snapshot is kept as pending and written once, when the operation ends, before
+   * anything reads engine tables, or when a failure is turned into an incident (then the last
+   * snapshot, taken just before the failing step, is what gets committed).
+   */
   async saveInstance(instance: RawInstance): Promise<void> {
     // The state object stays live while we await: serialise it first.
-    const data = JSON.stringify(instance.data ?? {});
-    const tokens = JSON.stringify(instance.tokens ?? []);
-    const itemsJson = JSON.stringify(instance.items ?? []);
-    const loops = JSON.stringify(instance.loops ?? []);
+    const snapshot: PendingSave = {
+      instance,
+      isNew: !instance.saved,
+      data: JSON.stringify(instance.data ?? {}),
+      tokens: JSON.stringify(instance.tokens ?? []),
+      itemsJson: JSON.stringify(instance.items ?? []),
+      loops: JSON.stringify(instance.loops ?? []),
+      status: instance.status,
+      endedAt: instance.endedAt ?? null,
+    };
+    if (snapshot.isNew) instance.saved = new Date();
+    const scope = operationScope.current();
+    if (!scope) return this.write(snapshot);
+    const earlier = scope.pending.get(instance.id);
+    if (earlier?.isNew) snapshot.isNew = true;
+    scope.pending.delete(instance.id);
+    scope.pending.set(instance.id, snapshot);
+    scope.saved.add(instance.id);
+  }
+
+  /** Writes every pending snapshot of the current operation, in the order they were taken. */
+  async flush(): Promise<void> {
+    const scope = operationScope.current();
+    if (!scope) return;
+    for (const [id, snapshot] of scope.pending) {
+      scope.pending.delete(id);
+      await this.write(snapshot);
+    }
+  }
+
+  private async write(snap: PendingSave): Promise<void> {
+    const { data, tokens, itemsJson, loops, status, endedAt } = snap;
+    const instance = snap.instance as RawInstance;
     const items: RawItem[] = JSON.parse(itemsJson) as RawItem[];
-    const status = instance.status;
-    const endedAt = instance.endedAt ?? null;
     const em = this.tx.manager();
     const scope = operationScope.current();
 
-    const changes = this.itemChanges(instance, items, status, scope?.known.get(instance.id));
+    const changes = this.itemChanges(instance, items, status, scope?.known.get(instance.id), snap.isNew);
     const itemsCte = changes.rows
       ? `, items_upsert as (${ITEM_UPSERT.replace('$ITEMS', `$${changes.param}`)})`
       : '';
 
-    if (!instance.saved) {
+    if (snap.isNew) {
       const versionId = instance.source ? this.models.versionIdOfSource(instance.source) : undefined;
       if (!versionId) throw new Error(`engine: unknown model source for new instance of ${instance.name}`);
-      const saved = new Date();
-      const params = [instance.id, versionId, instance.name, status, instance.parentItemId ?? null, instance.startedAt ?? null, endedAt, saved, data, tokens, itemsJson, loops];
+      const params = [instance.id, versionId, instance.name, status, instance.parentItemId ?? null, instance.startedAt ?? null, endedAt, instance.saved, data, tokens, itemsJson, loops];
       if (changes.rows) params.push(changes.rows);
       await em.query(
         `with ins as (insert into engine_instance (id, model_version_id, name, status, version, parent_item_id, started_at, ended_at, saved, data, tokens, items, loops)
@@ -167,8 +199,8 @@ export class PgDataStore {
          select 1`,
         params,
       );
-      instance.saved = saved;
       instance.version = 0;
+      scope?.modelVersions.set(instance.id, versionId);
     } else {
       const expected = instance.version ?? 0;
       const params: unknown[] = [instance.id, expected, status, endedAt, data, tokens, itemsJson, loops];
@@ -184,7 +216,18 @@ export class PgDataStore {
       instance.version = rows[0].version;
     }
     changes.commit();
-    scope?.saved.add(instance.id);
+    scope?.written.set(instance.id, {
+      id: instance.id,
+      processKey: instance.name,
+      modelVersionId: scope.modelVersions.get(instance.id) ?? '',
+      status,
+      version: instance.version ?? 0,
+      parentItemId: instance.parentItemId ?? null,
+      data: JSON.parse(data) as Record<string, unknown>,
+      startedAt: reviveDate(instance.startedAt),
+      endedAt: reviveDate(endedAt),
+      items: items.map(toEngineItem).sort((a, b) => a.seq - b.seq),
+    });
   }
 
   /** The items whose projection changed since last read or written; `commit` records them as known. */
@@ -193,11 +236,12 @@ export class PgDataStore {
     items: RawItem[],
     status: InstanceStatus,
     known: Map<string, KnownItem> | undefined,
+    isNew: boolean,
   ): { rows: string | null; param: number; commit(): void } {
     const scope = operationScope.current();
     const previous = known ?? new Map<string, KnownItem>();
     const changed = items.filter((i) => previous.get(i.id)?.fingerprint !== fingerprint(i));
-    const param = instance.saved ? 9 : 13;
+    const param = isNew ? 13 : 9;
     if (!changed.length) return { rows: null, param, commit: () => undefined };
     const rows = changed.map((i) => ({
       id: i.id,
@@ -251,6 +295,7 @@ export class PgDataStore {
   }
 
   async findInstances(query: Record<string, unknown>): Promise<RawInstance[]> {
+    await this.flush();
     const sql = translateEngineQuery(query);
     const rows = (await this.tx.manager().query(
       sql.joinsItems
@@ -277,6 +322,7 @@ export class PgDataStore {
 
   /** Items enriched as bpmn-server expects: processName, instanceId/Version, instance and token-scoped data. */
   async findItems(query: Record<string, unknown>): Promise<RawItem[]> {
+    await this.flush();
     const sql = translateEngineQuery(query);
     const rows = (await this.tx.manager().query(
       `select i.id as instance_id, i.name, i.version, i.data, i.tokens, i.items, it.id as item_id
@@ -305,6 +351,7 @@ export class PgDataStore {
     const items = r.items.map((i) => reviveItem(i));
     const scope = operationScope.current();
     scope?.known.set(r.id, new Map(items.map((i) => [i.id, { status: i.status, fingerprint: fingerprint(i) }])));
+    scope?.modelVersions.set(r.id, r.model_version_id);
     return {
       id: r.id,
       name: r.name,
