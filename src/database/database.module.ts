@@ -1,11 +1,15 @@
 import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { types } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config';
 import { dataSourceOptions } from './data-source.options';
 import { DatabaseTarget } from './database.target';
 import { runMigrations } from './migrator';
 import { Transactions } from './transactions';
+
+// SQL `date` values are calendar dates: keep them as 'YYYY-MM-DD', not as a Date at some local midnight.
+types.setTypeParser(1082, (v: string) => v);
 
 /** Holds the one DatabaseTarget, shared by the TypeORM factory and the migration step. */
 @Module({ providers: [DatabaseTarget], exports: [DatabaseTarget] })

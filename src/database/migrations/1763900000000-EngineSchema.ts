@@ -13,6 +13,7 @@ export class EngineSchema1763900000000 implements MigrationInterface {
         xml text not null,
         hash text not null,
         start_events jsonb not null default '[]',
+        elements jsonb not null default '{}',
         created_at timestamptz not null default now(),
         unique (process_key, version)
       )`);

@@ -102,7 +102,7 @@ export class EngineService implements OnModuleInit {
     const result = await this.operate('start', async () => {
       const exec = await this.engine.start(processKey, data, opts.startElementId ?? null, opts.actor ?? null, {});
       return exec.instance.id;
-    });
+    }, opts.actor ?? null);
     return result!;
   }
 
@@ -117,13 +117,18 @@ export class EngineService implements OnModuleInit {
       }
       await this.signalItem(state, itemId, data, opts.actor ?? null);
       return state.id;
-    });
+    }, opts.actor ?? null);
     return result!;
   }
 
   /** Delivers a message to the waiting catch event correlated by `correlation` (e.g. {caseId}), else to a message start event. */
-  throwMessage(messageName: string, correlation: Record<string, string | number>, data: Record<string, unknown> = {}): Promise<OperationResult | null> {
-    return this.operate('message', () => this.deliverMessage(messageName, correlation, data));
+  throwMessage(
+    messageName: string,
+    correlation: Record<string, string | number>,
+    data: Record<string, unknown> = {},
+    actor: string | null = null,
+  ): Promise<OperationResult | null> {
+    return this.operate('message', () => this.deliverMessage(messageName, correlation, data), actor);
   }
 
   /** Broadcasts a signal to every waiting catch event (optionally only on correlated instances) and signal start events. */
@@ -251,8 +256,12 @@ export class EngineService implements OnModuleInit {
 
   // ---------------------------------------------------------------------------------------
 
-  private async operate(operation: string, main: (em: EntityManager) => Promise<string | null>): Promise<OperationResult | null> {
-    const scope = new OperationScope();
+  private async operate(
+    operation: string,
+    main: (em: EntityManager) => Promise<string | null>,
+    actor: string | null = null,
+  ): Promise<OperationResult | null> {
+    const scope = new OperationScope(actor);
     return this.tx.run((em) =>
       operationScope.run(scope, async () => {
         let instanceId: string | null = null;

@@ -105,11 +105,24 @@ export interface ServiceTaskResult {
 
 export type ServiceTaskHandler = (ctx: ServiceTaskContext) => Promise<ServiceTaskResult | void>;
 
+/** A flow node as modelled: type, name, form, groups and its camunda:properties. */
+export interface ModelElement {
+  type: string;
+  name: string | null;
+  formKey: string | null;
+  candidateGroups: string[];
+  properties: Record<string, string>;
+}
+
 /** Called inside the operation's transaction for every item that changed status. */
 export interface ItemTransition {
   instanceId: string;
   processKey: string;
+  modelVersionId: string;
+  /** Who caused the operation (as passed in StartOptions/CompleteOptions), null for the system. */
+  actor: string | null;
   item: EngineItem;
+  element: ModelElement | null;
   previousStatus: ItemStatus | null;
   instanceData: Readonly<Record<string, unknown>>;
   instanceStatus: InstanceStatus;

@@ -1,7 +1,7 @@
 import { Transactions } from '../../database';
 import { EngineModelInvalidException, EngineProcessNotFoundException } from './engine.exceptions';
 import { DeployResult, ModelVersion } from './engine.types';
-import { inspectModel, sha256, StartEventIndex } from './model-inspector';
+import { ElementIndex, inspectModel, sha256, StartEventIndex } from './model-inspector';
 
 interface VersionRow {
   id: string;
@@ -9,12 +9,14 @@ interface VersionRow {
   version: number;
   hash: string;
   start_events: StartEventIndex[];
+  elements: Record<string, ElementIndex>;
   created_at: Date;
 }
 
 interface CachedVersion extends ModelVersion {
   xml: string;
   startEvents: StartEventIndex[];
+  elements: Record<string, ElementIndex>;
 }
 
 const toVersion = (r: VersionRow): ModelVersion => ({
@@ -53,9 +55,9 @@ export class ModelsStore {
       )) as VersionRow[];
       if (current && current.hash === hash) return { ...toVersion(current), created: false };
       const [row] = (await em.query(
-        `insert into engine_model_version (process_key, version, xml, hash, start_events)
-         values ($1, $2, $3, $4, $5::jsonb) returning *`,
-        [processKey, (current?.version ?? 0) + 1, xml, hash, JSON.stringify(inspected.startEvents)],
+        `insert into engine_model_version (process_key, version, xml, hash, start_events, elements)
+         values ($1, $2, $3, $4, $5::jsonb, $6::jsonb) returning *`,
+        [processKey, (current?.version ?? 0) + 1, xml, hash, JSON.stringify(inspected.startEvents), JSON.stringify(inspected.elements)],
       )) as VersionRow[];
       return { ...toVersion(row), created: true };
     });
@@ -78,10 +80,15 @@ export class ModelsStore {
       .manager()
       .query('select *, xml from engine_model_version where id = $1', [id])) as Array<VersionRow & { xml: string }>;
     if (!row) throw new EngineProcessNotFoundException(id);
-    const cached: CachedVersion = { ...toVersion(row), xml: row.xml, startEvents: row.start_events };
+    const cached: CachedVersion = { ...toVersion(row), xml: row.xml, startEvents: row.start_events, elements: row.elements };
     this.byId.set(id, cached);
     this.idBySource.set(row.xml, id);
     return cached;
+  }
+
+  /** A version already loaded in this process (every running instance's is), without a query. */
+  cached(id: string): CachedVersion | undefined {
+    return this.byId.get(id);
   }
 
   /** The version a source string was served as (engine.start only hands us the XML back). */

@@ -30,6 +30,8 @@ export interface PendingSave {
 }
 
 export class OperationScope {
+  constructor(readonly actor: string | null = null) {}
+
   readonly pending = new Map<string, PendingSave>();
   readonly known = new Map<string, Map<string, KnownItem>>();
   readonly saved = new Set<string>();

@@ -269,9 +269,13 @@ export class PgDataStore {
         const before = previous.get(i.id)?.status ?? null;
         next.set(i.id, { status: i.status, fingerprint: fingerprint(i) });
         if (scope && before !== i.status) {
+          const modelVersionId = scope.modelVersions.get(instance.id) ?? '';
           scope.transitions.push({
             instanceId: instance.id,
             processKey: instance.name,
+            modelVersionId,
+            actor: scope.actor,
+            element: this.models.cached(modelVersionId)?.elements[i.elementId] ?? null,
             item: toEngineItem(i),
             previousStatus: before,
             instanceData: JSON.parse(JSON.stringify(instance.data ?? {})) as Record<string, unknown>,
