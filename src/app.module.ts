@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
+import { IdentityModule } from './modules/identity';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, EngineModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule],
     };
   }
 }

@@ -47,6 +47,29 @@ const envSchema = z.object({
   /** Protocol register (DPR 445/2000): AOO code and register code, as in the AgID segnatura. */
   PROTOCOL_AOO: z.string().regex(/^[A-Za-z0-9_.-]{1,16}$/, 'must match [A-Za-z0-9_.-]{1,16}').default('c_sportello'),
   PROTOCOL_REGISTER: z.string().regex(/^[A-Za-z0-9_.-]{1,16}$/, 'must match [A-Za-z0-9_.-]{1,16}').default('PG'),
+  /** Citizen e-mail relay, e.g. smtp://user:pass@relay:587 or smtps://...; unset keeps e-mails in the outbox, unsent. */
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), 'not an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine((v) => /^(?:[^<>]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/.test(v.trim()), 'not an e-mail address or "Name <address>"')
+    .default('Comune di Esempio <noreply@comune.example.it>'),
+  NOTIFICATIONS_ENABLED: booleanFlag.default(true),
+  NOTIFICATIONS_POLL_MS: intFrom(100, 600_000).default(5000),
+  /** Attempts per e-mail before it is marked failed; retries back off exponentially from NOTIFICATIONS_BACKOFF_MS, capped at one hour. */
+  NOTIFICATIONS_MAX_ATTEMPTS: intFrom(1, 100).default(10),
+  NOTIFICATIONS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
+  /** API tokens: `dev-keys` signs and verifies with an ES256 pair kept in <DATA_DIR>/keys; `jwks` trusts an IdP's JWKS. */
+  AUTH_MODE: z.enum(['dev-keys', 'jwks']).default('dev-keys'),
+  AUTH_JWKS_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
+    .optional(),
+  AUTH_ISSUER: z.string().min(1).default('sportello'),
+  AUTH_AUDIENCE: z.string().min(1).default('sportello-api'),
+  AUTH_TOKEN_TTL_S: intFrom(60, 2_592_000).default(3600),
 });
 
 export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string };
@@ -70,5 +93,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     );
   }
   const cfg = parsed.data;
+  const crossProblems = [
+    ...(cfg.AUTH_MODE === 'jwks' && !cfg.AUTH_JWKS_URL ? ['AUTH_JWKS_URL: required when AUTH_MODE=jwks'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.AUTH_MODE === 'dev-keys'
+      ? ['AUTH_MODE: dev-keys is not allowed when NODE_ENV=production (use jwks)']
+      : []),
+  ];
+  if (crossProblems.length) throw new ConfigValidationError(crossProblems);
   return { ...cfg, pgliteDir: cfg.PGLITE_DIR ?? `${cfg.DATA_DIR.replace(/\/$/, '')}/pglite` };
 }

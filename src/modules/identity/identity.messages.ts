@@ -1,0 +1,24 @@
+import type { FiscalCodeProblem } from './fiscal-code';
+
+/** What callers read (Italian). Codes stay English in identity.exceptions.ts. */
+export const IDENTITY_MESSAGES = {
+  missingToken: 'Autenticazione richiesta: fornire un token di accesso.',
+  invalidToken: 'Token di accesso non valido.',
+  expiredToken: 'Token di accesso scaduto: accedere di nuovo.',
+  forbidden: 'Operazione non consentita per il proprio profilo.',
+  devTokensDisabled: 'Emissione di token di sviluppo disabilitata in questa configurazione.',
+  invalidPrincipal: 'Dati del profilo non validi.',
+  invalidTtl: 'la durata deve essere un numero intero positivo di secondi',
+  required: 'obbligatorio',
+  invalidEmail: 'indirizzo e-mail non valido',
+  invalidKey: 'deve contenere solo lettere minuscole, cifre e trattini',
+  invalidUserId: 'deve contenere solo lettere, cifre, punti, trattini o trattini bassi (max 128)',
+  noOffice: 'almeno un ufficio è obbligatorio',
+  unknownKind: 'tipo di profilo sconosciuto',
+  fiscalCode: {
+    length: 'il codice fiscale deve avere 16 caratteri',
+    format: 'formato del codice fiscale non valido',
+    'birth-date': 'data di nascita nel codice fiscale non valida',
+    'check-char': 'carattere di controllo del codice fiscale errato',
+  } satisfies Record<FiscalCodeProblem, string>,
+} as const;

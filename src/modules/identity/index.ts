@@ -1,0 +1,16 @@
+export { IdentityModule } from './identity.module';
+export { AuthGuard } from './auth.guard';
+export { CurrentPrincipal, Public, Roles } from './auth.decorators';
+export { TokenService } from './token.service';
+export { TokenVerifier } from './token-verifier';
+export { principalOf } from './request-principal';
+export { DEFAULT_ROUTE_RULES } from './route-rules';
+export type { RouteRules } from './route-rules';
+export { PRINCIPAL_KINDS, isPrincipalKind, principalSubject } from './principal';
+export type { AdminPrincipal, AnalystPrincipal, CitizenPrincipal, OperatorPrincipal, Principal, PrincipalKind } from './principal';
+export { decodeOmocodia, fiscalCodeProblem, isValidFiscalCode, normaliseFiscalCode } from './fiscal-code';
+export type { FiscalCodeProblem } from './fiscal-code';
+export { principalFromClaims, principalToClaims } from './principal-claims';
+export type { PrincipalClaims } from './principal-claims';
+export { DEMO_ADMINS, DEMO_ANALYSTS, DEMO_CITIZENS, DEMO_OPERATORS, DEMO_PRINCIPALS } from './demo-principals';
+export * from './identity.exceptions';

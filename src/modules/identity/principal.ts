@@ -1,0 +1,42 @@
+/** Who is calling: one of four kinds, each with what the platform needs to decide access. */
+export const PRINCIPAL_KINDS = ['citizen', 'operator', 'analyst', 'admin'] as const;
+export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
+
+export interface CitizenPrincipal {
+  kind: 'citizen';
+  /** Upper-case codice fiscale, without the `TINIT-` prefix. */
+  fiscalCode: string;
+  givenName: string;
+  familyName: string;
+  email?: string;
+}
+
+export interface OperatorPrincipal {
+  kind: 'operator';
+  userId: string;
+  name: string;
+  /** Office keys (processes/offices.json) whose queues the operator works. */
+  offices: string[];
+  /** Offices the operator heads; always a subset of `offices`. */
+  headOf: string[];
+}
+
+export interface AnalystPrincipal {
+  kind: 'analyst';
+  userId: string;
+  name: string;
+}
+
+export interface AdminPrincipal {
+  kind: 'admin';
+  userId: string;
+  name: string;
+}
+
+export type Principal = CitizenPrincipal | OperatorPrincipal | AnalystPrincipal | AdminPrincipal;
+
+export const isPrincipalKind = (v: unknown): v is PrincipalKind =>
+  typeof v === 'string' && (PRINCIPAL_KINDS as readonly string[]).includes(v);
+
+/** A stable identifier for logs and audit: the user id, or the fiscal code for citizens. */
+export const principalSubject = (p: Principal): string => (p.kind === 'citizen' ? p.fiscalCode : p.userId);

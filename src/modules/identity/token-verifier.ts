@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { IdentityUnauthenticatedException, UnauthenticatedReason } from './identity.exceptions';
+import { loadJose } from './jose';
+import { Principal } from './principal';
+import { principalFromClaims } from './principal-claims';
+import { TOKEN_KEYS, TokenKeys } from './token-keys';
+
+/** A little leeway for clocks that disagree by a few seconds between IdP and API. */
+const CLOCK_TOLERANCE_S = 5;
+
+/** Verifies a bearer JWT (signature, exp, iss, aud) and reads its principal. */
+@Injectable()
+export class TokenVerifier {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TOKEN_KEYS) private readonly keys: TokenKeys,
+  ) {}
+
+  async verify(token: string): Promise<Principal> {
+    const jose = await loadJose();
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jose.jwtVerify(token, this.keys.verificationKey, {
+        issuer: this.config.AUTH_ISSUER,
+        audience: this.config.AUTH_AUDIENCE,
+        algorithms: this.keys.algorithms,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (e) {
+      throw new IdentityUnauthenticatedException(reasonOf(e), { cause: e });
+    }
+    const outcome = principalFromClaims(payload);
+    if (!outcome.ok) {
+      throw new IdentityUnauthenticatedException('claims', { cause: new Error(outcome.problems.join('; ')) });
+    }
+    return outcome.principal;
+  }
+}
+
+/** jose's error codes, mapped by string so no jose class crosses module realms under jest. */
+function reasonOf(e: unknown): UnauthenticatedReason {
+  const code = (e as { code?: unknown } | null)?.code;
+  const claim = (e as { claim?: unknown } | null)?.claim;
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return 'expired';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return 'signature';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return claim === 'iss' || claim === 'aud' ? 'issuer-audience' : 'claims';
+    case 'ERR_JWKS_TIMEOUT':
+    case 'ERR_JWKS_INVALID':
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
+      return 'keys';
+    default:
+      return 'malformed';
+  }
+}
