@@ -4,6 +4,7 @@ import { DatabaseModule } from './database';
 import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
 import { IdentityModule } from './modules/identity';
+import { NotificationsModule } from './modules/notifications';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, NotificationsModule],
     };
   }
 }

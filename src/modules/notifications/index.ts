@@ -1,0 +1,22 @@
+export { NotificationsModule } from './notifications.module';
+export { NotificationsService } from './notifications.service';
+export { OutboxDispatcher } from './outbox-dispatcher.service';
+export { MAIL_TRANSPORT, MailDeliveryError } from './mail-transport.port';
+export type { MailTransport, OutgoingEmail, SentEmail } from './mail-transport.port';
+export { EMAIL_TEMPLATES_DIR } from './email-templates';
+export {
+  NotificationsInvalidEmailException,
+  NotificationsTemplateFailedException,
+  NotificationsTemplateMissingException,
+} from './notifications.exceptions';
+export { CITIZEN_EVENTS, EMAIL_LOCALES } from './notifications.types';
+export type {
+  CitizenEvent,
+  DispatchReport,
+  EmailLocale,
+  EmailVariables,
+  EnqueuedEmail,
+  EnqueueEmailInput,
+  OutboxEmail,
+  OutboxStatus,
+} from './notifications.types';

@@ -1,0 +1,86 @@
+/** Citizen-visible statuses of a case (ARCHITECTURE.md §6); each one has its own e-mail. */
+export const CITIZEN_EVENTS = [
+  'inviata',
+  'presa-in-carico',
+  'in-lavorazione',
+  'da-integrare',
+  'sospesa',
+  'accettata',
+  'rifiutata',
+  'conclusa',
+] as const;
+export type CitizenEvent = (typeof CITIZEN_EVENTS)[number];
+
+export const EMAIL_LOCALES = ['it'] as const;
+export type EmailLocale = (typeof EMAIL_LOCALES)[number];
+
+/**
+ * What the default templates read. Anything else in `variables` is passed through to a
+ * procedure's own templates. Dates may be `Date` or ISO-8601 strings; `{{data x}}` prints them in Italian.
+ */
+export interface EmailVariables {
+  procedureTitle: string;
+  citizenName?: string;
+  protocolNumber?: string;
+  protocolDate?: Date | string;
+  office?: string;
+  legalDeadline?: Date | string;
+  /** da-integrare: by when the citizen must send what is missing. */
+  replyBy?: Date | string;
+  message?: string;
+  /** Absolute http(s) link to the case in the citizen's personal area. */
+  caseUrl?: string;
+  [name: string]: unknown;
+}
+
+export interface EnqueueEmailInput {
+  caseId: string;
+  /** A citizenStatus value. */
+  event: string;
+  procedureKey: string;
+  /** The citizen's e-mail address. */
+  to: string;
+  locale?: EmailLocale;
+  variables: Record<string, unknown>;
+  /** Unique per notification, e.g. `${caseId}:${event}:${timelineEntryId}`: enqueuing it again is a no-op. */
+  dedupeKey: string;
+}
+
+export interface EnqueuedEmail {
+  outboxId: string;
+  /** True when a notification with the same dedupeKey was already in the outbox: nothing was added. */
+  duplicate: boolean;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/** Delivery state of one queued e-mail. */
+export interface OutboxEmail {
+  outboxId: string;
+  caseId: string;
+  event: string;
+  /** Template set(s) used, e.g. `certificato-residenza/accettata + accettata`. */
+  template: string;
+  subject: string;
+  messageId: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+}
+
+export interface DispatchReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/** One rendered e-mail: what the citizen reads. */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+  /** Which template set produced each part, e.g. `certificato-residenza/accettata` or `accettata`. */
+  templates: { subject: string; html: string; text: string };
+}

@@ -1,0 +1,70 @@
+import { NotificationsInvalidEmailException } from './notifications.exceptions';
+import { validateEmailRequest } from './notifications.validation';
+
+const valid = {
+  caseId: 'c0a8012e-0000-4000-8000-000000000001',
+  event: 'accettata',
+  procedureKey: 'certificato-residenza',
+  to: 'maria.rossi@example.it',
+  variables: { procedureTitle: 'Certificato di residenza', citizenName: 'Maria Rossi' },
+  dedupeKey: 'case-1:accettata:1',
+};
+
+function fieldErrorsOf(input: unknown): { field: string; message: string }[] {
+  try {
+    validateEmailRequest(input);
+  } catch (e: unknown) {
+    if (e instanceof NotificationsInvalidEmailException) return e.details.fieldErrors ?? [];
+    throw e;
+  }
+  throw new Error('expected the request to be rejected');
+}
+
+describe('e-mail request validation', () => {
+  it('given a well-formed request without a locale, when validated, then it passes with locale it', () => {
+    // when
+    const req = validateEmailRequest(valid);
+    // then
+    expect(req).toEqual({ ...valid, locale: 'it' });
+  });
+
+  it('given a bad address, an unknown status and a path in the procedure key, when validated, then each field is named', () => {
+    // given
+    const input = { ...valid, to: 'maria.rossi@', event: 'approvata', procedureKey: '../../etc' };
+    // when
+    const errors = fieldErrorsOf(input);
+    // then
+    expect(errors.map((e) => e.field).sort()).toEqual(['event', 'procedureKey', 'to']);
+    expect(errors.find((e) => e.field === 'event')?.message).toContain('presa-in-carico');
+    expect(errors.find((e) => e.field === 'to')?.message).toBe('indirizzo e-mail non valido');
+  });
+
+  it('given missing keys and a header-injection attempt, when validated, then the problems are reported together', () => {
+    // given
+    const input = {
+      ...valid,
+      dedupeKey: '',
+      to: 'a@example.it\r\nBcc: b@example.it',
+      locale: 'en',
+      variables: { citizenName: 7, caseUrl: 'javascript:alert(1)' },
+    };
+    // when
+    const errors = fieldErrorsOf(input);
+    // then
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: 'dedupeKey', message: 'campo obbligatorio' },
+        { field: 'to', message: 'non può contenere a capo' },
+        { field: 'locale', message: 'valori ammessi: it' },
+        { field: 'variables.procedureTitle', message: 'campo obbligatorio' },
+        { field: 'variables.citizenName', message: 'deve essere un testo' },
+        { field: 'variables.caseUrl', message: 'deve essere un indirizzo http:// o https://' },
+      ]),
+    );
+  });
+
+  it('given something that is not an object, when validated, then the root is named', () => {
+    // when / then
+    expect(fieldErrorsOf('accettata')).toContainEqual({ field: '(root)', message: 'deve essere un oggetto' });
+  });
+});

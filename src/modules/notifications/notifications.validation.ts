@@ -1,0 +1,79 @@
+import { FieldError } from '../../common';
+import { NotificationsInvalidEmailException } from './notifications.exceptions';
+import { NOTIFICATIONS_MESSAGES } from './notifications.messages';
+import { CITIZEN_EVENTS, CitizenEvent, EMAIL_LOCALES, EmailLocale, EmailVariables } from './notifications.types';
+
+const F = NOTIFICATIONS_MESSAGES.field;
+
+/** Pragmatic RFC 5321 shape: one local part, one dotted domain, no spaces or angle brackets. */
+const EMAIL = /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+/** Same shape as a catalogue key; it also names a template folder, so no dots or slashes. */
+const PROCEDURE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface ValidEmailRequest {
+  caseId: string;
+  event: CitizenEvent;
+  procedureKey: string;
+  to: string;
+  locale: EmailLocale;
+  variables: EmailVariables;
+  dedupeKey: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => values.includes(v as T);
+
+/** Checks a request from another module; every problem names its field. */
+export function validateEmailRequest(input: unknown): ValidEmailRequest {
+  const errors: FieldError[] = [];
+  const fail = (field: string, message: string) => errors.push({ field, message });
+  const body = isRecord(input) ? input : {};
+  if (!isRecord(input)) fail('(root)', F.notObject);
+
+  const text = (field: string, max: number): string | undefined => {
+    const v = body[field];
+    if (v === undefined || v === null || v === '') return void fail(field, F.required);
+    if (typeof v !== 'string') return void fail(field, F.notText);
+    if (v.trim() === '') return void fail(field, F.required);
+    if (v.length > max) return void fail(field, F.tooLong(max));
+    if (/[\r\n]/.test(v)) return void fail(field, F.singleLine);
+    return v;
+  };
+
+  const caseId = text('caseId', 100);
+  const dedupeKey = text('dedupeKey', 200);
+  const to = text('to', 254);
+  if (to !== undefined && !EMAIL.test(to)) fail('to', F.email);
+  const procedureKey = text('procedureKey', 100);
+  if (procedureKey !== undefined && !PROCEDURE_KEY.test(procedureKey)) fail('procedureKey', F.procedureKey);
+  const event = text('event', 40);
+  if (event !== undefined && !oneOf(CITIZEN_EVENTS, event)) fail('event', F.oneOf(CITIZEN_EVENTS));
+  const locale = body.locale ?? 'it';
+  if (!oneOf(EMAIL_LOCALES, locale)) fail('locale', F.oneOf(EMAIL_LOCALES));
+
+  const variables = body.variables;
+  if (!isRecord(variables)) {
+    fail('variables', variables === undefined ? F.required : F.notObject);
+  } else {
+    const title = variables.procedureTitle;
+    if (title === undefined || title === null || title === '') fail('variables.procedureTitle', F.required);
+    else if (typeof title !== 'string') fail('variables.procedureTitle', F.notText);
+    for (const name of ['citizenName', 'protocolNumber', 'office', 'message', 'caseUrl'] as const) {
+      const v = variables[name];
+      if (v !== undefined && v !== null && typeof v !== 'string') fail(`variables.${name}`, F.notText);
+    }
+    const url = variables.caseUrl;
+    if (typeof url === 'string' && !/^https?:\/\/[^\s]+$/.test(url)) fail('variables.caseUrl', F.url);
+  }
+
+  if (errors.length > 0) throw new NotificationsInvalidEmailException(errors);
+  return {
+    caseId: caseId as string,
+    event: event as CitizenEvent,
+    procedureKey: procedureKey as string,
+    to: to as string,
+    locale: locale as EmailLocale,
+    variables: variables as EmailVariables,
+    dedupeKey: dedupeKey as string,
+  };
+}
