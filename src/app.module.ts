@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
+import { CatalogueModule } from './modules/catalogue';
 import { IdentityModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
 
@@ -12,7 +13,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, NotificationsModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, CatalogueModule, NotificationsModule],
     };
   }
 }

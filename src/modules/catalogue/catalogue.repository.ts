@@ -1,0 +1,194 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { PageRequest } from '../../common';
+import { Transactions } from '../../database';
+import { FormDefinition, FormVersion, Office, ProcedureDefinition, ProcedureFilter, ProcedureSummary, TaskForm } from './catalogue.types';
+
+interface ProcedureRow {
+  key: string;
+  title: string;
+  office: string;
+  category: string;
+  legal_basis: string;
+  legal_days: number;
+  spid_level: string;
+  fee_cents: number | null;
+  life_events: string[];
+  start_form_key: string;
+  task_forms: TaskForm[];
+  model_version_id: string;
+  model_version: number;
+  model_deployed_at: Date;
+  updated_at: Date;
+}
+
+export interface ProcedureRecord extends ProcedureSummary {
+  startFormKey: string;
+  taskForms: TaskForm[];
+  modelVersionId: string;
+  modelDeployedAt: Date;
+}
+
+
+/** Lower case, accents stripped: "Attività" and "attivita" match alike. */
+export const normaliseForSearch = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** JSON with sorted keys, so a re-indented form file is the same content. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+@Injectable()
+export class CatalogueRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  /** Serialises catalogue deployments across processes (several nodes booting at once). */
+  async lockDeployment(): Promise<void> {
+    await this.tx.manager().query(`select pg_advisory_xact_lock(hashtextextended('catalogue:deploy', 7))`);
+  }
+
+  async upsertOffice(office: Office): Promise<void> {
+    await this.tx.manager().query(
+      `insert into catalogue_office (key, name, email) values ($1, $2, $3)
+       on conflict (key) do update set name = excluded.name, email = excluded.email, updated_at = now()
+       where (catalogue_office.name, catalogue_office.email) is distinct from (excluded.name, excluded.email)`,
+      [office.key, office.name, office.email],
+    );
+  }
+
+  /** Records a form version unless the content equals the latest one. */
+  async saveFormVersion(form: FormDefinition): Promise<{ version: number; created: boolean }> {
+    const em = this.tx.manager();
+    const canonical = canonicalJson(form.schema);
+    const hash = createHash('sha256').update(canonical, 'utf8').digest('hex');
+    const [latest] = (await em.query(
+      'select version, hash from catalogue_form_version where form_key = $1 order by version desc limit 1',
+      [form.key],
+    )) as Array<{ version: number; hash: string }>;
+    if (latest && latest.hash === hash) return { version: latest.version, created: false };
+    const version = (latest?.version ?? 0) + 1;
+    await em.query('insert into catalogue_form_version (form_key, version, hash, schema) values ($1, $2, $3, $4::jsonb)', [
+      form.key,
+      version,
+      hash,
+      canonical,
+    ]);
+    return { version, created: true };
+  }
+
+  async saveProcedure(p: ProcedureDefinition, model: { id: string; version: number; createdAt: Date }): Promise<void> {
+    await this.tx.manager().query(
+      `insert into catalogue_procedure (key, title, title_search, office, category, legal_basis, legal_days, spid_level,
+         fee_cents, life_events, start_form_key, task_forms, model_version_id, model_version, model_deployed_at, active)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, true)
+       on conflict (key) do update set title = excluded.title, title_search = excluded.title_search, office = excluded.office,
+         category = excluded.category, legal_basis = excluded.legal_basis, legal_days = excluded.legal_days,
+         spid_level = excluded.spid_level, fee_cents = excluded.fee_cents, life_events = excluded.life_events,
+         start_form_key = excluded.start_form_key, task_forms = excluded.task_forms, model_version_id = excluded.model_version_id,
+         model_version = excluded.model_version, model_deployed_at = excluded.model_deployed_at, active = true, updated_at = now()
+       where catalogue_procedure.model_version_id is distinct from excluded.model_version_id
+          or (catalogue_procedure.title, catalogue_procedure.office, catalogue_procedure.category, catalogue_procedure.legal_basis,
+              catalogue_procedure.legal_days, catalogue_procedure.spid_level, catalogue_procedure.fee_cents,
+              catalogue_procedure.life_events, catalogue_procedure.start_form_key, catalogue_procedure.task_forms,
+              catalogue_procedure.active)
+             is distinct from
+             (excluded.title, excluded.office, excluded.category, excluded.legal_basis, excluded.legal_days, excluded.spid_level,
+              excluded.fee_cents, excluded.life_events, excluded.start_form_key, excluded.task_forms, true)`,
+      [
+        p.key,
+        p.title,
+        normaliseForSearch(p.title),
+        p.office,
+        p.category,
+        p.legalBasis,
+        p.legalDays,
+        p.spidLevel,
+        p.feeCents,
+        p.lifeEvents,
+        p.startFormKey,
+        JSON.stringify(p.taskForms),
+        model.id,
+        model.version,
+        model.createdAt,
+      ],
+    );
+  }
+
+  /** Procedures whose file was removed stay recorded (running cases refer to them) but leave the catalogue. */
+  async retireAllExcept(keys: string[]): Promise<void> {
+    await this.tx
+      .manager()
+      .query('update catalogue_procedure set active = false, updated_at = now() where active and not (key = any($1::text[]))', [keys]);
+  }
+
+  async listProcedures(filter: ProcedureFilter, page: PageRequest): Promise<{ items: ProcedureSummary[]; total: number }> {
+    const where = ['active'];
+    const params: unknown[] = [];
+    const add = (sql: (n: string) => string, value: unknown): void => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (filter.office) add((n) => `office = ${n}`, filter.office);
+    if (filter.category) add((n) => `category = ${n}`, filter.category);
+    if (filter.q) add((n) => `title_search like ${n} escape '\\'`, `%${normaliseForSearch(filter.q).replace(/[\\%_]/g, '\\$&')}%`);
+    const clause = where.join(' and ');
+    const em = this.tx.manager();
+    const [{ total }] = (await em.query(`select count(*)::int as total from catalogue_procedure where ${clause}`, params)) as Array<{
+      total: number;
+    }>;
+    const rows = (await em.query(
+      `select * from catalogue_procedure where ${clause} order by title_search, key limit $${params.length + 1} offset $${params.length + 2}`,
+      [...params, page.pageSize, page.offset],
+    )) as ProcedureRow[];
+    return { items: rows.map((r) => toSummary(r)), total };
+  }
+
+  async findProcedure(key: string): Promise<ProcedureRecord | null> {
+    const [row] = (await this.tx.manager().query('select * from catalogue_procedure where key = $1 and active', [key])) as ProcedureRow[];
+    if (!row) return null;
+    return {
+      ...toSummary(row),
+      startFormKey: row.start_form_key,
+      taskForms: row.task_forms,
+      modelVersionId: row.model_version_id,
+      modelDeployedAt: new Date(row.model_deployed_at),
+    };
+  }
+
+  async findOffice(key: string): Promise<Office | null> {
+    const [row] = (await this.tx.manager().query('select key, name, email from catalogue_office where key = $1', [key])) as Office[];
+    return row ?? null;
+  }
+
+  async latestForm(key: string): Promise<FormVersion | null> {
+    const [row] = (await this.tx
+      .manager()
+      .query('select form_key, version, schema from catalogue_form_version where form_key = $1 order by version desc limit 1', [key])) as Array<{
+      form_key: string;
+      version: number;
+      schema: Record<string, unknown>;
+    }>;
+    return row ? { key: row.form_key, version: row.version, schema: row.schema } : null;
+  }
+}
+
+function toSummary(r: ProcedureRow): ProcedureSummary {
+  return {
+    key: r.key,
+    title: r.title,
+    office: r.office,
+    category: r.category,
+    legalBasis: r.legal_basis,
+    legalDays: r.legal_days,
+    spidLevel: r.spid_level,
+    feeCents: r.fee_cents,
+    lifeEvents: r.life_events,
+    version: r.model_version,
+    updatedAt: new Date(r.updated_at),
+  };
+}

@@ -1,0 +1,20 @@
+export { CatalogueModule } from './catalogue.module';
+export { CatalogueService } from './catalogue.service';
+export { validateCatalogue } from './catalogue-validator';
+export { readCatalogueFiles } from './catalogue-files';
+export * from './catalogue.exceptions';
+export type {
+  CatalogueFiles,
+  DeploymentSummary,
+  FormDefinition,
+  FormVersion,
+  Office,
+  ProcedureDefinition,
+  ProcedureDetail,
+  ProcedureFilter,
+  ProcedureSummary,
+  TaskForm,
+  ValidationOutcome,
+} from './catalogue.types';
+export { CITIZEN_STATUSES, CITIZEN_GROUP } from './catalogue.types';
+export type { CitizenStatus } from './catalogue.types';
