@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
+import { ProtocolModule } from './modules/protocol';
 import { CatalogueModule } from './modules/catalogue';
 import { IdentityModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
@@ -13,7 +14,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, CatalogueModule, NotificationsModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule],
     };
   }
 }

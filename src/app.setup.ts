@@ -1,10 +1,16 @@
 import { INestApplication } from '@nestjs/common';
-import { json } from 'express';
+import { json, NextFunction, Request, Response } from 'express';
 import { AppConfig } from './config';
 import { ProblemFilter } from './common';
 
 /** Global HTTP wiring shared by main.ts and the end-to-end tests. */
-export function configureApp(app: INestApplication, _config: AppConfig): void {
-  app.use(json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+export function configureApp(app: INestApplication, config: AppConfig): void {
+  app.use(json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.useGlobalFilters(new ProblemFilter());
+  // Errors raised by express middleware (the JSON parser) never reach Nest's filters: answer them the same way.
+  const filter = new ProblemFilter();
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    filter.respond(err, req, res);
+  });
 }

@@ -15,7 +15,7 @@ async function bootstrap(): Promise<void> {
     }
     throw e;
   }
-  const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: false, logger: ['error', 'warn'] });
+  const app = await NestFactory.create(AppModule.forConfig(config), { bufferLogs: false, bodyParser: false, logger: ['error', 'warn'] });
   configureApp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.PORT, config.HOST);

@@ -72,6 +72,18 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
       ...(error.details.fieldErrors ? { errors: error.details.fieldErrors } : {}),
     };
   }
+  // body-parser errors: malformed JSON, a body over BODY_LIMIT, an unsupported charset.
+  const bodyError = error as { type?: unknown; status?: unknown };
+  if (typeof bodyError?.type === 'string' && bodyError.type.startsWith('entity.') && typeof bodyError.status === 'number') {
+    const status = bodyError.status;
+    const detail =
+      bodyError.type === 'entity.too.large'
+        ? 'Il contenuto inviato supera la dimensione massima consentita'
+        : bodyError.type === 'entity.parse.failed'
+          ? 'Il contenuto inviato non è un JSON valido'
+          : 'Il contenuto inviato non può essere letto';
+    return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, code: `REQUEST_${bodyError.type.replace(/\./g, '_').toUpperCase()}`, instance };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -106,8 +118,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const req = ctx.getRequest<Request>();
-    const res = ctx.getResponse<Response>();
+    this.respond(error, ctx.getRequest<Request>(), ctx.getResponse<Response>());
+  }
+
+  respond(error: unknown, req: Request, res: Response): void {
     const problem = toProblem(error, req.originalUrl);
     if (problem.status >= 500) {
       problem.requestId = String(req.headers['x-request-id'] ?? randomUUID());

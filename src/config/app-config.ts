@@ -33,6 +33,8 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().min(1).optional(),
   PROCESSES_DIR: z.string().min(1).default('./processes'),
   FORMS_DIR: z.string().min(1).default('./forms'),
+  /** Largest JSON body accepted (express/bytes syntax, e.g. 256kb, 1mb). */
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 256kb or 1mb').default('256kb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MIGRATIONS_RUN: booleanFlag.default(true),
   CATALOGUE_LOAD: booleanFlag.default(true),
