@@ -7,6 +7,8 @@ import { ProtocolModule } from './modules/protocol';
 import { CatalogueModule } from './modules/catalogue';
 import { IdentityModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
+import { CasesModule } from './modules/cases';
+import { TasksModule } from './modules/tasks';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -14,7 +16,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule],
     };
   }
 }

@@ -35,3 +35,14 @@ export class Transactions {
     return this.storage.exit(work);
   }
 }
+
+/**
+ * The rows of an UPDATE/DELETE ... RETURNING. TypeORM answers those with [rows, affectedCount]
+ * while INSERT and SELECT give the rows themselves.
+ */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

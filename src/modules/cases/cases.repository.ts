@@ -1,0 +1,126 @@
+import { Transactions } from '../../database';
+import { CaseRow, CaseTimelineEntry, CitizenTaskView } from './cases.types';
+
+export interface NewCase {
+  id: string;
+  code: string;
+  procedureKey: string;
+  procedureTitle: string;
+  modelVersionId: string;
+  office: string;
+  citizenFiscalCode: string;
+  citizenName: string;
+  citizenEmail: string | null;
+  channel: string;
+  status: string;
+  data: Record<string, unknown>;
+  submittedAt: Date;
+  legalDays: number;
+  legalDeadline: string;
+  idempotencyKey: string | null;
+}
+
+/** case_file and case_event; every query joins the caller's transaction. */
+export class CasesRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  async insert(c: NewCase): Promise<void> {
+    await this.tx.manager().query(
+      `insert into case_file (id, code, procedure_key, procedure_title, model_version_id, office, citizen_fiscal_code, citizen_name,
+         citizen_email, channel, status, data, submitted_at, legal_days, legal_deadline, idempotency_key)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16)`,
+      [c.id, c.code, c.procedureKey, c.procedureTitle, c.modelVersionId, c.office, c.citizenFiscalCode, c.citizenName, c.citizenEmail, c.channel, c.status, JSON.stringify(c.data), c.submittedAt, c.legalDays, c.legalDeadline, c.idempotencyKey],
+    );
+  }
+
+  async attachInstance(caseId: string, instanceId: string): Promise<void> {
+    await this.tx.manager().query(`update case_file set instance_id = $2 where id = $1`, [caseId, instanceId]);
+  }
+
+  async recordProtocol(caseId: string, p: { numero: string; anno: number; data: string | null }): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`update case_file set protocol_number = $2, protocol_year = $3, protocol_date = $4 where id = $1 and protocol_number is null`, [
+        caseId,
+        p.numero,
+        p.anno,
+        p.data,
+      ]);
+  }
+
+  async findById(id: string): Promise<CaseRow | undefined> {
+    const [row] = (await this.tx.manager().query(`select * from case_file where id = $1`, [id])) as CaseRow[];
+    return row;
+  }
+
+  async findByIdempotencyKey(fiscalCode: string, key: string): Promise<CaseRow | undefined> {
+    const [row] = (await this.tx
+      .manager()
+      .query(`select * from case_file where citizen_fiscal_code = $1 and idempotency_key = $2`, [fiscalCode, key])) as CaseRow[];
+    return row;
+  }
+
+  async findByCode(code: string): Promise<CaseRow | undefined> {
+    const [row] = (await this.tx.manager().query(`select * from case_file where code = $1`, [code])) as CaseRow[];
+    return row;
+  }
+
+  async listForCitizen(fiscalCode: string, offset: number, limit: number): Promise<{ rows: CaseRow[]; total: number }> {
+    const em = this.tx.manager();
+    const rows = (await em.query(
+      `select * from case_file where citizen_fiscal_code = $1 order by submitted_at desc, id desc limit $2 offset $3`,
+      [fiscalCode, limit, offset],
+    )) as CaseRow[];
+    const [{ total }] = (await em.query(`select count(*)::int as total from case_file where citizen_fiscal_code = $1`, [fiscalCode])) as Array<{ total: number }>;
+    return { rows, total };
+  }
+
+  async timeline(caseId: string): Promise<CaseTimelineEntry[]> {
+    const rows = (await this.tx.manager().query(
+      `select status, message, actor_kind, occurred_at from case_event where case_id = $1 order by id`,
+      [caseId],
+    )) as Array<{ status: string; message: string; actor_kind: CaseTimelineEntry['actorKind']; occurred_at: Date }>;
+    return rows.map((r) => ({ status: r.status, message: r.message, actorKind: r.actor_kind, at: r.occurred_at }));
+  }
+
+  async openCitizenTasks(caseId: string): Promise<CitizenTaskView[]> {
+    const rows = (await this.tx.manager().query(
+      `select id, name, form_key, created_at from task where case_id = $1 and office = 'citizen' and status = 'open' order by created_at`,
+      [caseId],
+    )) as Array<{ id: string; name: string | null; form_key: string | null; created_at: Date }>;
+    return rows.map((r) => ({ id: r.id, name: r.name, formKey: r.form_key, createdAt: r.created_at }));
+  }
+
+  /** Appends a timeline entry and moves the case to that status; false if this step was already recorded. */
+  async appendEvent(e: {
+    caseId: string;
+    status: string;
+    message: string;
+    actorKind: CaseTimelineEntry['actorKind'];
+    elementId: string;
+    itemId: string;
+    outcome: boolean;
+    closed: boolean;
+  }): Promise<boolean> {
+    const em = this.tx.manager();
+    const inserted = (await em.query(
+      `insert into case_event (case_id, status, message, actor_kind, element_id, item_id) values ($1, $2, $3, $4, $5, $6)
+       on conflict (case_id, item_id, status) do nothing returning id`,
+      [e.caseId, e.status, e.message, e.actorKind, e.elementId, e.itemId],
+    )) as unknown[];
+    if (!inserted.length) return false;
+    await em.query(
+      `update case_file set status = $2, version = version + 1,
+         taken_in_charge_at = case when $2 = 'presa-in-carico' and taken_in_charge_at is null then now() else taken_in_charge_at end,
+         outcome = case when $3 then $2 else outcome end,
+         closed_at = case when $4 and closed_at is null then now() else closed_at end
+       where id = $1`,
+      [e.caseId, e.status, e.outcome, e.closed],
+    );
+    return true;
+  }
+
+  async markClosed(caseId: string): Promise<void> {
+    await this.tx.manager().query(`update case_file set closed_at = coalesce(closed_at, now()) where id = $1`, [caseId]);
+  }
+}

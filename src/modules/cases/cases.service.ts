@@ -1,0 +1,241 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Page, PageRequest } from '../../common';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { Transactions } from '../../database';
+import { CatalogueService } from '../catalogue';
+import { EngineService, ItemTransition } from '../engine';
+import { FormSchema, FormsService } from '../forms';
+import { CaseInvalidRequestException, CaseNotFoundException, CaseStatusLookupLimitedException } from './cases.exceptions';
+import { CASE_MESSAGES as M } from './cases.messages';
+import { CasesRepository } from './cases.repository';
+import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
+import { legalDeadline } from './legal-deadline';
+
+const OUTCOMES = new Set(['accettata', 'rifiutata', 'conclusa']);
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+const LOOKUP_WINDOW_MS = 10 * 60_000;
+const LOOKUP_MAX_ATTEMPTS = 20;
+
+/** Listeners other modules register to act on a case's citizen-visible status changes, in the same transaction. */
+export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; message: string; itemId: string }) => Promise<void>;
+
+/**
+ * A case (pratica): one citizen's application to one procedure. Filing it validates the data
+ * against the start form exactly as the browser does, then in one transaction stores the case,
+ * starts the procedure (whose first service task registers it in the protocol) and records the
+ * first status. The timeline follows the process: every node with a citizenStatus appends to it.
+ */
+@Injectable()
+export class CasesService implements OnModuleInit {
+  private readonly repo: CasesRepository;
+  private readonly statusListeners: CaseStatusListener[] = [];
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly engine: EngineService,
+    private readonly catalogue: CatalogueService,
+    private readonly forms: FormsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.repo = new CasesRepository(tx);
+  }
+
+  onModuleInit(): void {
+    this.engine.onTransitions((transitions) => this.onTransitions(transitions));
+  }
+
+  onStatusChange(listener: CaseStatusListener): void {
+    this.statusListeners.push(listener);
+  }
+
+  async submit(
+    applicant: Applicant,
+    request: { procedureKey?: unknown; data?: unknown },
+    options: { idempotencyKey?: string; channel?: 'web' | 'desk' } = {},
+  ): Promise<{ case: CaseView; created: boolean }> {
+    if (typeof request.procedureKey !== 'string' || !request.procedureKey) throw new CaseInvalidRequestException('procedureKey', M.procedureRequired);
+    if (!request.data || typeof request.data !== 'object' || Array.isArray(request.data)) throw new CaseInvalidRequestException('data', M.dataRequired);
+    const key = options.idempotencyKey;
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new CaseInvalidRequestException('Idempotency-Key', M.idempotencyKey);
+    if (key) {
+      const existing = await this.repo.findByIdempotencyKey(applicant.fiscalCode, key);
+      if (existing) return { case: await this.view(existing), created: false };
+    }
+    const procedure = await this.catalogue.get(request.procedureKey);
+    const cleaned = this.forms.validate(procedure.startForm.schema as unknown as FormSchema, request.data);
+    const caseId = randomUUID();
+    const submittedAt = new Date();
+    const citizenName = `${applicant.givenName} ${applicant.familyName}`.trim();
+    try {
+      await this.tx.run(async () => {
+        await this.repo.insert({
+          id: caseId,
+          code: caseCode(),
+          procedureKey: procedure.key,
+          procedureTitle: procedure.title,
+          modelVersionId: procedure.currentVersion.id,
+          office: procedure.office.key,
+          citizenFiscalCode: applicant.fiscalCode,
+          citizenName,
+          citizenEmail: applicant.email ?? null,
+          channel: options.channel ?? 'web',
+          status: 'inviata',
+          data: cleaned,
+          submittedAt,
+          legalDays: procedure.legalDays,
+          legalDeadline: legalDeadline(submittedAt, procedure.legalDays),
+          idempotencyKey: key ?? null,
+        });
+        const richiedente = {
+          ...((cleaned.richiedente as Record<string, unknown>) ?? {}),
+          nome: applicant.givenName,
+          cognome: applicant.familyName,
+          codiceFiscale: applicant.fiscalCode,
+          ...(applicant.email ? { email: applicant.email } : {}),
+        };
+        const { instance } = await this.engine.startProcess(
+          procedure.key,
+          { ...cleaned, caseId, richiedente, channel: options.channel ?? 'web' },
+          { actor: `citizen:${applicant.fiscalCode}` },
+        );
+        await this.repo.attachInstance(caseId, instance.id);
+      });
+    } catch (e) {
+      // Two retries with one Idempotency-Key racing: the loser returns the winner's case.
+      if (key && (e as { code?: string }).code === '23505') {
+        const existing = await this.repo.findByIdempotencyKey(applicant.fiscalCode, key);
+        if (existing) return { case: await this.view(existing), created: false };
+      }
+      throw e;
+    }
+    return { case: await this.get(caseId, { kind: 'citizen', fiscalCode: applicant.fiscalCode }), created: true };
+  }
+
+  async get(id: string, viewer: CaseViewer): Promise<CaseView> {
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : undefined;
+    if (!row || !canSee(viewer, row)) throw new CaseNotFoundException(id);
+    return this.view(row);
+  }
+
+  /** The row a task belongs to, for other modules (tasks) that already checked access. */
+  async row(id: string): Promise<CaseRow> {
+    const row = await this.repo.findById(id);
+    if (!row) throw new CaseNotFoundException(id);
+    return row;
+  }
+
+  async listMine(fiscalCode: string, page: PageRequest): Promise<Page<CaseSummary>> {
+    const { rows, total } = await this.repo.listForCitizen(fiscalCode, page.offset, page.pageSize);
+    return { items: rows.map(summary), total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /**
+   * AgID criterion 8: anyone holding the case code and the applicant's fiscal code can read its
+   * status. Attempts are counted per client in the database, so every app process shares the limit.
+   */
+  async lookup(code: string, fiscalCode: string, client: string, now = new Date()): Promise<CaseView> {
+    const windowStart = new Date(Math.floor(now.getTime() / LOOKUP_WINDOW_MS) * LOOKUP_WINDOW_MS);
+    const [{ attempts }] = (await this.tx.manager().query(
+      `insert into case_lookup_attempt (client, window_start, attempts) values ($1, $2, 1)
+       on conflict (client, window_start) do update set attempts = case_lookup_attempt.attempts + 1 returning attempts`,
+      [client, windowStart],
+    )) as Array<{ attempts: number }>;
+    if (attempts > LOOKUP_MAX_ATTEMPTS) throw new CaseStatusLookupLimitedException();
+    const row = await this.repo.findByCode(code.trim().toUpperCase());
+    if (!row || row.citizen_fiscal_code !== fiscalCode.trim().toUpperCase()) throw new CaseNotFoundException(code);
+    const view = await this.view(row);
+    return { ...view, openCitizenTasks: [] };
+  }
+
+  private async view(row: CaseRow): Promise<CaseView> {
+    const [timeline, openCitizenTasks] = [await this.repo.timeline(row.id), await this.repo.openCitizenTasks(row.id)];
+    return {
+      id: row.id,
+      code: row.code,
+      procedure: { key: row.procedure_key, title: row.procedure_title },
+      office: row.office,
+      status: row.status,
+      displayStatus: displayStatus(row.status),
+      submittedAt: row.submitted_at,
+      protocol: row.protocol_number ? { number: row.protocol_number, year: row.protocol_year!, date: row.protocol_date } : null,
+      takenInChargeAt: row.taken_in_charge_at,
+      legalDays: row.legal_days,
+      legalDeadline: dateOnly(row.legal_deadline),
+      outcome: row.outcome,
+      closedAt: row.closed_at,
+      timeline,
+      openCitizenTasks,
+    };
+  }
+
+  /** Inside the engine operation's transaction: protocol data and citizen-visible steps land on the case. */
+  private async onTransitions(transitions: ItemTransition[]): Promise<void> {
+    for (const t of transitions) {
+      const caseId = typeof t.instanceData.caseId === 'string' ? t.instanceData.caseId : undefined;
+      if (!caseId) continue;
+      const protocollo = t.instanceData.protocollo as { numero?: string; anno?: number; data?: string } | undefined;
+      if (protocollo?.numero && protocollo.anno) {
+        await this.repo.recordProtocol(caseId, { numero: protocollo.numero, anno: protocollo.anno, data: protocollo.data ?? null });
+      }
+      const status = t.element?.properties.citizenStatus;
+      if (!status || t.previousStatus !== null) continue;
+      const message = t.element?.properties.citizenMessage ?? status;
+      const recorded = await this.repo.appendEvent({
+        caseId,
+        status,
+        message,
+        actorKind: actorKind(t.actor),
+        elementId: t.item.elementId,
+        itemId: t.item.id,
+        outcome: OUTCOMES.has(status) && t.item.elementType === 'bpmn:EndEvent',
+        closed: t.instanceStatus === 'end',
+      });
+      if (!recorded) continue;
+      const caseRow = await this.repo.findById(caseId);
+      if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status, message, itemId: t.item.id });
+    }
+    const ended = transitions.find((t) => t.instanceStatus === 'end' && typeof t.instanceData.caseId === 'string');
+    if (ended) await this.repo.markClosed(ended.instanceData.caseId as string);
+  }
+}
+
+function canSee(viewer: CaseViewer, row: CaseRow): boolean {
+  switch (viewer.kind) {
+    case 'citizen':
+      return viewer.fiscalCode === row.citizen_fiscal_code;
+    case 'operator':
+      return viewer.offices.includes(row.office);
+    case 'admin':
+      return true;
+  }
+}
+
+function actorKind(actor: string | null): 'citizen' | 'operator' | 'system' {
+  if (actor?.startsWith('citizen:')) return 'citizen';
+  if (actor?.startsWith('operator:')) return 'operator';
+  return 'system';
+}
+
+function caseCode(): string {
+  const bytes = randomBytes(10);
+  let out = '';
+  for (const b of bytes) out += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  return `SP-${out.slice(0, 5)}-${out.slice(5)}`;
+}
+
+const dateOnly = (d: string | Date): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+
+function summary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    procedure: { key: row.procedure_key, title: row.procedure_title },
+    status: row.status,
+    displayStatus: displayStatus(row.status),
+    submittedAt: row.submitted_at,
+    protocolNumber: row.protocol_number,
+    legalDeadline: dateOnly(row.legal_deadline),
+  };
+}

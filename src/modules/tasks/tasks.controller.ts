@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
+import { TaskInvalidQueryException } from './tasks.exceptions';
+import { TASK_MESSAGES as M } from './tasks.messages';
+import { TasksService } from './tasks.service';
+import { InboxQuery, TaskActor, TaskView } from './tasks.types';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@Controller('api/v1/tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  /** The office inbox: filters, sort by created or due date, cursor pagination. */
+  @Get()
+  @Roles('operator')
+  inbox(@CurrentPrincipal() p: OperatorPrincipal, @Query() q: Record<string, string>): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+    return this.tasks.inbox(operator(p), parseInbox(q, p.userId));
+  }
+
+  @Get(':id')
+  @Roles('operator', 'citizen')
+  get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal, @Param('id') id: string): Promise<TaskView> {
+    return this.tasks.get(id, actorOf(p));
+  }
+
+  @Post(':id/claim')
+  @Roles('operator')
+  @HttpCode(200)
+  claim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: { version?: unknown }): Promise<TaskView> {
+    return this.tasks.claim(id, operator(p), version(body?.version));
+  }
+
+  @Post(':id/unclaim')
+  @Roles('operator')
+  @HttpCode(200)
+  unclaim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string): Promise<TaskView> {
+    return this.tasks.unclaim(id, operator(p));
+  }
+
+  @Post(':id/assign')
+  @Roles('operator')
+  @HttpCode(200)
+  assign(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: { operator?: unknown }): Promise<TaskView> {
+    return this.tasks.assign(id, operator(p), body?.operator);
+  }
+
+  @Post(':id/complete')
+  @Roles('operator', 'citizen')
+  @HttpCode(200)
+  complete(
+    @CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal,
+    @Param('id') id: string,
+    @Body() body: { data?: unknown; version?: unknown },
+  ): Promise<TaskView> {
+    return this.tasks.complete(id, actorOf(p), body?.data ?? {}, version(body?.version));
+  }
+}
+
+const operator = (p: OperatorPrincipal): Extract<TaskActor, { kind: 'operator' }> => ({
+  kind: 'operator',
+  userId: p.userId,
+  offices: p.offices,
+  headOf: p.headOf,
+});
+
+const actorOf = (p: OperatorPrincipal | CitizenPrincipal): TaskActor =>
+  p.kind === 'citizen' ? { kind: 'citizen', fiscalCode: p.fiscalCode } : operator(p);
+
+function version(v: unknown): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TaskInvalidQueryException('version', M.version);
+  return v;
+}
+
+function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'offices'> {
+  const sort = q.sort ?? 'created';
+  if (sort !== 'created' && sort !== 'due') throw new TaskInvalidQueryException('sort', M.sort);
+  const status = q.status ?? 'open';
+  if (status !== 'open' && status !== 'claimed' && status !== 'unclaimed') throw new TaskInvalidQueryException('status', M.status);
+  if (q.dueBefore && !DATE.test(q.dueBefore)) throw new TaskInvalidQueryException('dueBefore', M.date);
+  const limit = q.pageSize === undefined ? 20 : Number(q.pageSize);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new TaskInvalidQueryException('pageSize', M.limit);
+  let cursor: InboxQuery['cursor'];
+  if (q.cursor) {
+    try {
+      const parsed = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as { k?: unknown; id?: unknown };
+      if (typeof parsed.id !== 'string' || (parsed.k !== null && typeof parsed.k !== 'string')) throw new Error('shape');
+      cursor = { k: parsed.k as string | null, id: parsed.id };
+    } catch {
+      throw new TaskInvalidQueryException('cursor', M.cursor);
+    }
+  }
+  return {
+    office: q.office || undefined,
+    procedure: q.procedure || undefined,
+    status,
+    assignee: q.assignee === 'me' ? me : q.assignee || undefined,
+    dueBefore: q.dueBefore || undefined,
+    text: q.q?.trim() || undefined,
+    sort,
+    limit,
+    cursor,
+  };
+}

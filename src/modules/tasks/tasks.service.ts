@@ -1,0 +1,159 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DomainException } from '../../common';
+import { Transactions } from '../../database';
+import { CasesService } from '../cases';
+import { CatalogueService } from '../catalogue';
+import { EngineService, ItemTransition } from '../engine';
+import { FormSchema, FormsService } from '../forms';
+import {
+  TaskClaimedByOtherException,
+  TaskClosedException,
+  TaskForbiddenException,
+  TaskInvalidQueryException,
+  TaskNotFoundException,
+  TaskStaleVersionException,
+} from './tasks.exceptions';
+import { TASK_MESSAGES as M } from './tasks.messages';
+import { TasksRepository } from './tasks.repository';
+import { InboxQuery, TaskActor, TaskRow, TaskView, toTaskView } from './tasks.types';
+
+export const CITIZEN_QUEUE = 'citizen';
+
+/**
+ * Office queues. User tasks enter the projection when the engine creates them (same
+ * transaction) and leave it when completed or cancelled. Operators claim, release, are assigned
+ * by their office head, and complete with data validated against the task's form; the citizen
+ * completes the tasks addressed to them (candidateGroups "citizen") on their own cases.
+ */
+@Injectable()
+export class TasksService implements OnModuleInit {
+  private readonly repo: TasksRepository;
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly engine: EngineService,
+    private readonly cases: CasesService,
+    private readonly catalogue: CatalogueService,
+    private readonly forms: FormsService,
+  ) {
+    this.repo = new TasksRepository(tx);
+  }
+
+  onModuleInit(): void {
+    this.engine.onTransitions((transitions) => this.project(transitions));
+  }
+
+  async inbox(actor: Extract<TaskActor, { kind: 'operator' }>, q: Omit<InboxQuery, 'offices'>): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+    if (q.office && !actor.offices.includes(q.office)) throw new TaskInvalidQueryException('office', M.office);
+    const rows = await this.repo.inbox({ ...q, offices: actor.offices });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    const nextCursor =
+      rows.length > q.limit && last
+        ? Buffer.from(JSON.stringify({ k: q.sort === 'due' ? last.due_at && String(last.due_at).slice(0, 10) : new Date(last.created_at).toISOString(), id: last.id })).toString('base64url')
+        : null;
+    return { items: page.map(toTaskView), nextCursor };
+  }
+
+  async get(id: string, actor: TaskActor): Promise<TaskView> {
+    return toTaskView(await this.accessible(id, actor));
+  }
+
+  async claim(id: string, actor: Extract<TaskActor, { kind: 'operator' }>, expectedVersion?: number): Promise<TaskView> {
+    const task = await this.accessible(id, actor);
+    const row = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
+    if (!row) throw this.whyNot(task, actor.userId, expectedVersion);
+    return toTaskView(row);
+  }
+
+  async unclaim(id: string, actor: Extract<TaskActor, { kind: 'operator' }>): Promise<TaskView> {
+    const task = await this.accessible(id, actor);
+    const head = actor.headOf.includes(task.office);
+    const row = await this.repo.release(id, task.office, head ? null : actor.userId);
+    if (!row) throw this.whyNot(task, actor.userId);
+    return toTaskView(row);
+  }
+
+  async assign(id: string, actor: Extract<TaskActor, { kind: 'operator' }>, operator: unknown): Promise<TaskView> {
+    if (typeof operator !== 'string' || !operator.trim()) throw new TaskInvalidQueryException('operator', M.operator);
+    const task = await this.accessible(id, actor);
+    if (!actor.headOf.includes(task.office)) throw new DomainException('TASK_NOT_OFFICE_HEAD', 'forbidden', M.notHead, { id });
+    const row = await this.repo.assign(id, task.office, operator.trim());
+    if (!row) throw new TaskClosedException(id, task.status);
+    return toTaskView(row);
+  }
+
+  /** Completes a task: validated data, the engine step, and the projection, in one transaction. */
+  async complete(id: string, actor: TaskActor, data: unknown, expectedVersion?: number): Promise<TaskView> {
+    const task = await this.accessible(id, actor);
+    if (task.status !== 'open') throw new TaskClosedException(id, task.status);
+    const me = actor.kind === 'operator' ? actor.userId : `citizen:${actor.fiscalCode}`;
+    if (actor.kind === 'operator' && task.assignee && task.assignee !== actor.userId) throw new TaskClaimedByOtherException(id, task.assignee);
+    if (expectedVersion !== undefined && expectedVersion !== task.version) throw new TaskStaleVersionException(id, expectedVersion, task.version);
+    const schema = task.form_key ? ((await this.catalogue.form(task.form_key)).schema as unknown as FormSchema) : undefined;
+    const cleaned = schema ? this.forms.validate(schema, data ?? {}) : {};
+    await this.tx.run(async () => {
+      if (actor.kind === 'operator') {
+        // Claim on completion; loses cleanly to a concurrent claim by someone else.
+        const claimed = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
+        if (!claimed) throw this.whyNot(task, actor.userId, expectedVersion);
+      }
+      await this.engine.completeItem(id, cleaned, { actor: actor.kind === 'operator' ? `operator:${actor.userId}` : me });
+    });
+    return toTaskView((await this.repo.find(id)).find((r) => r.office === task.office)!);
+  }
+
+  /** The task row the actor may act on: their office's queue, or a citizen task on their own case. */
+  private async accessible(id: string, actor: TaskActor): Promise<TaskRow> {
+    const rows = await this.repo.find(id);
+    if (!rows.length) throw new TaskNotFoundException(id);
+    if (actor.kind === 'citizen') {
+      const row = rows.find((r) => r.office === CITIZEN_QUEUE);
+      if (!row) throw new TaskNotFoundException(id);
+      const owner = await this.cases.row(row.case_id);
+      if (owner.citizen_fiscal_code !== actor.fiscalCode) throw new TaskNotFoundException(id);
+      return row;
+    }
+    const row = rows.find((r) => actor.offices.includes(r.office));
+    if (!row) throw new TaskForbiddenException(id);
+    return row;
+  }
+
+  private whyNot(task: TaskRow, me: string, expectedVersion?: number): DomainException {
+    if (task.status !== 'open') return new TaskClosedException(task.id, task.status);
+    if (task.assignee && task.assignee !== me) return new TaskClaimedByOtherException(task.id, task.assignee);
+    if (expectedVersion !== undefined && expectedVersion !== task.version) return new TaskStaleVersionException(task.id, expectedVersion, task.version);
+    // It changed between our read and our write: report it as it is now.
+    return new TaskStaleVersionException(task.id, expectedVersion ?? task.version, task.version + 1);
+  }
+
+  private async project(transitions: ItemTransition[]): Promise<void> {
+    for (const t of transitions) {
+      if (t.item.elementType !== 'bpmn:UserTask') continue;
+      if (t.item.status === 'wait' && t.previousStatus !== 'wait') {
+        const caseId = t.instanceData.caseId;
+        if (typeof caseId !== 'string') continue;
+        const c = await this.cases.row(caseId);
+        const protocollo = t.instanceData.protocollo as { numero?: string } | undefined;
+        const offices = t.item.candidateGroups.length ? t.item.candidateGroups : (t.element?.candidateGroups ?? []);
+        await this.repo.open({
+          id: t.item.id,
+          offices: offices.length ? offices : [c.office],
+          caseId,
+          instanceId: t.instanceId,
+          elementId: t.item.elementId,
+          name: t.item.name,
+          formKey: t.element?.formKey ?? null,
+          createdAt: t.item.startedAt ?? new Date(),
+          dueAt: String(c.legal_deadline).slice(0, 10),
+          procedureKey: c.procedure_key,
+          procedureTitle: c.procedure_title,
+          citizenName: c.citizen_name,
+          protocolNumber: protocollo?.numero ?? c.protocol_number,
+        });
+      } else if (t.previousStatus === 'wait' && t.item.status !== 'wait') {
+        await this.repo.close(t.item.id, t.item.status === 'end' ? 'completed' : 'cancelled', t.actor);
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
+import { startTestApp, TestApp } from '../setup/test-app';
+
+const mario = DEMO_CITIZENS[0];
+const laura = DEMO_CITIZENS[1];
+const anna = DEMO_OPERATORS.find((o) => o.userId === 'anna.esposito')!;
+const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!;
+const sara = DEMO_OPERATORS.find((o) => o.userId === 'sara.colombo')!;
+
+const request = {
+  richiedente: { nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', email: 'mario.rossi@example.it' },
+  tipoCertificato: 'residenza',
+  numeroCopie: 1,
+  esenzioneBollo: false,
+  modalitaRitiro: 'online',
+  dichiarazioneVeridicita: true,
+  presaVisionePrivacy: true,
+};
+
+describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
+  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys' });
+  let t: TestApp;
+  const auth = async (p: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(p)}`;
+
+  beforeAll(async () => {
+    t = await startTestApp(config);
+  });
+  afterAll(async () => {
+    await t.close();
+    await dropTestSchema(config);
+  });
+
+  it('given a citizen, when they file, are verified and accepted, then the timeline, protocol and outcome are right', async () => {
+    // given / when: the citizen files
+    const filed = await t
+      .http()
+      .post('/api/v1/cases')
+      .set('Authorization', await auth(mario))
+      .send({ procedureKey: 'certificato-residenza', data: { ...request, campoSconosciuto: 'x' } })
+      .expect(201);
+    const c = filed.body;
+    expect(c.protocol.number).toMatch(/^\d{7}$/);
+    expect(c.status).toBe('presa-in-carico');
+    expect(c.legalDays).toBe(30);
+    expect(c.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico']);
+
+    // the office sees it in its inbox with the citizen and the protocol number
+    const inbox = await t.http().get('/api/v1/tasks?office=anagrafe').set('Authorization', await auth(luca)).expect(200);
+    const task = inbox.body.items.find((i: { caseId: string }) => i.caseId === c.id);
+    expect(task).toMatchObject({ citizenName: 'Mario Rossi', protocolNumber: c.protocol.number, procedure: { key: 'certificato-residenza' } });
+
+    // another office cannot touch it
+    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(sara)).expect(403);
+    // Luca claims it; Anna cannot claim it too
+    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(luca)).expect(200);
+    const race = await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(anna)).expect(409);
+    expect(race.body).toMatchObject({ code: 'TASK_CLAIMED_BY_OTHER' });
+    // incomplete decision data is refused with field errors
+    const bad = await t.http().post(`/api/v1/tasks/${task.id}/complete`).set('Authorization', await auth(luca)).send({ data: { esito: 'accolta' } }).expect(422);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['motivazione', 'verificaAnpr']);
+    // Luca accepts
+    await t
+      .http()
+      .post(`/api/v1/tasks/${task.id}/complete`)
+      .set('Authorization', await auth(luca))
+      .send({ data: { verificaAnpr: true, esito: 'accolta', motivazione: 'Residenza verificata in ANPR' } })
+      .expect(200);
+    // completing again is a conflict
+    await t.http().post(`/api/v1/tasks/${task.id}/complete`).set('Authorization', await auth(luca)).send({ data: {} }).expect(409);
+
+    // then: the citizen sees the outcome
+    const done = await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(mario)).expect(200);
+    expect(done.body).toMatchObject({ status: 'accettata', outcome: 'accettata', displayStatus: 'accettata' });
+    expect(done.body.closedAt).not.toBeNull();
+    expect(done.body.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'accettata']);
+    // another citizen gets 404, and the public look-up needs code + fiscal code
+    await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(laura)).expect(404);
+    const looked = await t.http().post('/api/v1/cases/status').send({ code: c.code, fiscalCode: mario.fiscalCode }).expect(200);
+    expect(looked.body.status).toBe('accettata');
+    await t.http().post('/api/v1/cases/status').send({ code: c.code, fiscalCode: laura.fiscalCode }).expect(404);
+    // my cases
+    const mine = await t.http().get('/api/v1/cases').set('Authorization', await auth(mario)).expect(200);
+    expect(mine.body.items.map((i: { id: string }) => i.id)).toContain(c.id);
+  });
+
+  it('given wrong data, when filing, then 422 names the fields and no case or protocol number is used', async () => {
+    // when
+    const res = await t
+      .http()
+      .post('/api/v1/cases')
+      .set('Authorization', await auth(laura))
+      .send({ procedureKey: 'certificato-residenza', data: { ...request, numeroCopie: 9, richiedente: { ...request.richiedente, email: 'non-una-mail' }, tipoCertificato: 'altro' } })
+      .expect(422);
+    // then
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['numeroCopie', 'richiedente.email', 'tipoCertificato']);
+    const mine = await t.http().get('/api/v1/cases').set('Authorization', await auth(laura)).expect(200);
+    expect(mine.body.total).toBe(0);
+  });
+
+  it('given a retried submission, when the same Idempotency-Key is sent, then the same case comes back', async () => {
+    const token = await auth(DEMO_CITIZENS[2]);
+    const body = { procedureKey: 'certificato-residenza', data: request };
+    const first = await t.http().post('/api/v1/cases').set('Authorization', token).set('Idempotency-Key', 'retry-abc-123').send(body).expect(201);
+    const again = await t.http().post('/api/v1/cases').set('Authorization', token).set('Idempotency-Key', 'retry-abc-123').send(body).expect(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(again.body.protocol.number).toBe(first.body.protocol.number);
+  });
+
+  it('given bad requests, when sent, then each gets a clear problem+json', async () => {
+    const token = await auth(mario);
+    await t.http().post('/api/v1/cases').send({}).expect(401);
+    await t.http().post('/api/v1/cases').set('Authorization', await auth(luca)).send({}).expect(403);
+    const unknown = await t.http().post('/api/v1/cases').set('Authorization', token).send({ procedureKey: 'non-esiste', data: {} }).expect(404);
+    expect(unknown.body.code).toBe('CATALOGUE_PROCEDURE_NOT_FOUND');
+    const malformed = await t.http().post('/api/v1/cases').set('Authorization', token).set('Content-Type', 'application/json').send('{"procedureKey":').expect(400);
+    expect(malformed.body.code).toBe('REQUEST_ENTITY_PARSE_FAILED');
+    const huge = await t
+      .http()
+      .post('/api/v1/cases')
+      .set('Authorization', token)
+      .send({ procedureKey: 'certificato-residenza', data: { ...request, note: 'x'.repeat(300_000) } })
+      .expect(413);
+    expect(huge.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});
