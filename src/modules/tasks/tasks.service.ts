@@ -98,7 +98,10 @@ export class TasksService implements OnModuleInit {
         const claimed = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
         if (!claimed) throw this.whyNot(task, actor.userId, expectedVersion);
       }
-      await this.engine.completeItem(id, cleaned, { actor: actor.kind === 'operator' ? `operator:${actor.userId}` : me });
+      const by = actor.kind === 'operator' ? `operator:${actor.userId}` : me;
+      // Completed by this call; any other task the step ends (a boundary timer, an interrupting event) is cancelled.
+      await this.repo.close(id, 'completed', by);
+      await this.engine.completeItem(id, cleaned, { actor: by });
     });
     return toTaskView((await this.repo.find(id)).find((r) => r.office === task.office)!);
   }
@@ -152,7 +155,8 @@ export class TasksService implements OnModuleInit {
           protocolNumber: protocollo?.numero ?? c.protocol_number,
         });
       } else if (t.previousStatus === 'wait' && t.item.status !== 'wait') {
-        await this.repo.close(t.item.id, t.item.status === 'end' ? 'completed' : 'cancelled', t.actor);
+        // A task completed through complete() is already closed; one the engine ended on its own was withdrawn.
+        await this.repo.close(t.item.id, 'cancelled', t.actor);
       }
     }
   }
