@@ -125,3 +125,28 @@ describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
     expect(huge.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 });
+
+describe('OpenAPI document', () => {
+  const config = testConfig({ CATALOGUE_LOAD: 'false', DATA_DIR: '.test-data/e2e-keys' });
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(config);
+  });
+  afterAll(async () => {
+    await t.close();
+    await dropTestSchema(config);
+  });
+
+  it('given the running app, when /api/docs-json is read without a token, then every API route is documented with problem+json errors', async () => {
+    // when
+    const res = await t.http().get('/api/docs-json').expect(200);
+    // then
+    const paths = Object.keys(res.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/tasks', '/api/v1/tasks/{id}/complete', '/api/v1/procedures', '/api/v1/admin/incidents']),
+    );
+    expect(res.body.paths['/api/v1/cases'].post.responses.default.content['application/problem+json']).toBeDefined();
+    expect(res.body.components.schemas.SubmitCaseRequestDto.properties).toHaveProperty('procedureKey');
+    await t.http().get('/api/docs').expect(200);
+  });
+});

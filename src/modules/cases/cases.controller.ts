@@ -1,11 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Page, parsePageRequest } from '../../common';
 import { CitizenPrincipal, CurrentPrincipal, Principal, Public, Roles } from '../identity';
 import { CaseInvalidRequestException } from './cases.exceptions';
+import { CaseLookupRequestDto } from './dto/case-lookup.request.dto';
+import { SubmitCaseRequestDto } from './dto/submit-case.request.dto';
 import { CasesService } from './cases.service';
 import { CaseSummary, CaseView, CaseViewer } from './cases.types';
 
+@ApiTags('pratiche')
+@ApiBearerAuth()
 @Controller('api/v1/cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
@@ -15,7 +20,7 @@ export class CasesController {
   @Roles('citizen')
   async submit(
     @CurrentPrincipal() principal: CitizenPrincipal,
-    @Body() body: { procedureKey?: unknown; data?: unknown },
+    @Body() body: SubmitCaseRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
@@ -34,7 +39,7 @@ export class CasesController {
   @Post('status')
   @Public()
   @HttpCode(200)
-  lookup(@Body() body: { code?: unknown; fiscalCode?: unknown }, @Ip() ip: string): Promise<CaseView> {
+  lookup(@Body() body: CaseLookupRequestDto, @Ip() ip: string): Promise<CaseView> {
     if (typeof body?.code !== 'string' || !body.code.trim()) throw new CaseInvalidRequestException('code', 'indicare il codice della pratica');
     if (typeof body.fiscalCode !== 'string' || !body.fiscalCode.trim()) throw new CaseInvalidRequestException('fiscalCode', 'indicare il codice fiscale');
     return this.cases.lookup(body.code, body.fiscalCode, ip ?? 'unknown');

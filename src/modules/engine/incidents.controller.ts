@@ -1,10 +1,13 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Page, parsePageRequest } from '../../common';
 import { AdminTokenGuard } from './admin-token.guard';
 import { EngineIncident, EngineInstance, OperationResult } from './engine.types';
 import { EngineService } from './engine.service';
 
 /** Administrators see stuck instances and retry or cancel them. */
+@ApiTags('amministrazione')
+@ApiBearerAuth()
 @Controller('api/v1/admin/incidents')
 @UseGuards(AdminTokenGuard)
 export class IncidentsController {

@@ -1,5 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
+import { AssignTaskRequestDto } from './dto/assign-task.request.dto';
+import { ClaimTaskRequestDto } from './dto/claim-task.request.dto';
+import { CompleteTaskRequestDto } from './dto/complete-task.request.dto';
 import { TaskInvalidQueryException } from './tasks.exceptions';
 import { TASK_MESSAGES as M } from './tasks.messages';
 import { TasksService } from './tasks.service';
@@ -7,6 +11,8 @@ import { InboxQuery, TaskActor, TaskView } from './tasks.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+@ApiTags('attività')
+@ApiBearerAuth()
 @Controller('api/v1/tasks')
 export class TasksController {
   constructor(private readonly tasks: TasksService) {}
@@ -27,7 +33,7 @@ export class TasksController {
   @Post(':id/claim')
   @Roles('operator')
   @HttpCode(200)
-  claim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: { version?: unknown }): Promise<TaskView> {
+  claim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: ClaimTaskRequestDto): Promise<TaskView> {
     return this.tasks.claim(id, operator(p), version(body?.version));
   }
 
@@ -41,7 +47,7 @@ export class TasksController {
   @Post(':id/assign')
   @Roles('operator')
   @HttpCode(200)
-  assign(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: { operator?: unknown }): Promise<TaskView> {
+  assign(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: AssignTaskRequestDto): Promise<TaskView> {
     return this.tasks.assign(id, operator(p), body?.operator);
   }
 
@@ -51,7 +57,7 @@ export class TasksController {
   complete(
     @CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal,
     @Param('id') id: string,
-    @Body() body: { data?: unknown; version?: unknown },
+    @Body() body: CompleteTaskRequestDto,
   ): Promise<TaskView> {
     return this.tasks.complete(id, actorOf(p), body?.data ?? {}, version(body?.version));
   }

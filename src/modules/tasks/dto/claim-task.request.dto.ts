@@ -1,0 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Body of POST /api/v1/tasks/{id}/claim. */
+export class ClaimTaskRequestDto {
+  @ApiPropertyOptional({ description: 'The task version the client saw; a stale one answers 409' })
+  version?: unknown;
+}
