@@ -62,7 +62,7 @@ export class TasksService implements OnModuleInit {
   async claim(id: string, actor: Extract<TaskActor, { kind: 'operator' }>, expectedVersion?: number): Promise<TaskView> {
     const task = await this.accessible(id, actor);
     const row = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
-    if (!row) throw this.whyNot(task, actor.userId, expectedVersion);
+    if (!row) throw await this.whyNot(task, actor.userId, expectedVersion);
     return toTaskView(row);
   }
 
@@ -70,7 +70,7 @@ export class TasksService implements OnModuleInit {
     const task = await this.accessible(id, actor);
     const head = actor.headOf.includes(task.office);
     const row = await this.repo.release(id, task.office, head ? null : actor.userId);
-    if (!row) throw this.whyNot(task, actor.userId);
+    if (!row) throw await this.whyNot(task, actor.userId);
     return toTaskView(row);
   }
 
@@ -96,7 +96,7 @@ export class TasksService implements OnModuleInit {
       if (actor.kind === 'operator') {
         // Claim on completion; loses cleanly to a concurrent claim by someone else.
         const claimed = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
-        if (!claimed) throw this.whyNot(task, actor.userId, expectedVersion);
+        if (!claimed) throw await this.whyNot(task, actor.userId, expectedVersion);
       }
       const by = actor.kind === 'operator' ? `operator:${actor.userId}` : me;
       // Completed by this call; any other task the step ends (a boundary timer, an interrupting event) is cancelled.
@@ -122,12 +122,13 @@ export class TasksService implements OnModuleInit {
     return row;
   }
 
-  private whyNot(task: TaskRow, me: string, expectedVersion?: number): DomainException {
+  /** Why a conditional write matched nothing, judged on the row as it is now: a concurrent claim may have won since our read. */
+  private async whyNot(read: TaskRow, me: string, expectedVersion?: number): Promise<DomainException> {
+    const task = (await this.repo.find(read.id)).find((r) => r.office === read.office) ?? read;
     if (task.status !== 'open') return new TaskClosedException(task.id, task.status);
     if (task.assignee && task.assignee !== me) return new TaskClaimedByOtherException(task.id, task.assignee);
     if (expectedVersion !== undefined && expectedVersion !== task.version) return new TaskStaleVersionException(task.id, expectedVersion, task.version);
-    // It changed between our read and our write: report it as it is now.
-    return new TaskStaleVersionException(task.id, expectedVersion ?? task.version, task.version + 1);
+    return new TaskStaleVersionException(task.id, expectedVersion ?? read.version, task.version);
   }
 
   private async project(transitions: ItemTransition[]): Promise<void> {
