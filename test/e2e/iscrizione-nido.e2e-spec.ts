@@ -1,0 +1,246 @@
+import { TimerSchedulerService } from '../../src/modules/engine';
+import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
+import { startTestApp, TestApp } from '../setup/test-app';
+
+const mario = DEMO_CITIZENS[0];
+const laura = DEMO_CITIZENS[1];
+const giuseppe = DEMO_CITIZENS[2];
+const sara = DEMO_OPERATORS.find((o) => o.userId === 'sara.colombo')!; // servizi-educativi, head
+const paolo = DEMO_OPERATORS.find((o) => o.userId === 'paolo.ricci')!; // servizi-educativi
+const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!; // anagrafe
+
+const DAY = 86_400_000;
+
+interface TimelineEntry {
+  status: string;
+  actorKind: string;
+}
+interface TaskItem {
+  id: string;
+  caseId: string;
+  elementId: string;
+  formKey: string | null;
+  status: string;
+  protocolNumber: string | null;
+  citizenName: string;
+  dueAt: string | null;
+  version: number;
+}
+
+/** L. 241/1990 art. 2, computed here independently: the Europe/Rome date of receipt plus the legal days. */
+function expectedDeadline(submittedAt: string, legalDays: number): string {
+  const rome = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(submittedAt));
+  const [y, m, d] = rome.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + legalDays)).toISOString().slice(0, 10);
+}
+
+function application(p: (typeof DEMO_CITIZENS)[number], child: { nome: string; codiceFiscale: string }): Record<string, unknown> {
+  return {
+    richiedente: { nome: p.givenName, cognome: p.familyName, codiceFiscale: p.fiscalCode, email: p.email ?? 'nessuna@example.it', telefono: '+393331234567' },
+    relazioneConBambino: 'genitore',
+    bambino: { nome: child.nome, cognome: p.familyName, codiceFiscale: child.codiceFiscale, dataNascita: '2024-03-15' },
+    nidoPreferito: 'girasole',
+    frequenza: 'tempo-pieno',
+    iseeEuro: 18500.5,
+    iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
+    disabilitaCertificata: false,
+    entrambiGenitoriLavoratori: true,
+    fratelliIscritti: false,
+    dichiarazioneVeridicita: true,
+    presaVisionePrivacy: true,
+  };
+}
+
+describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
+  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys' });
+  let t: TestApp;
+  const auth = async (p: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(p)}`;
+
+  beforeAll(async () => {
+    t = await startTestApp(config);
+  });
+  afterAll(async () => {
+    await t.close();
+    await dropTestSchema(config);
+  });
+
+  const file = async (citizen: (typeof DEMO_CITIZENS)[number], data: Record<string, unknown>) =>
+    (await t.http().post('/api/v1/cases').set('Authorization', await auth(citizen)).send({ procedureKey: 'iscrizione-nido', data }).expect(201)).body;
+  const caseOf = async (citizen: (typeof DEMO_CITIZENS)[number], id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}`).set('Authorization', await auth(citizen)).expect(200)).body;
+  const statuses = (c: { timeline: TimelineEntry[] }) => c.timeline.map((e) => e.status);
+  /** The one open office task of a case in the servizi-educativi inbox. */
+  const officeTask = async (caseId: string, elementId: string): Promise<TaskItem> => {
+    const res = await t
+      .http()
+      .get('/api/v1/tasks?office=servizi-educativi&procedure=iscrizione-nido&pageSize=100')
+      .set('Authorization', await auth(sara))
+      .expect(200);
+    const mine = (res.body.items as TaskItem[]).filter((i) => i.caseId === caseId);
+    expect(mine.map((i) => i.elementId)).toEqual([elementId]);
+    return mine[0];
+  };
+  const complete = async (who: Parameters<TestApp['token']>[0], taskId: string, data: Record<string, unknown>, expected = 200) =>
+    t.http().post(`/api/v1/tasks/${taskId}/complete`).set('Authorization', await auth(who)).send({ data }).expect(expected);
+
+  it('given an incomplete application, when the office asks for an integration and the citizen answers, then ranking accepts it', async () => {
+    // given: a conditional field shown by a checkbox is required once shown
+    const data = { ...application(mario, { nome: 'Sofia', codiceFiscale: 'RSSSFO24C55H501X' }), disabilitaCertificata: true, noteDisabilita: 'Serve un educatore di sostegno', fratelliIscritti: true };
+    const missing = await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: 'iscrizione-nido', data }).expect(422);
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['nomeFratello']);
+
+    // when: the citizen files with every field the form shows
+    const c = await file(mario, { ...data, nomeFratello: 'Luca Rossi' });
+
+    // then: protocol, take-in-charge and legal deadline are on the case
+    expect(c.status).toBe('presa-in-carico');
+    expect(c.displayStatus).toBe('in elaborazione');
+    expect(c.protocol.number).toMatch(/^\d{7}$/);
+    expect(c.protocol.year).toBe(Number(expectedDeadline(c.submittedAt, 0).slice(0, 4)));
+    expect(c.takenInChargeAt).not.toBeNull();
+    expect(new Date(c.takenInChargeAt).getTime()).toBeGreaterThanOrEqual(new Date(c.submittedAt).getTime());
+    expect(c.legalDays).toBe(60);
+    expect(c.legalDeadline).toBe(expectedDeadline(c.submittedAt, 60));
+    expect(c.openCitizenTasks).toEqual([]);
+    expect(statuses(c)).toEqual(['inviata', 'presa-in-carico']);
+
+    // when: Paolo claims the evaluation and asks for an integration
+    const evaluation = await officeTask(c.id, 'Task_Valutazione');
+    expect(evaluation).toMatchObject({ protocolNumber: c.protocol.number, citizenName: 'Mario Rossi', dueAt: c.legalDeadline });
+    await t.http().post(`/api/v1/tasks/${evaluation.id}/claim`).set('Authorization', await auth(paolo)).expect(200);
+    await complete(paolo, evaluation.id, {
+      esito: 'integrazione',
+      richiestaIntegrazione: "Allegare l'attestazione ISEE aggiornata al 2025",
+      motivazione: 'La DSU indicata risulta scaduta',
+    });
+
+    // then: the citizen sees "da integrare" and one task addressed to them
+    const waiting = await caseOf(mario, c.id);
+    expect(waiting).toMatchObject({ status: 'da-integrare', displayStatus: 'da integrare' });
+    expect(waiting.openCitizenTasks).toHaveLength(1);
+    const integration = waiting.openCitizenTasks[0];
+    expect(integration.formKey).toBe('integrazione-iscrizione-nido');
+    const seen = await t.http().get(`/api/v1/tasks/${integration.id}`).set('Authorization', await auth(mario)).expect(200);
+    expect(seen.body).toMatchObject({ office: 'citizen', status: 'open', caseId: c.id });
+    // nothing of it in the office inbox
+    const inbox = await t.http().get('/api/v1/tasks?office=servizi-educativi').set('Authorization', await auth(sara)).expect(200);
+    expect(inbox.body.items.filter((i: TaskItem) => i.caseId === c.id)).toEqual([]);
+
+    // another citizen can neither see nor complete it; an operator cannot complete it for the citizen
+    await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(laura)).expect(404);
+    await t.http().get(`/api/v1/tasks/${integration.id}`).set('Authorization', await auth(laura)).expect(404);
+    const foreign = await complete(laura, integration.id, { integrazione: 'Tentativo di un altro cittadino', dichiarazioneVeridicita: true }, 404);
+    expect(foreign.body.code).toBe('TASK_NOT_FOUND');
+    await complete(paolo, integration.id, { integrazione: "Completata dall'ufficio", dichiarazioneVeridicita: true }, 403);
+    // the integration form is enforced
+    const bad = await complete(mario, integration.id, { integrazione: 'corto', iseeAggiornatoEuro: -3 }, 422);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dichiarazioneVeridicita', 'integrazione', 'iseeAggiornatoEuro']);
+
+    // when: Mario answers
+    await complete(mario, integration.id, { integrazione: 'Allego la nuova DSU, protocollo INPS-ISEE-2025-987654321-00', iseeAggiornatoEuro: 17250, dichiarazioneVeridicita: true });
+    await complete(mario, integration.id, { integrazione: 'Seconda volta, non deve passare', dichiarazioneVeridicita: true }, 409);
+
+    // then: the case is back with the office
+    const back = await caseOf(mario, c.id);
+    expect(back.status).toBe('presa-in-carico');
+    expect(back.openCitizenTasks).toEqual([]);
+    expect(back.takenInChargeAt).toBe(c.takenInChargeAt);
+    const reevaluation = await officeTask(c.id, 'Task_Valutazione');
+    expect(reevaluation.id).not.toBe(evaluation.id);
+
+    // when: admissible, then ranked with a place assigned
+    await complete(paolo, reevaluation.id, { esito: 'accolta', motivazione: 'Domanda completa dopo integrazione' });
+    expect((await caseOf(mario, c.id)).status).toBe('in-lavorazione');
+    const ranking = await officeTask(c.id, 'Task_Graduatoria');
+    await complete(sara, ranking.id, { punteggio: 42, posizioneGraduatoria: 7, esito: 'accolta', motivazione: 'Posto disponibile al nido Il Girasole' });
+
+    // then
+    const done = await caseOf(mario, c.id);
+    expect(done).toMatchObject({ status: 'accettata', displayStatus: 'accettata', outcome: 'accettata', legalDeadline: c.legalDeadline });
+    expect(done.protocol.number).toBe(c.protocol.number);
+    expect(done.closedAt).not.toBeNull();
+    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'da-integrare', 'presa-in-carico', 'in-lavorazione', 'accettata']);
+    expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'citizen', 'operator', 'citizen', 'operator', 'operator']);
+    await t.http().get(`/api/v1/tasks/${ranking.id}`).set('Authorization', await auth(luca)).expect(403);
+  });
+
+  it('given an inadmissible application, when the 10-bis notice is sent and the citizen objects, then the final decision rejects it', async () => {
+    // given
+    const c = await file(laura, application(laura, { nome: 'Marta', codiceFiscale: 'BNCMRT24D41H501Y' }));
+    expect(c.legalDeadline).toBe(expectedDeadline(c.submittedAt, 60));
+    const evaluation = await officeTask(c.id, 'Task_Valutazione');
+
+    // when: not admissible → notice of the grounds for rejection
+    await complete(sara, evaluation.id, { esito: 'respinta', motivazione: 'Il bambino non è residente nel Comune' });
+    const notice = await officeTask(c.id, 'Task_Preavviso');
+    const short = await complete(sara, notice.id, { motiviOstativi: 'Non residente' }, 422);
+    expect(short.body.errors.map((e: { field: string }) => e.field)).toEqual(['motiviOstativi']);
+    await complete(sara, notice.id, { motiviOstativi: "Dall'anagrafe il nucleo familiare non risulta residente nel Comune alla data della domanda" });
+
+    // then: suspended, the citizen has ten days for observations
+    const suspended = await caseOf(laura, c.id);
+    expect(suspended).toMatchObject({ status: 'sospesa', displayStatus: 'in elaborazione' });
+    expect(suspended.openCitizenTasks.map((x: { formKey: string }) => x.formKey)).toEqual(['osservazioni-preavviso-nido']);
+    await complete(mario, suspended.openCitizenTasks[0].id, { osservazioni: 'Non è la mia pratica' }, 404);
+
+    // when: the citizen objects, then the office decides
+    await complete(laura, suspended.openCitizenTasks[0].id, { osservazioni: 'Il trasferimento di residenza è stato richiesto il mese scorso' });
+    const answered = await t.http().get(`/api/v1/tasks/${suspended.openCitizenTasks[0].id}`).set('Authorization', await auth(laura)).expect(200);
+    expect(answered.body.status).toBe('completed');
+    expect((await caseOf(laura, c.id)).status).toBe('in-lavorazione');
+    const decision = await officeTask(c.id, 'Task_Decisione');
+    await complete(paolo, decision.id, { esito: 'respinta', motivazione: 'La residenza decorre da data successiva alla chiusura del bando' });
+
+    // then
+    const done = await caseOf(laura, c.id);
+    expect(done).toMatchObject({ status: 'rifiutata', displayStatus: 'rifiutata', outcome: 'rifiutata' });
+    expect(done.closedAt).not.toBeNull();
+    expect(done.protocol.number).toBe(c.protocol.number);
+    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'sospesa', 'in-lavorazione', 'rifiutata']);
+  });
+
+  it('given a 10-bis notice, when the citizen does not answer within ten days, then the timer moves the case to the final decision', async () => {
+    // given: a case suspended for observations
+    const c = await file(giuseppe, application(giuseppe, { nome: 'Pietro', codiceFiscale: 'VRDPTR24E10F205Z' }));
+    const submittedAt = new Date(c.submittedAt);
+    const ranking = await (async () => {
+      const evaluation = await officeTask(c.id, 'Task_Valutazione');
+      await complete(sara, evaluation.id, { esito: 'accolta', motivazione: 'Domanda completa e ammissibile' });
+      return officeTask(c.id, 'Task_Graduatoria');
+    })();
+    await complete(sara, ranking.id, { punteggio: 12, posizioneGraduatoria: 140, esito: 'respinta', motivazione: 'Posizione oltre i posti disponibili' });
+    const notice = await officeTask(c.id, 'Task_Preavviso');
+    await complete(sara, notice.id, { motiviOstativi: 'La posizione in graduatoria non consente di assegnare un posto per il prossimo anno educativo' });
+    const suspended = await caseOf(giuseppe, c.id);
+    expect(suspended.status).toBe('sospesa');
+    const observations = suspended.openCitizenTasks[0];
+    const scheduler = t.app.get(TimerSchedulerService);
+
+    // when: nine days pass, nothing happens
+    await scheduler.tick(new Date(submittedAt.getTime() + 9 * DAY));
+    expect((await caseOf(giuseppe, c.id)).status).toBe('sospesa');
+
+    // when: eleven days pass
+    await scheduler.tick(new Date(submittedAt.getTime() + 11 * DAY));
+
+    // then: the observations task is withdrawn and the office has the final decision
+    const moved = await caseOf(giuseppe, c.id);
+    expect(moved.status).toBe('in-lavorazione');
+    expect(moved.openCitizenTasks).toEqual([]);
+    const expired = await t.http().get(`/api/v1/tasks/${observations.id}`).set('Authorization', await auth(giuseppe)).expect(200);
+    expect(expired.body.status).toBe('cancelled');
+    const late = await complete(giuseppe, observations.id, { osservazioni: 'Osservazioni fuori tempo massimo' }, 409);
+    expect(late.body.code).toBe('TASK_CLOSED');
+    const decision = await officeTask(c.id, 'Task_Decisione');
+    await complete(sara, decision.id, { esito: 'respinta', motivazione: 'Nessuna osservazione pervenuta nei termini' });
+
+    // then
+    const done = await caseOf(giuseppe, c.id);
+    expect(done).toMatchObject({ status: 'rifiutata', outcome: 'rifiutata', legalDeadline: expectedDeadline(c.submittedAt, 60) });
+    expect(done.protocol.number).toMatch(/^\d{7}$/);
+    expect(done.takenInChargeAt).not.toBeNull();
+    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'sospesa', 'in-lavorazione', 'rifiutata']);
+    expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'citizen', 'operator', 'operator', 'system', 'operator']);
+  });
+});

@@ -1,0 +1,283 @@
+import { TimerSchedulerService } from '../../src/modules/engine';
+import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
+import { startTestApp, TestApp } from '../setup/test-app';
+
+type Citizen = (typeof DEMO_CITIZENS)[number];
+type Who = Parameters<TestApp['token']>[0];
+
+const mario = DEMO_CITIZENS[0];
+const laura = DEMO_CITIZENS[1];
+const giuseppe = DEMO_CITIZENS[2];
+const giulia = DEMO_CITIZENS[3];
+const operator = (userId: string) => DEMO_OPERATORS.find((o) => o.userId === userId)!;
+const elena = operator('elena.marino'); // suap (head) + polizia-locale
+const marcoGallo = operator('marco.gallo'); // lavori-pubblici + suap
+const davide = operator('davide.greco'); // polizia-locale (head)
+const chiara = operator('chiara.bruno'); // lavori-pubblici (head)
+const luca = operator('luca.romano'); // anagrafe: a third office
+const sara = operator('sara.colombo'); // servizi-educativi: another third office
+
+const DAY = 86_400_000;
+const PROCEDURE = 'occupazione-suolo-pubblico';
+
+interface TaskItem {
+  id: string;
+  caseId: string;
+  office: string;
+  elementId: string;
+  status: string;
+  assignee: string | null;
+  protocolNumber: string | null;
+  citizenName: string;
+  createdAt: string;
+  dueAt: string | null;
+  procedure: { key: string };
+  version: number;
+}
+
+/** L. 241/1990 art. 2, computed here independently: the Europe/Rome date of receipt plus the legal days. */
+function expectedDeadline(submittedAt: string, legalDays: number): string {
+  const rome = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(submittedAt));
+  const [y, m, d] = rome.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + legalDays)).toISOString().slice(0, 10);
+}
+const dayBefore = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
+
+function application(p: Citizen, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    richiedente: { nome: p.givenName, cognome: p.familyName, codiceFiscale: p.fiscalCode, email: p.email ?? 'giulia.ferrari@example.it' },
+    qualitaRichiedente: 'privato',
+    occupazione: { indirizzo: 'Via Roma', civico: '12', metriQuadri: 6.5, dataInizio: '2026-06-01', dataFine: '2026-06-03' },
+    finalita: 'trasloco',
+    limitazioneTransito: true,
+    dichiarazioneVeridicita: true,
+    presaVisionePrivacy: true,
+    ...over,
+  };
+}
+
+describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => {
+  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys' });
+  let t: TestApp;
+  const auth = async (p: Who) => `Bearer ${await t.token(p)}`;
+
+  beforeAll(async () => {
+    t = await startTestApp(config);
+  });
+  afterAll(async () => {
+    await t.close();
+    await dropTestSchema(config);
+  });
+
+  const file = async (citizen: Citizen, data: Record<string, unknown>) =>
+    (await t.http().post('/api/v1/cases').set('Authorization', await auth(citizen)).send({ procedureKey: PROCEDURE, data }).expect(201)).body;
+  const caseOf = async (citizen: Citizen, id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}`).set('Authorization', await auth(citizen)).expect(200)).body;
+  const inbox = async (who: Who, query: string): Promise<{ items: TaskItem[]; nextCursor: string | null }> =>
+    (await t.http().get(`/api/v1/tasks?${query}`).set('Authorization', await auth(who)).expect(200)).body;
+  const tasksOf = async (who: Who, query: string, caseId: string) => (await inbox(who, `${query}&pageSize=100`)).items.filter((i) => i.caseId === caseId);
+  const complete = async (who: Who, taskId: string, body: { data: Record<string, unknown>; version?: number }, expected = 200) =>
+    t.http().post(`/api/v1/tasks/${taskId}/complete`).set('Authorization', await auth(who)).send(body).expect(expected);
+  const claim = async (who: Who, taskId: string, expected = 200) =>
+    t.http().post(`/api/v1/tasks/${taskId}/claim`).set('Authorization', await auth(who)).expect(expected);
+  /** Every page of a query with pageSize=1, following nextCursor to the end. */
+  const allPages = async (who: Who, query: string): Promise<TaskItem[]> => {
+    const seen: TaskItem[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await inbox(who, `${query}&pageSize=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      if (!cursor) return seen;
+    }
+    throw new Error('pagination did not end');
+  };
+  const opinions = { polizia: { parerePoliziaLocale: 'favorevole', prescrizioniPoliziaLocale: 'Lasciare libero il passaggio pedonale' }, lavori: { parereLavoriPubblici: 'favorevole', prescrizioniLavoriPubblici: 'Nessuna prescrizione' } };
+  /** Both opinions given, each by its own office: the SUAP decision task comes next. */
+  const giveOpinions = async (caseId: string): Promise<TaskItem> => {
+    const [pl] = await tasksOf(davide, 'office=polizia-locale', caseId);
+    const [lp] = await tasksOf(chiara, 'office=lavori-pubblici', caseId);
+    await complete(davide, pl.id, { data: opinions.polizia });
+    await complete(chiara, lp.id, { data: opinions.lavori });
+    const decisions = await tasksOf(elena, 'office=suap', caseId);
+    expect(decisions.map((d) => d.elementId)).toEqual(['Task_Decisione']);
+    return decisions[0];
+  };
+
+  let grantedCaseId = '';
+
+  it('given a concession request, when both offices give their opinions in parallel and the SUAP decides, then it is granted', async () => {
+    // given: a business applying needs its company data (shown only when not "privato")
+    const data = application(mario, { qualitaRichiedente: 'impresa', finalita: 'dehors' });
+    const missing = await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: PROCEDURE, data }).expect(422);
+    expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['partitaIva', 'ragioneSociale']);
+    const c = await file(mario, { ...data, ragioneSociale: 'Bar Centrale di Mario Rossi', partitaIva: '01234567890' });
+    grantedCaseId = c.id;
+    expect(c).toMatchObject({ status: 'presa-in-carico', legalDays: 30, legalDeadline: expectedDeadline(c.submittedAt, 30) });
+    expect(c.protocol.number).toMatch(/^\d{7}$/);
+    expect(c.takenInChargeAt).not.toBeNull();
+
+    // when: the opinions are requested, then both land at once, each in its own office's inbox
+    const [pl] = await tasksOf(davide, 'office=polizia-locale', c.id);
+    const [lp] = await tasksOf(chiara, 'office=lavori-pubblici', c.id);
+    expect(pl).toMatchObject({ elementId: 'Task_ParerePoliziaLocale', office: 'polizia-locale', status: 'open', assignee: null, protocolNumber: c.protocol.number, citizenName: 'Mario Rossi', dueAt: c.legalDeadline });
+    expect(lp).toMatchObject({ elementId: 'Task_ParereLavoriPubblici', office: 'lavori-pubblici', status: 'open', assignee: null, protocolNumber: c.protocol.number });
+    expect(await tasksOf(chiara, 'office=lavori-pubblici', c.id)).toHaveLength(1);
+    expect(await tasksOf(davide, 'office=polizia-locale', c.id)).toHaveLength(1);
+    expect(await tasksOf(elena, 'office=suap', c.id)).toEqual([]);
+    // an office one is not part of cannot be listed
+    const notMine = await t.http().get('/api/v1/tasks?office=polizia-locale').set('Authorization', await auth(chiara)).expect(400);
+    expect(notMine.body.errors.map((e: { field: string }) => e.field)).toEqual(['office']);
+
+    // a third office gets 403 on both
+    for (const task of [pl, lp]) {
+      expect((await claim(luca, task.id, 403)).body.code).toBe('TASK_FORBIDDEN');
+      await complete(sara, task.id, { data: opinions.polizia }, 403);
+      await t.http().get(`/api/v1/tasks/${task.id}`).set('Authorization', await auth(luca)).expect(403);
+    }
+
+    // two operators of the Polizia locale race to claim: one wins, the other is told who has it
+    const race = await Promise.all([davide, elena].map(async (who) => ({ who, res: await t.http().post(`/api/v1/tasks/${pl.id}/claim`).set('Authorization', await auth(who)) })));
+    expect(race.map((r) => r.res.status).sort()).toEqual([200, 409]);
+    const winner = race.find((r) => r.res.status === 200)!.who;
+    const loser = race.find((r) => r.res.status === 409)!;
+    expect(loser.res.body).toMatchObject({ code: 'TASK_CLAIMED_BY_OTHER' });
+    expect(loser.res.body.detail).toContain(winner.userId);
+    // the loser cannot complete it either
+    expect((await complete(loser.who, pl.id, { data: opinions.polizia }, 409)).body.code).toBe('TASK_CLAIMED_BY_OTHER');
+
+    // Lavori pubblici: completing with the version seen before the claim is stale
+    const before = (await t.http().get(`/api/v1/tasks/${lp.id}`).set('Authorization', await auth(chiara)).expect(200)).body as TaskItem;
+    const claimed = (await claim(chiara, lp.id)).body as TaskItem;
+    expect(claimed.version).toBeGreaterThan(before.version);
+    const stale = await complete(chiara, lp.id, { data: opinions.lavori, version: before.version }, 409);
+    expect(stale.body).toMatchObject({ code: 'TASK_STALE_VERSION' });
+    await complete(chiara, lp.id, { data: opinions.lavori, version: claimed.version });
+
+    // one opinion is not enough: the SUAP waits for the other
+    expect(await tasksOf(elena, 'office=suap', c.id)).toEqual([]);
+    expect((await caseOf(mario, c.id)).status).toBe('presa-in-carico');
+    await complete(winner, pl.id, { data: { parerePoliziaLocale: 'favorevole-con-prescrizioni', prescrizioniPoliziaLocale: 'Lasciare 2 metri di marciapiede liberi' } });
+
+    // then: the SUAP decision follows
+    const [decision] = await tasksOf(marcoGallo, 'office=suap', c.id);
+    expect(decision).toMatchObject({ elementId: 'Task_Decisione', protocolNumber: c.protocol.number });
+    expect((await caseOf(mario, c.id)).status).toBe('in-lavorazione');
+    const noFee = await complete(marcoGallo, decision.id, { data: { esito: 'accolta', motivazione: 'Pareri favorevoli acquisiti' } }, 422);
+    expect(noFee.body.errors.map((e: { field: string }) => e.field)).toEqual(['canoneEuro']);
+    await complete(marcoGallo, decision.id, { data: { esito: 'accolta', canoneEuro: 312.4, motivazione: 'Pareri favorevoli acquisiti, con le prescrizioni della Polizia locale' } });
+
+    const done = await caseOf(mario, c.id);
+    expect(done).toMatchObject({ status: 'accettata', displayStatus: 'accettata', outcome: 'accettata', legalDeadline: c.legalDeadline, takenInChargeAt: c.takenInChargeAt });
+    expect(done.protocol.number).toBe(c.protocol.number);
+    expect(done.closedAt).not.toBeNull();
+    expect(done.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'accettata']);
+    const closed = (await t.http().get(`/api/v1/tasks/${pl.id}`).set('Authorization', await auth(davide)).expect(200)).body;
+    expect(closed).toMatchObject({ status: 'completed', assignee: winner.userId });
+  });
+
+  it('given several open requests, when operators filter, sort and page their inboxes, then each filter selects exactly its tasks', async () => {
+    // given: three requests, opinions pending
+    const cases = [await file(laura, application(laura)), await file(giuseppe, application(giuseppe, { finalita: 'evento', descrizioneEvento: 'Festa di quartiere' })), await file(giulia, application(giulia))];
+    const ids = cases.map((c) => c.id);
+    const ours = (items: TaskItem[]) => items.filter((i) => ids.includes(i.caseId));
+    const due = cases[0].legalDeadline as string;
+
+    // office and procedure
+    const police = ours((await inbox(davide, `office=polizia-locale&procedure=${PROCEDURE}&pageSize=100`)).items);
+    expect(police.map((i) => i.caseId).sort()).toEqual([...ids].sort());
+    expect(new Set(police.map((i) => i.elementId))).toEqual(new Set(['Task_ParerePoliziaLocale']));
+    expect(ours((await inbox(davide, 'office=polizia-locale&procedure=certificato-residenza')).items)).toEqual([]);
+    // Elena's inbox without an office spans both of hers; with one, only that one
+    expect(ours((await inbox(elena, 'pageSize=100')).items).map((i) => i.office)).toEqual(['polizia-locale', 'polizia-locale', 'polizia-locale']);
+    expect(ours((await inbox(elena, 'office=suap&pageSize=100')).items)).toEqual([]);
+
+    // q: citizen name (any case, part of it) or protocol number
+    const byName = ours((await inbox(davide, 'office=polizia-locale&q=bianchi')).items);
+    expect(byName.map((i) => i.caseId)).toEqual([cases[0].id]);
+    const byProtocol = (await inbox(chiara, `q=${cases[1].protocol.number}`)).items;
+    expect(byProtocol.map((i) => [i.caseId, i.elementId])).toEqual([[cases[1].id, 'Task_ParereLavoriPubblici']]);
+
+    // status and assignee
+    const lauraTask = byName[0];
+    await claim(davide, lauraTask.id);
+    expect(ours((await inbox(davide, 'office=polizia-locale&status=claimed')).items).map((i) => i.id)).toEqual([lauraTask.id]);
+    expect(ours((await inbox(davide, 'office=polizia-locale&status=unclaimed&pageSize=100')).items).map((i) => i.caseId).sort()).toEqual([cases[1].id, cases[2].id].sort());
+    expect(ours((await inbox(davide, 'assignee=me')).items).map((i) => i.id)).toEqual([lauraTask.id]);
+    expect(ours((await inbox(elena, 'assignee=me')).items)).toEqual([]);
+    await t.http().post(`/api/v1/tasks/${lauraTask.id}/unclaim`).set('Authorization', await auth(davide)).expect(200);
+    expect(ours((await inbox(davide, 'office=polizia-locale&status=claimed')).items)).toEqual([]);
+
+    // dueBefore: the legal deadline is inclusive
+    for (const c of cases) expect(c.legalDeadline).toBe(expectedDeadline(c.submittedAt, 30));
+    const onTime = ours((await inbox(chiara, `dueBefore=${due}&pageSize=100`)).items);
+    expect(onTime.map((i) => i.caseId).sort()).toEqual([...ids].sort());
+    expect(ours((await inbox(chiara, `dueBefore=${dayBefore(due)}&pageSize=100`)).items)).toEqual([]);
+    expect((await t.http().get('/api/v1/tasks?dueBefore=31/12/2026').set('Authorization', await auth(chiara)).expect(400)).body.errors[0].field).toBe('dueBefore');
+
+    // sort=due: ordered by deadline (then id)
+    const byDue = (await inbox(elena, 'sort=due&pageSize=100')).items;
+    const keys = byDue.map((i) => `${i.dueAt}|${i.id}`);
+    expect(keys).toEqual([...keys].sort());
+
+    // cursor pagination, one per page, for both sorts: same tasks, same order, no duplicates, none missed
+    for (const [who, query] of [
+      [elena, 'sort=created'],
+      [elena, 'sort=due'],
+      [chiara, `office=lavori-pubblici&procedure=${PROCEDURE}&sort=due`],
+    ] as const) {
+      const full = (await inbox(who, `${query}&pageSize=100`)).items.map((i) => i.id);
+      const paged = (await allPages(who, query)).map((i) => i.id);
+      expect(new Set(paged).size).toBe(paged.length);
+      expect(paged).toEqual(full);
+      expect(full.length).toBeGreaterThanOrEqual(3);
+    }
+    const forged = await t.http().get('/api/v1/tasks?cursor=not-a-cursor').set('Authorization', await auth(elena)).expect(400);
+    expect(forged.body.errors[0].field).toBe('cursor');
+  });
+
+  it('given a decision not taken, when the 30-day legal term passes, then the escalation lands in the SUAP queue and its head concludes the case', async () => {
+    // given: opinions given, the SUAP decision waiting
+    const c = await file(giulia, application(giulia, { qualitaRichiedente: 'associazione', ragioneSociale: 'Associazione Amici del Parco', partitaIva: '09876543210', finalita: 'banco' }));
+    const submittedAt = new Date(c.submittedAt);
+    const decision = await giveOpinions(c.id);
+    expect((await caseOf(giulia, c.id)).status).toBe('in-lavorazione');
+    const scheduler = t.app.get(TimerSchedulerService);
+
+    // when: 29 days pass, nothing happens
+    await scheduler.tick(new Date(submittedAt.getTime() + 29 * DAY));
+    expect((await tasksOf(elena, 'office=suap', c.id)).map((i) => i.id)).toEqual([decision.id]);
+
+    // when: 31 days pass
+    await scheduler.tick(new Date(submittedAt.getTime() + 31 * DAY));
+
+    // then: the ordinary decision is withdrawn and the escalation is in the SUAP queue
+    const queue = await tasksOf(elena, 'office=suap&status=unclaimed', c.id);
+    expect(queue.map((i) => i.elementId)).toEqual(['Task_DecisioneResponsabile']);
+    expect(queue[0]).toMatchObject({ office: 'suap', protocolNumber: c.protocol.number, citizenName: 'Giulia Ferrari' });
+    expect((await tasksOf(marcoGallo, 'office=suap', c.id)).map((i) => i.id)).toEqual([queue[0].id]);
+    const withdrawn = (await t.http().get(`/api/v1/tasks/${decision.id}`).set('Authorization', await auth(elena)).expect(200)).body;
+    expect(withdrawn.status).toBe('cancelled');
+    expect((await complete(marcoGallo, decision.id, { data: { esito: 'respinta', motivazione: 'Decisione fuori termine' } }, 409)).body.code).toBe('TASK_CLOSED');
+    // a granted case's timer was cancelled with its task: nothing new for it
+    expect(await tasksOf(elena, 'office=suap', grantedCaseId)).toEqual([]);
+    expect((await caseOf(mario, grantedCaseId)).status).toBe('accettata');
+
+    // only the head assigns; Elena takes it and decides
+    const notHead = await t.http().post(`/api/v1/tasks/${queue[0].id}/assign`).set('Authorization', await auth(marcoGallo)).send({ operator: marcoGallo.userId }).expect(403);
+    expect(notHead.body.code).toBe('TASK_NOT_OFFICE_HEAD');
+    await t.http().post(`/api/v1/tasks/${queue[0].id}/assign`).set('Authorization', await auth(elena)).send({ operator: elena.userId }).expect(200);
+    expect(await tasksOf(elena, 'assignee=me', c.id)).toHaveLength(1);
+    await complete(elena, queue[0].id, { data: { esito: 'respinta', motivazione: 'Il banco ostruisce il passaggio dei mezzi di soccorso' } });
+
+    // then: the case is concluded
+    const done = await caseOf(giulia, c.id);
+    expect(done).toMatchObject({ status: 'rifiutata', displayStatus: 'rifiutata', outcome: 'rifiutata', legalDeadline: expectedDeadline(c.submittedAt, 30) });
+    expect(done.closedAt).not.toBeNull();
+    expect(done.protocol.number).toBe(c.protocol.number);
+    expect(done.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'rifiutata']);
+    expect(await tasksOf(elena, 'office=suap', c.id)).toEqual([]);
+  });
+});
