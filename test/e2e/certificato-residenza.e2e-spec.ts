@@ -74,6 +74,8 @@ describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
     const done = await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(mario)).expect(200);
     expect(done.body).toMatchObject({ status: 'accettata', outcome: 'accettata', displayStatus: 'accettata' });
     expect(done.body.closedAt).not.toBeNull();
+    // the outcome act got its own, later, protocol number
+    expect(Number(done.body.outcomeProtocol.number)).toBeGreaterThan(Number(c.protocol.number));
     expect(done.body.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'accettata']);
     // another citizen gets 404, and the public look-up needs code + fiscal code
     await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(laura)).expect(404);

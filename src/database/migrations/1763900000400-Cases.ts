@@ -28,6 +28,8 @@ export class Cases1763900000400 implements MigrationInterface {
         legal_days int not null,
         legal_deadline date not null,
         outcome text,
+        outcome_protocol_number text,
+        outcome_protocol_year int,
         closed_at timestamptz,
         idempotency_key text,
         version int not null default 0

@@ -48,6 +48,16 @@ export class CasesRepository {
       ]);
   }
 
+  async recordOutcomeProtocol(caseId: string, p: { numero: string; anno: number }): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`update case_file set outcome_protocol_number = $2, outcome_protocol_year = $3 where id = $1 and outcome_protocol_number is null`, [
+        caseId,
+        p.numero,
+        p.anno,
+      ]);
+  }
+
   async findById(id: string): Promise<CaseRow | undefined> {
     const [row] = (await this.tx.manager().query(`select * from case_file where id = $1`, [id])) as CaseRow[];
     return row;

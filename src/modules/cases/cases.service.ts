@@ -164,6 +164,7 @@ export class CasesService implements OnModuleInit {
       legalDays: row.legal_days,
       legalDeadline: dateOnly(row.legal_deadline),
       outcome: row.outcome,
+      outcomeProtocol: row.outcome_protocol_number ? { number: row.outcome_protocol_number, year: row.outcome_protocol_year! } : null,
       closedAt: row.closed_at,
       timeline,
       openCitizenTasks,
@@ -179,6 +180,8 @@ export class CasesService implements OnModuleInit {
       if (protocollo?.numero && protocollo.anno) {
         await this.repo.recordProtocol(caseId, { numero: protocollo.numero, anno: protocollo.anno, data: protocollo.data ?? null });
       }
+      const uscita = t.instanceData.protocolloUscita as { numero?: string; anno?: number } | undefined;
+      if (uscita?.numero && uscita.anno) await this.repo.recordOutcomeProtocol(caseId, { numero: uscita.numero, anno: uscita.anno });
       const status = t.element?.properties.citizenStatus;
       if (!status || t.previousStatus !== null) continue;
       const message = t.element?.properties.citizenMessage ?? status;

@@ -27,6 +27,8 @@ export interface CaseView {
   legalDays: number;
   legalDeadline: string;
   outcome: string | null;
+  /** Protocol number of the outcome act sent to the citizen. */
+  outcomeProtocol: { number: string; year: number } | null;
   closedAt: Date | null;
   timeline: CaseTimelineEntry[];
   openCitizenTasks: CitizenTaskView[];
@@ -77,6 +79,8 @@ export interface CaseRow {
   legal_days: number;
   legal_deadline: string;
   outcome: string | null;
+  outcome_protocol_number: string | null;
+  outcome_protocol_year: number | null;
   closed_at: Date | null;
 }
 

@@ -9,8 +9,9 @@ type Applicant = { nome?: unknown; cognome?: unknown; codiceFiscale?: unknown; e
 
 /**
  * `implementation="protocol.register"`: registers the case's istanza (or, with the element
- * property `direction=out`, the outcome) in the protocol register, inside the engine step's
- * transaction, and hands number, year and date back to the process data. The impronta is the
+ * property `direction=out`, the outcome addressed to the applicant) in the protocol register,
+ * inside the engine step's transaction, and hands number, year and date back to the process
+ * data (`protocollo`, or `protocolloUscita` for the outcome). The impronta is the
  * SHA-256 of the submitted data as stored on the case.
  */
 @Injectable()
@@ -26,9 +27,10 @@ export class ProtocolRegisterHandler implements ServiceTaskProvider {
     if (!office) {
       throw new ProtocolInvalidEntryException([{ field: 'office', message: 'ufficio non indicato nel procedimento' }]);
     }
+    const direction = (ctx.properties.direction as ProtocolDirection) || 'in';
     const submitted = JSON.stringify(data);
     const entry = await this.protocol.register({
-      direction: (ctx.properties.direction as ProtocolDirection) || 'in',
+      direction,
       channel: (typeof data.channel === 'string' ? data.channel : 'web') as ProtocolChannel,
       correspondent: {
         name,
@@ -48,6 +50,8 @@ export class ProtocolRegisterHandler implements ServiceTaskProvider {
       ],
       registeredBy: 'system',
     });
-    return { data: { protocollo: { numero: entry.number, anno: entry.year, data: entry.registeredAt } } };
+    // The istanza's number stays the case's number; an outgoing act (the outcome) gets its own.
+    const key = direction === 'out' ? 'protocolloUscita' : 'protocollo';
+    return { data: { [key]: { numero: entry.number, anno: entry.year, data: entry.registeredAt } } };
   }
 }
