@@ -3,6 +3,7 @@ import { ProtocolRegisterHandler } from './handlers/protocol-register.handler';
 import { LocalProtocolRegistry } from './local-protocol-registry.adapter';
 import { Clock, SystemClock } from './protocol.clock';
 import { PROTOCOL_REGISTRY } from './protocol-registry.port';
+import { ProtocolController } from './protocol.controller';
 import { ProtocolService } from './protocol.service';
 
 /**
@@ -10,6 +11,7 @@ import { ProtocolService } from './protocol.service';
  * the local register; a vendor adapter would be chosen here by configuration.
  */
 @Module({
+  controllers: [ProtocolController],
   providers: [
     { provide: Clock, useClass: SystemClock },
     LocalProtocolRegistry,

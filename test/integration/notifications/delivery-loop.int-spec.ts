@@ -1,7 +1,7 @@
 import { AppConfig } from '../../../src/config';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 import { anEmail, NotificationsTestApp, startNotificationsApp } from './notifications-test-app';
-import { SmtpPeer } from './smtp-peer';
+import { SmtpPeer } from '../../support/smtp-peer';
 
 describe(`notification delivery loop on ${databaseLabel()}`, () => {
   describe('with SMTP_URL set and notifications enabled', () => {

@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../../../src/database/migrations';
 import { MAIL_TRANSPORT, MailTransport } from '../../../src/modules/notifications';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 import { anEmail, NotificationsTestApp, seconds, startNotificationsApp } from './notifications-test-app';
-import { SmtpPeer } from './smtp-peer';
+import { SmtpPeer } from '../../support/smtp-peer';
 
 describe(`citizen e-mail outbox on ${databaseLabel()}`, () => {
   const peer = new SmtpPeer();

@@ -1,7 +1,7 @@
 import { AppConfig } from '../../../src/config';
 import { dropTestSchema, onPostgres, testConfig } from '../../setup/test-database';
 import { anEmail, NotificationsTestApp, startNotificationsApp } from './notifications-test-app';
-import { SmtpPeer } from './smtp-peer';
+import { SmtpPeer } from '../../support/smtp-peer';
 
 // Two app processes need two connections to one database: PostgreSQL only (PGlite has one).
 const describeOnPostgres = onPostgres() ? describe : describe.skip;
