@@ -1,0 +1,393 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { ConfigModule, loadConfig } from '../config';
+import { CitizenPrincipal, DEMO_CITIZENS, IdentityModule, Principal, TokenService } from '../modules/identity';
+import { round } from './lifecycle-load';
+
+/**
+ * `npm run bench` (after the engine bench): the platform over HTTP, against the built app in a
+ * child process on PostgreSQL, schema `bench_platform` (dropped first and at the end).
+ *
+ *  1. Full lifecycles, 16 clients in flight: a citizen files certificato-residenza, an operator
+ *     finds the task by protocol number, claims it, accepts it, the citizen reads the closed case.
+ *  2. Reads with `--seed` open tasks (default 100 000) seeded set-based over the seven offices and
+ *     many citizens (about 20 cases each): the office inbox (first and deep cursor page, by
+ *     created and due date, with and without a text filter) and "my cases", one request at a
+ *     time after a warm-up.
+ *
+ * Options: --seed <open tasks> --lifecycles <n> --requests <n per read> --keep (keep the schema).
+ * Results: bench/results/platform.json, one entry per seed size.
+ */
+const ROOT = resolve(__dirname, '../..');
+const MAIN = join(ROOT, 'dist/main.js');
+const SCHEMA = 'bench_platform';
+const CLIENTS = 16;
+const TARGET_P95_MS = 20;
+const OFFICES = (JSON.parse(readFileSync(join(ROOT, 'processes/offices.json'), 'utf8')) as Array<{ key: string }>).map((o) => o.key);
+const MY_CASES_CITIZEN = DEMO_CITIZENS[3];
+/** The other demo citizens file in the lifecycle phase, so the measured one keeps exactly the seeded 20 cases. */
+const LIFECYCLE_CITIZENS = DEMO_CITIZENS.filter((c) => c !== MY_CASES_CITIZEN);
+
+const FILING = {
+  richiedente: { nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', email: 'mario.rossi@example.it' },
+  tipoCertificato: 'residenza',
+  numeroCopie: 1,
+  esenzioneBollo: false,
+  modalitaRitiro: 'online',
+  dichiarazioneVeridicita: true,
+  presaVisionePrivacy: true,
+};
+const DECISION = { verificaAnpr: true, esito: 'accolta', motivazione: 'Residenza verificata in ANPR' };
+
+interface Latency {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+const latency = (samples: number[]): Latency => {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => round(s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? 0);
+  return { count: s.length, p50: at(0.5), p95: at(0.95), max: round(s[s.length - 1] ?? 0) };
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((ok) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+
+class Http {
+  constructor(readonly base: string) {}
+
+  /** One call, timed; a status other than `expected` stops the bench with the answer. */
+  async call<T>(samples: number[] | null, method: string, path: string, token: string, expected: number, body?: unknown): Promise<T> {
+    const t0 = performance.now();
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    samples?.push(performance.now() - t0);
+    if (res.status !== expected) throw new Error(`${method} ${path}: ${res.status} (expected ${expected}) ${text.slice(0, 500)}`);
+    return JSON.parse(text) as T;
+  }
+}
+
+async function startApp(url: string, dataDir: string): Promise<{ child: ChildProcess; http: Http }> {
+  const port = await freePort();
+  let out = '';
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      DATABASE_SCHEMA: SCHEMA,
+      DATABASE_POOL_SIZE: String(CLIENTS),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SCHEDULER_ENABLED: 'false',
+      NOTIFICATIONS_ENABLED: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  const http = new Http(`http://127.0.0.1:${port}`);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
+    try {
+      if ((await fetch(`${http.base}/api/v1/procedures/certificato-residenza`)).status === 200) return { child, http };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`app did not become ready:\n${out}`);
+}
+
+async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Tokens signed with the dev key the app uses (same DATA_DIR). */
+async function tokenIssuer(dataDir: string): Promise<{ issue(p: Principal): Promise<string>; close(): Promise<void> }> {
+  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, AUTH_MODE: 'dev-keys', AUTH_TOKEN_TTL_S: '86400' });
+  const ctx = await NestFactory.createApplicationContext(
+    { module: class BenchTokensModule {}, imports: [ConfigModule.forConfig(config), IdentityModule] },
+    { logger: false },
+  );
+  const tokens = ctx.get(TokenService);
+  return { issue: (p) => tokens.issue(p), close: () => ctx.close() };
+}
+
+interface LifecycleResult {
+  lifecycles: number;
+  concurrency: number;
+  seconds: number;
+  lifecyclesPerSec: number;
+  calls: Record<string, Latency>;
+}
+
+async function lifecycles(http: Http, issue: (p: Principal) => Promise<string>, total: number): Promise<LifecycleResult> {
+  const clients = await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, i) => {
+      const citizen: CitizenPrincipal = LIFECYCLE_CITIZENS[i % LIFECYCLE_CITIZENS.length];
+      const operator: Principal = { kind: 'operator', userId: `bench-op-${i}`, name: `Operatore ${i}`, offices: ['anagrafe'], headOf: [] };
+      return { citizen: await issue(citizen), operator: await issue(operator) };
+    }),
+  );
+  const calls = { submit: [] as number[], findTask: [] as number[], claim: [] as number[], complete: [] as number[], readCase: [] as number[] };
+  const one = async (c: { citizen: string; operator: string }, record: boolean): Promise<void> => {
+    const s = (k: keyof typeof calls) => (record ? calls[k] : null);
+    const filed = await http.call<{ id: string; protocol: { number: string } | null }>(s('submit'), 'POST', '/api/v1/cases', c.citizen, 201, {
+      procedureKey: 'certificato-residenza',
+      data: FILING,
+    });
+    if (!filed.protocol) throw new Error(`case ${filed.id} has no protocol number`);
+    const inbox = await http.call<{ items: Array<{ id: string; caseId: string }> }>(
+      s('findTask'),
+      'GET',
+      `/api/v1/tasks?office=anagrafe&q=${filed.protocol.number}`,
+      c.operator,
+      200,
+    );
+    const task = inbox.items.find((t) => t.caseId === filed.id);
+    if (!task) throw new Error(`no task for case ${filed.id} in the inbox`);
+    await http.call(s('claim'), 'POST', `/api/v1/tasks/${task.id}/claim`, c.operator, 200, {});
+    await http.call(s('complete'), 'POST', `/api/v1/tasks/${task.id}/complete`, c.operator, 200, { data: DECISION });
+    const closed = await http.call<{ status: string; closedAt: string | null }>(s('readCase'), 'GET', `/api/v1/cases/${filed.id}`, c.citizen, 200);
+    if (closed.status !== 'accettata' || !closed.closedAt) throw new Error(`case ${filed.id} ended as ${closed.status}`);
+  };
+  const run = async (n: number, record: boolean): Promise<number> => {
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      clients.map(async (c) => {
+        while (next < n) {
+          next++;
+          await one(c, record);
+        }
+      }),
+    );
+    return (performance.now() - t0) / 1000;
+  };
+  await run(CLIENTS * 2, false); // warm-up: JIT, pools, parsed definitions
+  const seconds = await run(total, true);
+  return {
+    lifecycles: total,
+    concurrency: CLIENTS,
+    seconds: round(seconds),
+    lifecyclesPerSec: round(total / seconds),
+    calls: Object.fromEntries(Object.entries(calls).map(([k, v]) => [k, latency(v)])),
+  };
+}
+
+/**
+ * The rows to seed: offices round-robin; citizens get about 20 cases each (the first 20 belong to
+ * the demo citizen whose "my cases" is measured); filings spread over the last year.
+ */
+async function seedRows(db: Client, openTasks: number): Promise<void> {
+  const citizens = Math.max(1, Math.floor(openTasks / 20));
+  await db.query(`set search_path to ${SCHEMA}`);
+  await db.query(
+    `create temporary table seed_row on commit drop as
+     select i,
+            lpad(to_hex(i), 32, '0')::uuid as case_id,
+            ($2::text[])[1 + i % array_length($2::text[], 1)] as office,
+            case when i <= 20 then $3 else 'SEED' || lpad((i % $4)::text, 12, '0') end as fiscal_code,
+            case when i <= 20 then $5
+                 else (array['Mario','Laura','Giuseppe','Giulia','Marco','Anna','Luca','Sara','Paolo','Elena','Davide','Chiara','Francesca'])[1 + i % 13]
+                      || ' ' || (array['Rossi','Bianchi','Verdi','Ferrari','Russo','Esposito','Romano','Colombo','Ricci','Marino','Greco','Bruno',
+                                       'Gallo','Conti','De Luca','Costa','Giordano','Mancini','Rizzo','Lombardi'])[1 + (i / 13) % 20] end as citizen_name,
+            now() - make_interval(secs => i * 31536000.0 / $1) as submitted_at
+       from generate_series(1, $1) as i`,
+    [openTasks, OFFICES, MY_CASES_CITIZEN.fiscalCode, citizens, `${MY_CASES_CITIZEN.givenName} ${MY_CASES_CITIZEN.familyName}`],
+  );
+}
+
+/** `openTasks` cases, each with one open task (one in ten already claimed), set-based, then analyze. */
+async function seedAll(url: string, openTasks: number): Promise<number> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const t0 = performance.now();
+  try {
+    await db.query('begin');
+    await seedRows(db, openTasks);
+    const procedure = `(array['certificato-residenza','iscrizione-nido','occupazione-suolo-pubblico','segnalazione','accesso-atti','rimborso-tributi','istanza-generica'])[1 + i % 7]`;
+    const title = `(array['Certificato di residenza','Iscrizione al nido','Occupazione di suolo pubblico','Segnalazione','Accesso agli atti','Rimborso tributi','Istanza generica'])[1 + i % 7]`;
+    await db.query(
+      `insert into case_file (id, code, procedure_key, procedure_title, office, citizen_fiscal_code, citizen_name, citizen_email, status, data,
+         instance_id, protocol_number, protocol_year, protocol_date, submitted_at, taken_in_charge_at, legal_days, legal_deadline)
+       select case_id, 'SEED-' || lpad(i::text, 10, '0'), ${procedure}, ${title}, office, fiscal_code, citizen_name, null, 'presa-in-carico', '{"seed": true}'::jsonb,
+              'seed-' || lpad(i::text, 10, '0'), lpad(i::text, 7, '0'), extract(year from submitted_at)::int, submitted_at, submitted_at, submitted_at,
+              30, (submitted_at + interval '30 days')::date
+         from seed_row`,
+    );
+    await db.query(
+      `insert into task (id, office, case_id, instance_id, element_id, name, form_key, status, assignee, claimed_at, created_at, due_at,
+         procedure_key, procedure_title, citizen_name, protocol_number)
+       select 'seed-task-' || lpad(i::text, 10, '0'), office, case_id, 'seed-' || lpad(i::text, 10, '0'), 'Task_Verifica', 'Verifica della richiesta', null, 'open',
+              case when i % 10 = 0 then 'op-' || office else null end, case when i % 10 = 0 then submitted_at end,
+              submitted_at + interval '1 second', (submitted_at + interval '30 days')::date,
+              ${procedure}, ${title}, citizen_name, lpad(i::text, 7, '0')
+         from seed_row`,
+    );
+    await db.query('commit');
+    await db.query(`analyze ${SCHEMA}.case_file`);
+    await db.query(`analyze ${SCHEMA}.task`);
+  } catch (e) {
+    await db.query('rollback').catch(() => undefined);
+    throw e;
+  } finally {
+    await db.end();
+  }
+  return round((performance.now() - t0) / 1000);
+}
+
+const cursorOf = (k: string, id: string): string => Buffer.from(JSON.stringify({ k, id })).toString('base64url');
+
+/** Cursors half-way down the anagrafe inbox, by created and by due date, and a protocol number there. */
+async function deepPoints(url: string): Promise<{ created: string; due: string; protocolNumber: string; depth: number }> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query(`set search_path to ${SCHEMA}`);
+    const [{ n }] = (await db.query(`select count(*)::int as n from task where office = 'anagrafe' and status = 'open'`)).rows as Array<{ n: number }>;
+    const depth = Math.floor(n / 2);
+    const [c] = (await db.query(
+      `select created_at, id, protocol_number from task where office = 'anagrafe' and status = 'open' order by created_at, id offset $1 limit 1`,
+      [depth],
+    )).rows as Array<{ created_at: Date; id: string; protocol_number: string }>;
+    const [d] = (await db.query(
+      `select to_char(due_at, 'YYYY-MM-DD') as due, id from task where office = 'anagrafe' and status = 'open' order by due_at, id offset $1 limit 1`,
+      [depth],
+    )).rows as Array<{ due: string; id: string }>;
+    return { created: cursorOf(c.created_at.toISOString(), c.id), due: cursorOf(d.due, d.id), protocolNumber: c.protocol_number, depth };
+  } finally {
+    await db.end();
+  }
+}
+
+async function reads(http: Http, issue: (p: Principal) => Promise<string>, url: string, requests: number): Promise<{ depth: number; results: Record<string, Latency> }> {
+  const anna = await issue({ kind: 'operator', userId: 'anna.esposito', name: 'Anna Esposito', offices: ['anagrafe'], headOf: ['anagrafe'] });
+  const elena = await issue({ kind: 'operator', userId: 'elena.marino', name: 'Elena Marino', offices: ['suap', 'polizia-locale'], headOf: ['suap'] });
+  const giulia = await issue(MY_CASES_CITIZEN);
+  const deep = await deepPoints(url);
+  const inbox = '/api/v1/tasks?office=anagrafe';
+  // [name, path, token, items expected on the page (-1: at least one)]
+  const cases: Array<[string, string, string, number]> = [
+    ['inbox created, first page', `${inbox}&sort=created`, anna, 20],
+    ['inbox created, deep page', `${inbox}&sort=created&cursor=${deep.created}`, anna, 20],
+    ['inbox due, first page', `${inbox}&sort=due`, anna, 20],
+    ['inbox due, deep page', `${inbox}&sort=due&cursor=${deep.due}`, anna, 20],
+    ['inbox created q=Rossi, first page', `${inbox}&sort=created&q=Rossi`, anna, -1],
+    ['inbox created q=Rossi, deep page', `${inbox}&sort=created&q=Rossi&cursor=${deep.created}`, anna, -1],
+    ['inbox due q=Rossi, first page', `${inbox}&sort=due&q=Rossi`, anna, -1],
+    ['inbox due q=Rossi, deep page', `${inbox}&sort=due&q=Rossi&cursor=${deep.due}`, anna, -1],
+    ['inbox q=<protocol number>', `${inbox}&q=${deep.protocolNumber}`, anna, -1],
+    ['inbox two offices, no office filter', `/api/v1/tasks?sort=created`, elena, 20],
+    ['my cases (20 cases)', `/api/v1/cases`, giulia, 20],
+  ];
+  const results: Record<string, Latency> = {};
+  for (const [name, path, token, expectedItems] of cases) {
+    const first = await http.call<{ items: unknown[] }>(null, 'GET', path, token, 200);
+    if (expectedItems >= 0 && first.items.length !== expectedItems) throw new Error(`${name}: ${first.items.length} items, expected ${expectedItems}`);
+    if (expectedItems < 0 && first.items.length < 1) throw new Error(`${name}: no items`);
+    for (let i = 0; i < 20; i++) await http.call(null, 'GET', path, token, 200);
+    const samples: number[] = [];
+    for (let i = 0; i < requests; i++) await http.call(samples, 'GET', path, token, 200);
+    results[name] = latency(samples);
+  }
+  return { depth: deep.depth, results };
+}
+
+async function resetSchema(url: string): Promise<void> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  await db.query(`drop schema if exists ${SCHEMA} cascade`);
+  await db.end();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { seed: { type: 'string' }, lifecycles: { type: 'string' }, requests: { type: 'string' }, keep: { type: 'boolean' } },
+  });
+  const openTasks = Number(values.seed ?? 100_000);
+  const total = Number(values.lifecycles ?? 320);
+  const requests = Number(values.requests ?? 200);
+  for (const [flag, n] of [['--seed', openTasks], ['--lifecycles', total], ['--requests', requests]] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: must be a positive whole number`);
+  }
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const dataDir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
+  await resetSchema(url);
+  const { child, http } = await startApp(url, dataDir);
+  const tokens = await tokenIssuer(dataDir);
+  let result;
+  try {
+    const life = await lifecycles(http, tokens.issue, total);
+    const seedSeconds = await seedAll(url, openTasks);
+    const read = await reads(http, tokens.issue, url, requests);
+    const worst = Math.max(...Object.values(read.results).map((r) => r.p95));
+    result = {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version },
+      lifecycles: life,
+      seed: { openTasks, offices: OFFICES.length, citizens: Math.max(1, Math.floor(openTasks / 20)), seconds: seedSeconds, deepCursorDepth: read.depth },
+      reads: { requestsEach: requests, results: read.results },
+      target: { p95Ms: TARGET_P95_MS, worstP95Ms: worst, met: worst <= TARGET_P95_MS },
+    };
+  } finally {
+    await tokens.close();
+    await stopApp(child);
+    rmSync(dataDir, { recursive: true, force: true });
+    if (!values.keep) await resetSchema(url);
+  }
+  const file = join(ROOT, 'bench/results/platform.json');
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, unknown> }) : {};
+  writeFileSync(file, `${JSON.stringify({ runs: { ...(previous.runs ?? {}), [String(openTasks)]: result } }, null, 2)}\n`);
+
+  const ms = (n: number) => n.toFixed(1).padStart(8);
+  const lines = [
+    `platform lifecycle over HTTP (file → find → claim → complete → read), ${CLIENTS} clients: ${result.lifecycles.lifecyclesPerSec} lifecycles/s (${total} in ${result.lifecycles.seconds} s)`,
+    `${'call'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`,
+    ...Object.entries(result.lifecycles.calls).map(([k, v]) => `${k.padEnd(44)} ${ms(v.p50)} ${ms(v.p95)}`),
+    '',
+    `reads with ${openTasks.toLocaleString('en')} open tasks (seeded in ${result.seed.seconds} s), ${requests} requests each, one at a time`,
+    `${'read'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`,
+    ...Object.entries(result.reads.results).map(([k, v]) => `${k.padEnd(44)} ${ms(v.p50)} ${ms(v.p95)}${v.p95 > TARGET_P95_MS ? '  > target' : ''}`),
+    `target p95 ≤ ${TARGET_P95_MS} ms: ${result.target.met ? 'met' : `missed (worst ${result.target.worstP95Ms} ms)`}`,
+    'written to bench/results/platform.json',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
