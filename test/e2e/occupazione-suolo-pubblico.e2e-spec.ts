@@ -199,6 +199,9 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     expect(byName.map((i) => i.caseId)).toEqual([cases[0].id]);
     const byProtocol = (await inbox(chiara, `q=${cases[1].protocol.number}`)).items;
     expect(byProtocol.map((i) => [i.caseId, i.elementId])).toEqual([[cases[1].id, 'Task_ParereLavoriPubblici']]);
+    // typed without its leading zeros, the protocol number finds the same task
+    const byShortNumber = (await inbox(chiara, `q=${Number(cases[1].protocol.number)}`)).items;
+    expect(byShortNumber.map((i) => i.caseId)).toEqual([cases[1].id]);
 
     // status and assignee
     const lauraTask = byName[0];

@@ -80,9 +80,12 @@ export class TasksRepository {
     if (q.status === 'unclaimed') where.push(`t.assignee is null`);
     if (q.assignee) where.push(`t.assignee = ${p(q.assignee)}`);
     if (q.dueBefore) where.push(`t.due_at <= ${p(q.dueBefore)}`);
-    if (q.text) {
+    if (q.text && /^\d{1,12}$/.test(q.text)) {
+      // A protocol number (typed with or without its leading zeros): an exact, indexed match.
+      where.push(`t.protocol_number = ${p(q.text.padStart(7, '0'))}`);
+    } else if (q.text) {
       const like = p(`%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(t.citizen_name ilike ${like} or t.procedure_title ilike ${like} or t.protocol_number = ${p(q.text)})`);
+      where.push(`(t.citizen_name ilike ${like} or t.procedure_title ilike ${like})`);
     }
     const sortCol = q.sort === 'due' ? 't.due_at' : 't.created_at';
     if (q.cursor) where.push(`(${sortCol}, t.id) > (${p(q.cursor.k)}, ${p(q.cursor.id)})`);
