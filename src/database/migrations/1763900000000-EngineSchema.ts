@@ -35,7 +35,9 @@ export class EngineSchema1763900000000 implements MigrationInterface {
         loops jsonb not null default '[]',
         extra jsonb not null default '{}'
       )`);
-    await q.query(`create index engine_instance_data_idx on engine_instance using gin (data jsonb_path_ops)`);
+    // Messages correlate on the case: a btree on data->>'caseId' instead of a GIN over all data
+    // (rewritten on every save of every instance).
+    await q.query(`create index engine_instance_case_idx on engine_instance ((data->>'caseId'))`);
     await q.query(`create index engine_instance_parent_idx on engine_instance (parent_item_id) where parent_item_id is not null`);
     await q.query(`
       create table engine_item (
@@ -61,7 +63,6 @@ export class EngineSchema1763900000000 implements MigrationInterface {
       )`);
     await q.query(`create index engine_item_instance_idx on engine_item (instance_id, seq)`);
     await q.query(`create index engine_item_timer_idx on engine_item (time_due) where status = 'wait' and time_due is not null`);
-    await q.query(`create index engine_item_groups_idx on engine_item using gin (candidate_groups) where status = 'wait'`);
     await q.query(`create index engine_item_message_idx on engine_item (message_id) where status = 'wait' and message_id is not null`);
     await q.query(`create index engine_item_signal_idx on engine_item (signal_id) where status = 'wait' and signal_id is not null`);
     await q.query(`

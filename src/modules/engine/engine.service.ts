@@ -327,10 +327,12 @@ export class EngineService implements OnModuleInit {
 
   private async deliverMessage(name: string, correlation: Record<string, string | number>, data: Record<string, unknown>): Promise<string | null> {
     const em = this.tx.manager();
+    const { caseId, ...rest } = correlation;
     const candidates = (await em.query(
       `select it.id, it.instance_id from engine_item it join engine_instance i on i.id = it.instance_id
-       where it.message_id = $1 and it.status = 'wait' and i.data @> $2::jsonb order by it.seq limit 20`,
-      [name, JSON.stringify(correlation)],
+       where it.message_id = $1 and it.status = 'wait' and ($2::text is null or i.data->>'caseId' = $2) and i.data @> $3::jsonb
+       order by it.seq limit 20`,
+      [name, caseId === undefined ? null : String(caseId), JSON.stringify(rest)],
     )) as Array<{ id: string; instance_id: string }>;
     for (const c of candidates) {
       const delivered = await this.signalIfWaiting(c.id, data);
