@@ -65,8 +65,10 @@ describe('catalogue validator', () => {
     const outcome = await validateCatalogue(files, []);
     // then
     expect(outcome.ok ? [] : outcome.problems).toEqual(
-      ['certificato-residenza', 'iscrizione-nido', 'occupazione-suolo-pubblico'].map(
-        (k) => `processes/${k}.bpmn, serviceTask Task_Protocollo: service "protocol.register" is not registered (registered: none)`,
+      ['certificato-residenza', 'iscrizione-nido', 'occupazione-suolo-pubblico'].flatMap((k) =>
+        ['Task_Protocollo', 'Task_ProtocolloAccoglimento', 'Task_ProtocolloRigetto'].map(
+          (task) => `processes/${k}.bpmn, serviceTask ${task}: service "protocol.register" is not registered (registered: none)`,
+        ),
       ),
     );
   });
