@@ -173,15 +173,20 @@ export class CasesService implements OnModuleInit {
 
   /** Inside the engine operation's transaction: protocol data and citizen-visible steps land on the case. */
   private async onTransitions(transitions: ItemTransition[]): Promise<void> {
-    for (const t of transitions) {
-      const caseId = typeof t.instanceData.caseId === 'string' ? t.instanceData.caseId : undefined;
-      if (!caseId) continue;
-      const protocollo = t.instanceData.protocollo as { numero?: string; anno?: number; data?: string } | undefined;
+    // Protocol numbers land on the case once per operation (the last state of the data carries them).
+    const lastDataByCase = new Map<string, Readonly<Record<string, unknown>>>();
+    for (const t of transitions) if (typeof t.instanceData.caseId === 'string') lastDataByCase.set(t.instanceData.caseId, t.instanceData);
+    for (const [caseId, data] of lastDataByCase) {
+      const protocollo = data.protocollo as { numero?: string; anno?: number; data?: string } | undefined;
       if (protocollo?.numero && protocollo.anno) {
         await this.repo.recordProtocol(caseId, { numero: protocollo.numero, anno: protocollo.anno, data: protocollo.data ?? null });
       }
-      const uscita = t.instanceData.protocolloUscita as { numero?: string; anno?: number } | undefined;
+      const uscita = data.protocolloUscita as { numero?: string; anno?: number } | undefined;
       if (uscita?.numero && uscita.anno) await this.repo.recordOutcomeProtocol(caseId, { numero: uscita.numero, anno: uscita.anno });
+    }
+    for (const t of transitions) {
+      const caseId = typeof t.instanceData.caseId === 'string' ? t.instanceData.caseId : undefined;
+      if (!caseId) continue;
       const status = t.element?.properties.citizenStatus;
       if (!status || t.previousStatus !== null) continue;
       const message = t.element?.properties.citizenMessage ?? status;
