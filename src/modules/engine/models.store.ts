@@ -19,6 +19,12 @@ interface CachedVersion extends ModelVersion {
   elements: Record<string, ElementIndex>;
 }
 
+/**
+ * How long this process trusts its knowledge of a key's newest version. A version deployed here
+ * is seen at once; one deployed by another app process within this time.
+ */
+const CURRENT_TTL_MS = 5_000;
+
 const toVersion = (r: VersionRow): ModelVersion => ({
   id: r.id,
   processKey: r.process_key,
@@ -37,6 +43,8 @@ const toVersion = (r: VersionRow): ModelVersion => ({
 export class ModelsStore {
   private readonly byId = new Map<string, CachedVersion>();
   private readonly idBySource = new Map<string, string>();
+  /** Newest version per key, re-read after CURRENT_TTL_MS (another process may have deployed). */
+  private readonly currentByKey = new Map<string, { id: string; readAt: number }>();
 
   constructor(private readonly tx: Transactions) {}
 
@@ -53,6 +61,7 @@ export class ModelsStore {
         'select * from engine_model_version where process_key = $1 order by version desc limit 1',
         [processKey],
       )) as VersionRow[];
+      this.currentByKey.delete(processKey);
       if (current && current.hash === hash) return { ...toVersion(current), created: false };
       const [row] = (await em.query(
         `insert into engine_model_version (process_key, version, xml, hash, start_events, elements)
@@ -64,12 +73,15 @@ export class ModelsStore {
   }
 
   async current(processKey: string): Promise<CachedVersion> {
+    const known = this.currentByKey.get(processKey);
+    if (known && Date.now() - known.readAt < CURRENT_TTL_MS) return this.byVersionId(known.id);
     const [row] = (await this.tx
       .manager()
       .query('select id from engine_model_version where process_key = $1 order by version desc limit 1', [processKey])) as Array<{
       id: string;
     }>;
     if (!row) throw new EngineProcessNotFoundException(processKey);
+    this.currentByKey.set(processKey, { id: row.id, readAt: Date.now() });
     return this.byVersionId(row.id);
   }
 
