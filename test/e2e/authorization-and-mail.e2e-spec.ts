@@ -1,5 +1,6 @@
 import { OutboxDispatcher } from '../../src/modules/notifications';
 import { DEMO_ADMINS, DEMO_ANALYSTS, DEMO_CITIZENS, DEMO_OPERATORS, Principal } from '../../src/modules/identity';
+import { aCertificatoResidenzaRequest } from '../factories/case.factory';
 import { SmtpPeer } from '../support/smtp-peer';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
@@ -11,18 +12,7 @@ const sara = DEMO_OPERATORS.find((o) => o.userId === 'sara.colombo')!;
 const analyst = DEMO_ANALYSTS[0];
 const admin = DEMO_ADMINS[0];
 
-const submission = {
-  procedureKey: 'certificato-residenza',
-  data: {
-    richiedente: { nome: 'Mario', cognome: 'Rossi', codiceFiscale: mario.fiscalCode, email: 'mario.rossi@example.it' },
-    tipoCertificato: 'residenza',
-    numeroCopie: 1,
-    esenzioneBollo: false,
-    modalitaRitiro: 'online',
-    dichiarazioneVeridicita: true,
-    presaVisionePrivacy: true,
-  },
-};
+const submission = { procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() };
 
 describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () => {
   const smtp = new SmtpPeer();

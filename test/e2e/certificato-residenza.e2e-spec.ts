@@ -1,6 +1,7 @@
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { aCertificatoResidenzaRequest } from '../factories/case.factory';
 
 const mario = DEMO_CITIZENS[0];
 const laura = DEMO_CITIZENS[1];
@@ -8,15 +9,7 @@ const anna = DEMO_OPERATORS.find((o) => o.userId === 'anna.esposito')!;
 const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!;
 const sara = DEMO_OPERATORS.find((o) => o.userId === 'sara.colombo')!;
 
-const request = {
-  richiedente: { nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', email: 'mario.rossi@example.it' },
-  tipoCertificato: 'residenza',
-  numeroCopie: 1,
-  esenzioneBollo: false,
-  modalitaRitiro: 'online',
-  dichiarazioneVeridicita: true,
-  presaVisionePrivacy: true,
-};
+const request = aCertificatoResidenzaRequest();
 
 describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys' });

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { ConfigModule, loadConfig } from '../../src/config';
 import { CitizenPrincipal, DEMO_CITIZENS, IdentityModule, TokenService } from '../../src/modules/identity';
 import { databaseLabel, dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
+import { aCertificatoResidenzaRequest } from '../factories/case.factory';
 
 /**
  * Crash safety of filing: the app is killed with SIGKILL in the middle of a burst of
@@ -23,15 +24,7 @@ const SUBMISSIONS = 40;
 const IN_FLIGHT = 8;
 const KILL_AFTER_ACKS = 14;
 
-const request = {
-  richiedente: { nome: 'Mario', cognome: 'Rossi', codiceFiscale: 'RSSMRA80A01H501U', email: 'mario.rossi@example.it' },
-  tipoCertificato: 'residenza',
-  numeroCopie: 1,
-  esenzioneBollo: false,
-  modalitaRitiro: 'online',
-  dichiarazioneVeridicita: true,
-  presaVisionePrivacy: true,
-};
+const request = aCertificatoResidenzaRequest();
 
 interface Submission {
   citizen: CitizenPrincipal;
