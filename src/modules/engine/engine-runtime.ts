@@ -9,7 +9,7 @@ import { PgDataStore, RawInstance } from './pg-data-store';
 import { installRuntime } from './runtime/bpmn-runtime';
 import { ServiceTaskRegistry } from './service-task.registry';
 
-/** The subset of bpmn-server's Engine we drive. Results are bpmn-server Executions. */
+/** The subset of bpmn-server's Engine we drive (starts; items are signalled through SignalItem). */
 export interface BpmnExecution {
   id: string;
   status: string;
@@ -20,8 +20,6 @@ export type SignalItem = (state: RawInstance, itemId: string, data: object, user
 
 export interface BpmnEngine {
   start(name: string, data: object, startNodeId: string | null, user: string | null, options: object): Promise<BpmnExecution>;
-  invoke(query: object, data: object, user: string | null, options?: object): Promise<BpmnExecution>;
-  startRepeatTimerEvent(instanceId: string, prevItem: unknown, data: object): Promise<BpmnExecution>;
 }
 
 export interface RuntimeCallbacks {

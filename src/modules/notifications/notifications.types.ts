@@ -1,15 +1,8 @@
-/** Citizen-visible statuses of a case (ARCHITECTURE.md §6); each one has its own e-mail. */
-export const CITIZEN_EVENTS = [
-  'inviata',
-  'presa-in-carico',
-  'in-lavorazione',
-  'da-integrare',
-  'sospesa',
-  'accettata',
-  'rifiutata',
-  'conclusa',
-] as const;
-export type CitizenEvent = (typeof CITIZEN_EVENTS)[number];
+import { CITIZEN_STATUSES, CitizenStatus } from '../catalogue';
+
+/** Citizen-visible statuses of a case (the catalogue's vocabulary, ARCHITECTURE.md §6); each one has its own e-mail. */
+export const CITIZEN_EVENTS = CITIZEN_STATUSES;
+export type CitizenEvent = CitizenStatus;
 
 export const EMAIL_LOCALES = ['it'] as const;
 export type EmailLocale = (typeof EMAIL_LOCALES)[number];
