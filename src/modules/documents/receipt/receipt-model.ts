@@ -61,6 +61,6 @@ export function receiptModel(input: {
     },
     termine: { giorni: c.legal_days, data: calendarDate(c.legal_deadline) },
     allegati: attachments.map((a) => ({ nome: a.name, dimensione: size(Number(a.size)), sha256: a.sha256 })),
-    verifica: input.verification,
+    verifica: { codice: input.verification.code, url: input.verification.url },
   };
 }
