@@ -24,5 +24,5 @@ describe('renderPdf', () => {
     expect(read.xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
     expect(read.hasOutputIntent).toBe(true);
     expect(read.images).toBeGreaterThanOrEqual(1);
-  });
+  }, 30_000);
 });
