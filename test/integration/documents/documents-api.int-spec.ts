@@ -147,6 +147,21 @@ for (const storage of ['database', 'folder'] as const) {
       expect(noField.body).toMatchObject({ code: 'DOCUMENT_INVALID_UPLOAD', errors: [{ field: 'field' }] });
     });
 
+    it('given the OpenAPI document, when read, then every documents route names its response DTO and its problem answers', async () => {
+      // given / when
+      const doc = (await t.http().get('/api/docs-json').expect(200)).body;
+
+      // then
+      const schemaOf = (path: string, method: string, status: string) => doc.paths[path][method].responses[status];
+      expect(schemaOf('/api/v1/attachments', 'post', '201').content['application/json'].schema.$ref).toBe('#/components/schemas/AttachmentResponseDto');
+      expect(schemaOf('/api/v1/attachments', 'post', '413').content['application/problem+json']).toBeDefined();
+      expect(schemaOf('/api/v1/documents/verify/{code}', 'get', '200').content['application/json'].schema.$ref).toBe('#/components/schemas/VerificationResponseDto');
+      expect(schemaOf('/api/v1/documents', 'get', '200').content['application/json'].schema.$ref).toBe('#/components/schemas/DocumentPageResponseDto');
+      expect(schemaOf('/api/v1/cases/{id}/documents', 'get', '200').content['application/json'].schema.items.$ref).toBe('#/components/schemas/DocumentResponseDto');
+      expect(schemaOf('/api/v1/cases/{id}/receipt', 'get', '409').content['application/problem+json']).toBeDefined();
+      expect(schemaOf('/api/v1/documents/{id}', 'get', '404').content['application/problem+json']).toBeDefined();
+    });
+
     it('given an operator, when uploading, then 403: uploads are for citizens', async () => {
       // given / when
       const res = await upload(elena, 'planimetria', aPdf(), 'a.pdf');

@@ -24,5 +24,6 @@ describe('renderPdf', () => {
     expect(read.xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
     expect(read.hasOutputIntent).toBe(true);
     expect(read.images).toBeGreaterThanOrEqual(1);
+    expect(pdf.toString('latin1')).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
   }, 30_000);
 });

@@ -32,6 +32,8 @@ export async function renderPdf(content: DocumentContent, qrUrl: string, meta: P
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
+    // PDF/A wants every font embedded: start with Titillium, so pdfkit's Helvetica default is never used.
+    font: FONT_FILES.regular,
     pdfVersion: '1.7',
     subset: 'PDF/A-2b',
     lang: 'it-IT',
