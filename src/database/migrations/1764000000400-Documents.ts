@@ -36,7 +36,7 @@ export class Documents1764000000400 implements MigrationInterface {
     await q.query(`create index attachment_owner_pending_idx on attachment (owner_fiscal_code, field) where case_id is null`);
     await q.query(`create index attachment_unfiled_age_idx on attachment (uploaded_at) where case_id is null`);
     await q.query(`create index attachment_case_idx on attachment (case_id) where case_id is not null`);
-    await q.query(`create index attachment_owner_filed_idx on attachment (owner_fiscal_code, filed_at desc) where case_id is not null`);
+    await q.query(`create index attachment_owner_filed_idx on attachment (owner_fiscal_code, uploaded_at desc) where case_id is not null`);
     await q.query(`create index attachment_sha256_idx on attachment (sha256)`);
     await q.query(`
       create table issued_document (
