@@ -316,11 +316,12 @@ for (const storage of ['database', 'folder'] as const) {
       await ds.query(`update attachment set uploaded_at = now() - interval '25 hours' where id = $1`, [oldId]);
       const filedBefore = await count('attachment', 'case_id is not null');
 
-      // when
-      const report = await t.app.get(UnfiledUploadsPurge).purge();
+      // when: two processes' purges run at once
+      const purge = t.app.get(UnfiledUploadsPurge);
+      const [a, b] = await Promise.all([purge.purge(), purge.purge()]);
 
       // then
-      expect(report.attachments).toBeGreaterThanOrEqual(1);
+      expect(a.attachments + b.attachments).toBeGreaterThanOrEqual(1);
       expect(await count('attachment', `id = '${oldId}'`)).toBe(0);
       expect(await count('attachment', `id = '${recentId}'`)).toBe(1);
       expect(await count('document_content', `sha256 = '${sha256(old)}'`)).toBe(0);
