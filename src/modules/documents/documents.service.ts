@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Page, PageRequest } from '../../common';
 import { Transactions } from '../../database';
-import { CasesService, CaseViewer } from '../cases';
+import { CaseNotFoundException, CasesService, CaseViewer } from '../cases';
 import { DocumentNotFoundException, DocumentVerificationNotFoundException } from './documents.exceptions';
 import { AttachmentRow, DocumentsRepository, IssuedRow, attachmentAsDocument, issuedAsDocument } from './documents.repository';
 import { AttachmentView, DocumentView, DocumentViewer, UploadRequest, VerificationView } from './documents.types';
@@ -66,7 +66,8 @@ export class DocumentsService {
   }
 
   /** The case's PDF receipt, rendered and stored the first time it is asked for (DOCUMENT_NOT_READY before the protocol number exists). */
-  receiptFor(caseId: string): Promise<DocumentView> {
+  async receiptFor(caseId: string): Promise<DocumentView> {
+    if (!UUID.test(caseId)) throw new CaseNotFoundException(caseId);
     return this.receipts.execute(caseId);
   }
 

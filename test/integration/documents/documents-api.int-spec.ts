@@ -50,10 +50,11 @@ for (const storage of ['database', 'folder'] as const) {
     const auth = async (p: Principal) => `Bearer ${await t.token(p)}`;
     const count = async (table: string, where = 'true') => Number((await ds.query(`select count(*) as n from ${table} where ${where}`))[0].n);
 
+    // Booting the whole app on PGlite (migrations, catalogue) takes long on a loaded machine.
     beforeAll(async () => {
       t = await startTestApp(config);
       ds = t.app.get(DataSource);
-    });
+    }, 180_000);
     afterAll(async () => {
       await t.close();
       await dropTestSchema(config);
@@ -265,6 +266,24 @@ for (const storage of ['database', 'folder'] as const) {
         expect(await count('issued_document', `case_id = '${caseId}'`)).toBe(1);
         const mine = (await t.http().get('/api/v1/documents?pageSize=1').set('Authorization', await auth(mario)).expect(200)).body;
         expect(mine).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ kind: expect.any(String) }] });
+      });
+
+      it('given a case not yet registered in the protocol, when its receipt is asked, then 409 DOCUMENT_NOT_READY and nothing is issued', async () => {
+        // given: a copy of the filed case without a protocol number (as before the number is committed)
+        const [{ id }] = await ds.query(
+          `insert into case_file (id, code, procedure_key, procedure_title, office, citizen_fiscal_code, citizen_name, status, data, submitted_at, legal_days, legal_deadline)
+           select gen_random_uuid(), code || '-X', procedure_key, procedure_title, office, citizen_fiscal_code, citizen_name, status, data, submitted_at, legal_days, legal_deadline
+             from case_file where id = $1 returning id`,
+          [caseId],
+        );
+
+        // when
+        const res = await t.http().get(`/api/v1/cases/${id}/receipt`).set('Authorization', await auth(mario));
+
+        // then
+        expect(res.status).toBe(409);
+        expect(res.body.code).toBe('DOCUMENT_NOT_READY');
+        expect(await count('issued_document', `case_id = '${id}'`)).toBe(0);
       });
 
       it('given an issued receipt, when its code is verified publicly, then type, date, protocol and digest show with no personal data, and tampering makes it invalid', async () => {
