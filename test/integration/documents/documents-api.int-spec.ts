@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { UnfiledUploadsPurge } from '../../../src/modules/documents';
+import { Transactions } from '../../../src/database';
+import { DOCUMENT_STORAGE, DocumentStorage, UnfiledUploadsPurge } from '../../../src/modules/documents';
 import { DEMO_ADMINS, DEMO_CITIZENS, DEMO_OPERATORS, Principal } from '../../../src/modules/identity';
 import { ProtocolService } from '../../../src/modules/protocol';
 import { aPdf, aPng, anExecutable, anHtmlPage } from '../../factories/document.factory';
@@ -161,6 +162,27 @@ for (const storage of ['database', 'folder'] as const) {
       expect(schemaOf('/api/v1/cases/{id}/documents', 'get', '200').content['application/json'].schema.items.$ref).toBe('#/components/schemas/DocumentResponseDto');
       expect(schemaOf('/api/v1/cases/{id}/receipt', 'get', '409').content['application/problem+json']).toBeDefined();
       expect(schemaOf('/api/v1/documents/{id}', 'get', '404').content['application/problem+json']).toBeDefined();
+    });
+
+    it('given a transaction that fails after storing bytes, when it rolls back, then no content row is left, and a retry stores row and bytes together', async () => {
+      // given
+      const store = t.app.get<DocumentStorage>(DOCUMENT_STORAGE);
+      const tx = t.app.get(Transactions);
+      const bytes = aPdf('annullato dal rollback');
+      const digest = sha256(bytes);
+
+      // when
+      const failed = tx.run(async (em) => {
+        await store.store(em, digest, bytes);
+        throw new Error('crash after store');
+      });
+
+      // then
+      await expect(failed).rejects.toThrow('crash after store');
+      expect(await count('document_content', `sha256 = '${digest}'`)).toBe(0);
+      await tx.run((em) => store.store(em, digest, bytes));
+      expect(await count('document_content', `sha256 = '${digest}' and storage = '${storage}'`)).toBe(1);
+      expect(sha256(await store.load(ds.manager, digest))).toBe(digest);
     });
 
     it('given an operator, when uploading, then 403: uploads are for citizens', async () => {
