@@ -1,4 +1,4 @@
-import type { FiscalCodeProblem } from './fiscal-code';
+import type { FiscalCodeProblem } from '../../common';
 
 /** What callers read (Italian). Codes stay English in identity.exceptions.ts. */
 export const IDENTITY_MESSAGES = {

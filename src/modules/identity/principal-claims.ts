@@ -1,5 +1,4 @@
-import type { FieldError } from '../../common';
-import { fiscalCodeProblem, normaliseFiscalCode } from './fiscal-code';
+import { FieldError, fiscalCodeProblem, normaliseFiscalCode } from '../../common';
 import { IdentityInvalidPrincipalException } from './identity.exceptions';
 import { IDENTITY_MESSAGES as M } from './identity.messages';
 import { isPrincipalKind, Principal } from './principal';
