@@ -1,4 +1,5 @@
 export { IdentityModule } from './identity.module';
+export { StaffModule } from './staff/staff.module';
 export { AuthGuard } from './auth.guard';
 export { CurrentPrincipal, Public, Roles } from './auth.decorators';
 export { TokenService } from './token.service';
@@ -14,3 +15,9 @@ export { principalFromClaims, principalToClaims } from './principal-claims';
 export type { PrincipalClaims } from './principal-claims';
 export { DEMO_ADMINS, DEMO_ANALYSTS, DEMO_CITIZENS, DEMO_OPERATORS, DEMO_PRINCIPALS } from './demo-principals';
 export * from './identity.exceptions';
+export { StaffAuthService, MAX_FAILED_LOGINS, LOCK_SECONDS } from './staff/staff-auth.service';
+export type { NewStaffUser } from './staff/staff-auth.service';
+export type { MembershipRole, StaffKind } from './staff/staff.repository';
+export { OFFICE_DIRECTORY, OfficeDirectory } from './office-directory';
+export { DEMO_STAFF_PASSWORD } from './demo-principals';
+export * from './policy';
