@@ -4,3 +4,4 @@ export { apiAuditRecord, auditActorOf } from './audit-actor';
 export { auditHash, AuditChainVerifier, GENESIS_HASH } from './audit-chain';
 export type { ChainVerdict } from './audit-chain';
 export * from './audit.types';
+export { describeVerdict, verifyAuditTrail } from './cli/audit-verify';
