@@ -5,5 +5,6 @@ export const CASE_MESSAGES = {
   lookupRateLimited: 'Troppi tentativi di consultazione: riprovare tra qualche minuto',
   procedureRequired: 'indicare il procedimento',
   dataRequired: 'indicare i dati della domanda come oggetto',
+  invalidId: 'identificativo della pratica non valido (UUID)',
   idempotencyKey: "la chiave di idempotenza deve avere da 8 a 128 caratteri tra lettere, cifre, '-' e '_'",
 } as const;

@@ -116,7 +116,8 @@ export class CasesService implements OnModuleInit {
   }
 
   async get(id: string, viewer: CaseViewer): Promise<CaseView> {
-    const row = UUID.test(id) ? await this.repo.findById(id) : undefined;
+    if (!UUID.test(id)) throw new CaseInvalidRequestException('id', M.invalidId);
+    const row = await this.repo.findById(id);
     if (!row || !canReadCase(viewer, { office: row.office, citizenFiscalCode: row.citizen_fiscal_code })) throw new CaseNotFoundException(id);
     return this.view(row);
   }
