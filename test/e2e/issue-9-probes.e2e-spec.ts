@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
 import { join } from 'node:path';
 import { AuditService } from '../../src/modules/audit';
 import { CasesService } from '../../src/modules/cases';
 import { DEMO_CITIZENS, DEMO_OPERATORS, Principal } from '../../src/modules/identity';
 import { aCertificatoResidenzaRequest } from '../factories/case.factory';
-import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
+import { databaseLabel, dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 
 const mario = DEMO_CITIZENS[0];
@@ -189,6 +191,29 @@ describe(`issue 9 probe findings on ${databaseLabel()}`, () => {
       expect(page.body.items[0]).toMatchObject({ actorKind: 'operator', actorSubject: 'luca.romano', channel: 'api', address: expect.stringMatching(/127\.0\.0\.1/) });
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       expect(csv.text.trim().split('\r\n')).toHaveLength(3);
+    });
+  });
+
+  describe('npm run audit:verify', () => {
+    // The CLI opens its own connection: on PGlite the test database lives in this process's memory only.
+    (onPostgres() ? it : it.skip)('given an audit row tampered with by a superuser, when the built CLI runs, then it exits 1 naming the row', async () => {
+      // given
+      const run = () =>
+        spawnSync(process.execPath, ['dist/modules/audit/cli/audit-verify.js'], {
+          env: { ...process.env, DATABASE_URL: config.DATABASE_URL, DATABASE_SCHEMA: config.DATABASE_SCHEMA, NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+          encoding: 'utf8',
+        });
+      const intact = run();
+      const ds = t.app.get(DataSource);
+      await ds.query(`alter table audit_event disable trigger audit_event_no_update`);
+      await ds.query(`update audit_event set address = '198.51.100.1' where seq = 1`);
+      await ds.query(`alter table audit_event enable trigger audit_event_no_update`);
+      // when
+      const tampered = run();
+      // then
+      expect([intact.status, intact.stdout]).toEqual([0, expect.stringMatching(/audit chain OK/)]);
+      expect(tampered.status).toBe(1);
+      expect(tampered.stderr).toMatch(/BROKEN at row seq=1/);
     });
   });
 });
