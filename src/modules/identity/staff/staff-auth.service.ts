@@ -15,11 +15,20 @@ export const LOCK_SECONDS = 15 * 60;
 /** Compared against when the user does not exist, so timing does not tell which usernames exist. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c3BvcnRlbGxvLWR1bW15$1Z9XQLFs7L669Ayg18+Ly4FJfLIv1CkoBds4bSCrCVk';
 
+/**
+ * The demo password's hash, computed once per process: every demo user shares the documented
+ * demo password anyway, and argon2 is deliberately slow (one hash per boot, not one per user).
+ */
+let demoHash: Promise<string> | undefined;
+const demoPasswordHash = (): Promise<string> => (demoHash ??= hash(DEMO_STAFF_PASSWORD));
+
 export interface NewStaffUser {
   id: string;
   name: string;
   kind: StaffKind;
   password?: string;
+  /** An argon2id hash computed elsewhere (the demo seed); `password` wins when both are given. */
+  passwordHash?: string;
   memberships?: Array<{ office: string; role: MembershipRole }>;
 }
 
@@ -51,7 +60,7 @@ export class StaffAuthService implements OnApplicationBootstrap {
         p.kind === 'operator'
           ? p.offices.filter((o) => this.offices.has(o)).map((office) => ({ office, role: (p.headOf.includes(office) ? 'head' : 'operator') as MembershipRole }))
           : [];
-      if (await this.create({ id: p.userId, name: p.name, kind: p.kind, password: DEMO_STAFF_PASSWORD, memberships })) added++;
+      if (await this.create({ id: p.userId, name: p.name, kind: p.kind, passwordHash: await demoPasswordHash(), memberships })) added++;
     }
     if (added) this.logger.log(`demo staff seeded: ${added} user(s)`);
   }
@@ -61,7 +70,7 @@ export class StaffAuthService implements OnApplicationBootstrap {
     const unknown = (u.memberships ?? []).map((m, i) => ({ m, i })).filter(({ m }) => !this.offices.has(m.office));
     if (unknown.length) throw new IdentityInvalidPrincipalException(unknown.map(({ i }) => ({ field: `memberships.${i}.office`, message: M.unknownOffice })));
     if (u.kind !== 'operator' && u.memberships?.length) throw new IdentityInvalidPrincipalException([{ field: 'memberships', message: M.membershipsForOperators }]);
-    const passwordHash = u.password === undefined ? null : await hash(u.password);
+    const passwordHash = u.password !== undefined ? await hash(u.password) : (u.passwordHash ?? null);
     return this.tx.run(async () => {
       if (!(await this.repo.insert({ id: u.id, name: u.name, kind: u.kind, passwordHash }))) return false;
       for (const m of u.memberships ?? []) await this.repo.setMembership(u.id, m.office, m.role);
