@@ -5,11 +5,12 @@ import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
 import { ProtocolModule } from './modules/protocol';
 import { CatalogueModule } from './modules/catalogue';
-import { IdentityModule } from './modules/identity';
+import { IdentityModule, StaffModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
 import { CasesModule } from './modules/cases';
 import { TasksModule } from './modules/tasks';
 import { DocumentsModule } from './modules/documents';
+import { AuditModule } from './modules/audit';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -17,7 +18,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule],
     };
   }
 }

@@ -1,13 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import { json, NextFunction, Request, Response } from 'express';
 import { AppConfig } from './config';
-import { ProblemFilter } from './common';
+import { InputHygienePipe, ProblemFilter } from './common';
 import { setupOpenApi } from './openapi';
 
 /** Global HTTP wiring shared by main.ts and the end-to-end tests. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(new InputHygienePipe());
   setupOpenApi(app);
   // Errors raised by express middleware (the JSON parser) never reach Nest's filters: answer them the same way.
   const filter = new ProblemFilter();

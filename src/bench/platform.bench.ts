@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { ConfigModule, loadConfig } from '../config';
-import { CitizenPrincipal, DEMO_CITIZENS, IdentityModule, Principal, TokenService } from '../modules/identity';
+import { CitizenPrincipal, DEMO_CITIZENS, DEMO_OPERATORS, IdentityModule, Principal, TokenService } from '../modules/identity';
 import { round } from './lifecycle-load';
 
 /**
@@ -154,7 +154,9 @@ async function lifecycles(http: Http, issue: (p: Principal) => Promise<string>, 
   const clients = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, i) => {
       const citizen: CitizenPrincipal = LIFECYCLE_CITIZENS[i % LIFECYCLE_CITIZENS.length];
-      const operator: Principal = { kind: 'operator', userId: `bench-op-${i}`, name: `Operatore ${i}`, offices: ['anagrafe'], headOf: [] };
+      // Operators are staff accounts (seeded in development): the anagrafe demo operators take turns.
+      const anagrafe = DEMO_OPERATORS.filter((o) => o.offices.includes('anagrafe'));
+      const operator: Principal = anagrafe[i % anagrafe.length];
       return { citizen: await issue(citizen), operator: await issue(operator) };
     }),
   );

@@ -136,7 +136,7 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     await t.http().get(`/api/v1/tasks/${integration.id}`).set('Authorization', await auth(laura)).expect(404);
     const foreign = await complete(laura, integration.id, { integrazione: 'Tentativo di un altro cittadino', dichiarazioneVeridicita: true }, 404);
     expect(foreign.body.code).toBe('TASK_NOT_FOUND');
-    await complete(paolo, integration.id, { integrazione: "Completata dall'ufficio", dichiarazioneVeridicita: true }, 403);
+    await complete(paolo, integration.id, { integrazione: "Completata dall'ufficio", dichiarazioneVeridicita: true }, 404);
     // the integration form is enforced
     const bad = await complete(mario, integration.id, { integrazione: 'corto', iseeAggiornatoEuro: -3 }, 422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dichiarazioneVeridicita', 'integrazione', 'iseeAggiornatoEuro']);
@@ -166,7 +166,7 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     expect(done.closedAt).not.toBeNull();
     expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'da-integrare', 'presa-in-carico', 'in-lavorazione', 'accettata']);
     expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'citizen', 'operator', 'citizen', 'operator', 'operator']);
-    await t.http().get(`/api/v1/tasks/${ranking.id}`).set('Authorization', await auth(luca)).expect(403);
+    await t.http().get(`/api/v1/tasks/${ranking.id}`).set('Authorization', await auth(luca)).expect(404);
   });
 
   it('given an inadmissible application, when the 10-bis notice is sent and the citizen objects, then the final decision rejects it', async () => {

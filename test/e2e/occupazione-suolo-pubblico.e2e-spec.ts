@@ -137,11 +137,11 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     const notMine = await t.http().get('/api/v1/tasks?office=polizia-locale').set('Authorization', await auth(chiara)).expect(400);
     expect(notMine.body.errors.map((e: { field: string }) => e.field)).toEqual(['office']);
 
-    // a third office gets 403 on both
+    // a third office gets 404 on both: across offices a task id tells nothing (issue 9)
     for (const task of [pl, lp]) {
-      expect((await claim(luca, task.id, 403)).body.code).toBe('TASK_FORBIDDEN');
-      await complete(sara, task.id, { data: opinions.polizia }, 403);
-      await t.http().get(`/api/v1/tasks/${task.id}`).set('Authorization', await auth(luca)).expect(403);
+      expect((await claim(luca, task.id, 404)).body.code).toBe('TASK_NOT_FOUND');
+      await complete(sara, task.id, { data: opinions.polizia }, 404);
+      await t.http().get(`/api/v1/tasks/${task.id}`).set('Authorization', await auth(luca)).expect(404);
     }
 
     // two operators of the Polizia locale race to claim: one wins, the other is told who has it

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query, Res }
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Page, parsePageRequest } from '../../common';
-import { CitizenPrincipal, CurrentPrincipal, Principal, Public, Roles } from '../identity';
+import { apiAuditRecord, AuditService } from '../audit';
+import { CitizenPrincipal, CurrentPrincipal, isPersonalDataView, Principal, Public, Roles } from '../identity';
 import { CaseInvalidRequestException } from './cases.exceptions';
 import { CaseLookupRequestDto } from './dto/case-lookup.request.dto';
 import { SubmitCaseRequestDto } from './dto/submit-case.request.dto';
@@ -13,7 +14,10 @@ import { CaseSummary, CaseView, CaseViewer } from './cases.types';
 @ApiBearerAuth()
 @Controller('api/v1/cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Files an application (201, with its protocol number). The same Idempotency-Key returns the same case (200); with another body, 422. */
   @Post()
@@ -23,8 +27,11 @@ export class CasesController {
     @Body() body: SubmitCaseRequestDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
+    @Ip() ip: string,
   ): Promise<CaseView> {
     const { case: view, created } = await this.cases.submit(principal, body ?? {}, { idempotencyKey });
+    // Recorded once the filing committed (filing owns its transaction; see the identity notes).
+    if (created) await this.audit.record(apiAuditRecord(principal, ip, 'case.file', 'case', view.id));
     res.status(created ? 201 : 200).location(`/api/v1/cases/${view.id}`);
     return view;
   }
@@ -47,8 +54,10 @@ export class CasesController {
 
   @Get(':id')
   @Roles('citizen', 'operator', 'admin')
-  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CaseView> {
-    return this.cases.get(id, viewerOf(principal));
+  get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Ip() ip: string): Promise<CaseView> {
+    // A staff member reading a case sees personal data: audited with the read.
+    if (!isPersonalDataView(principal)) return this.cases.get(id, viewerOf(principal));
+    return this.audit.audited(apiAuditRecord(principal, ip, 'case.view', 'case', id), () => this.cases.get(id, viewerOf(principal)));
   }
 }
 

@@ -14,8 +14,9 @@ export class CaseInvalidRequestException extends DomainException {
 }
 
 export class CaseStatusLookupLimitedException extends DomainException {
-  constructor() {
-    super('CASE_LOOKUP_RATE_LIMITED', 'rate-limited', M.lookupRateLimited);
+  /** `retryAfterSeconds` becomes the Retry-After header. */
+  constructor(retryAfterSeconds: number) {
+    super('CASE_LOOKUP_RATE_LIMITED', 'rate-limited', M.lookupRateLimited, { retryAfterSeconds });
   }
 }
 

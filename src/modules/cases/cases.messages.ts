@@ -5,6 +5,7 @@ export const CASE_MESSAGES = {
   lookupRateLimited: 'Troppi tentativi di consultazione: riprovare tra qualche minuto',
   procedureRequired: 'indicare il procedimento',
   dataRequired: 'indicare i dati della domanda come oggetto',
+  invalidId: 'identificativo della pratica non valido (UUID)',
   idempotencyKey: "la chiave di idempotenza deve avere da 8 a 128 caratteri tra lettere, cifre, '-' e '_'",
   notRegistrable: 'La domanda non può essere protocollata con i dati indicati',
   idempotencyKeyReused: 'Chiave di idempotenza già usata per una domanda diversa',

@@ -1,14 +1,17 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Page, PageRequest } from '../../common';
+import { Page, PageRequest, rateLimitBucket } from '../../common';
 import { Transactions } from '../../database';
 import { EngineService, ItemTransition } from '../engine';
-import { CaseNotFoundException, CaseStatusLookupLimitedException } from './cases.exceptions';
+import { canReadCase } from '../identity';
+import { CaseInvalidRequestException, CaseNotFoundException, CaseStatusLookupLimitedException } from './cases.exceptions';
+import { CASE_MESSAGES as M } from './cases.messages';
 import { CasesRepository } from './cases.repository';
 import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
 import { FilingListener } from './filing.types';
 import { FileCase, FilingOptions } from './use-cases/file-case.use-case';
 
 const OUTCOMES = new Set(['accettata', 'rifiutata', 'conclusa']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOOKUP_WINDOW_MS = 10 * 60_000;
 const LOOKUP_MAX_ATTEMPTS = 20;
 
@@ -61,8 +64,9 @@ export class CasesService implements OnModuleInit {
   }
 
   async get(id: string, viewer: CaseViewer): Promise<CaseView> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : undefined;
-    if (!row || !canSee(viewer, row)) throw new CaseNotFoundException(id);
+    if (!UUID.test(id)) throw new CaseInvalidRequestException('id', M.invalidId);
+    const row = await this.repo.findById(id);
+    if (!row || !canReadCase(viewer, { office: row.office, citizenFiscalCode: row.citizen_fiscal_code })) throw new CaseNotFoundException(id);
     return this.view(row);
   }
 
@@ -80,16 +84,20 @@ export class CasesService implements OnModuleInit {
 
   /**
    * AgID criterion 8: anyone holding the case code and the applicant's fiscal code can read its
-   * status. Attempts are counted per client in the database, so every app process shares the limit.
+   * status. Attempts are counted per client in the database, so every app process shares the limit:
+   * per IPv4 address, per /64 for IPv6; a refusal says when the window ends.
    */
-  async lookup(code: string, fiscalCode: string, client: string, now = new Date()): Promise<CaseView> {
+  async lookup(code: string, fiscalCode: string, address: string, now = new Date()): Promise<CaseView> {
+    const client = rateLimitBucket(address);
     const windowStart = new Date(Math.floor(now.getTime() / LOOKUP_WINDOW_MS) * LOOKUP_WINDOW_MS);
     const [{ attempts }] = (await this.tx.manager().query(
       `insert into case_lookup_attempt (client, window_start, attempts) values ($1, $2, 1)
        on conflict (client, window_start) do update set attempts = case_lookup_attempt.attempts + 1 returning attempts`,
       [client, windowStart],
     )) as Array<{ attempts: number }>;
-    if (attempts > LOOKUP_MAX_ATTEMPTS) throw new CaseStatusLookupLimitedException();
+    if (attempts > LOOKUP_MAX_ATTEMPTS) {
+      throw new CaseStatusLookupLimitedException(Math.ceil((windowStart.getTime() + LOOKUP_WINDOW_MS - now.getTime()) / 1000));
+    }
     const row = await this.repo.findByCode(code.trim().toUpperCase());
     if (!row || row.citizen_fiscal_code !== fiscalCode.trim().toUpperCase()) throw new CaseNotFoundException(code);
     const view = await this.view(row);
@@ -145,17 +153,6 @@ export class CasesService implements OnModuleInit {
     }
     const ended = transitions.find((t) => t.instanceStatus === 'end' && typeof t.instanceData.caseId === 'string');
     if (ended) await this.repo.markClosed(ended.instanceData.caseId as string);
-  }
-}
-
-function canSee(viewer: CaseViewer, row: CaseRow): boolean {
-  switch (viewer.kind) {
-    case 'citizen':
-      return viewer.fiscalCode === row.citizen_fiscal_code;
-    case 'operator':
-      return viewer.offices.includes(row.office);
-    case 'admin':
-      return true;
   }
 }
 

@@ -33,3 +33,16 @@ export class IdentityInvalidPrincipalException extends DomainException {
     super('IDENTITY_INVALID_PRINCIPAL', 'invalid', IDENTITY_MESSAGES.invalidPrincipal, { fieldErrors });
   }
 }
+
+/** Unknown user or wrong password: one answer, so usernames cannot be probed. */
+export class IdentityLoginFailedException extends DomainException {
+  constructor() {
+    super('IDENTITY_LOGIN_FAILED', 'unauthenticated', IDENTITY_MESSAGES.loginFailed);
+  }
+}
+
+export class IdentityAccountLockedException extends DomainException {
+  constructor() {
+    super('IDENTITY_ACCOUNT_LOCKED', 'rate-limited', IDENTITY_MESSAGES.accountLocked);
+  }
+}

@@ -7,7 +7,7 @@ import { createTokenKeys, TOKEN_KEYS } from './token-keys';
 import { TokenService } from './token.service';
 import { TokenVerifier } from './token-verifier';
 
-/** Principals for the HTTP API: bearer JWT verification on every route, dev token issuing. */
+/** Principals for the HTTP API: bearer JWT verification on every route, dev token issuing (staff accounts: StaffModule). */
 @Global()
 @Module({
   providers: [

@@ -1,7 +1,7 @@
-import type { FieldError } from '../../common';
-import { fiscalCodeProblem, normaliseFiscalCode } from './fiscal-code';
+import { FieldError, fiscalCodeProblem, normaliseFiscalCode } from '../../common';
 import { IdentityInvalidPrincipalException } from './identity.exceptions';
 import { IDENTITY_MESSAGES as M } from './identity.messages';
+import { CITIZEN_QUEUE } from './policy/policy-subject';
 import { isPrincipalKind, Principal } from './principal';
 
 /**
@@ -55,6 +55,7 @@ export function principalProblems(p: Principal): FieldError[] {
       if (p.offices.length === 0) errors.push({ field: 'offices', message: M.noOffice });
       p.offices.forEach((o, i) => {
         if (!OFFICE_KEY.test(o)) errors.push({ field: `offices.${i}`, message: M.invalidKey });
+        else if (o === CITIZEN_QUEUE) errors.push({ field: `offices.${i}`, message: M.reservedOffice });
       });
       p.headOf.forEach((o, i) => {
         if (!OFFICE_KEY.test(o)) errors.push({ field: `headOf.${i}`, message: M.invalidKey });

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { apiAuditRecord, AuditService } from '../audit';
 import { CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
 import { AssignTaskRequestDto } from './dto/assign-task.request.dto';
 import { ClaimTaskRequestDto } from './dto/claim-task.request.dto';
@@ -10,12 +11,19 @@ import { TasksService } from './tasks.service';
 import { InboxQuery, TaskActor, TaskView } from './tasks.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+const TASK_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+/** PostgreSQL's int range: a larger version can never match, and must not reach SQL. */
+const MAX_VERSION = 2_147_483_647;
 
 @ApiTags('attività')
 @ApiBearerAuth()
 @Controller('api/v1/tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The office inbox: filters, sort by created or due date, cursor pagination. */
   @Get()
@@ -33,22 +41,23 @@ export class TasksController {
   @Post(':id/claim')
   @Roles('operator')
   @HttpCode(200)
-  claim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: ClaimTaskRequestDto): Promise<TaskView> {
-    return this.tasks.claim(id, operator(p), version(body?.version));
+  claim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: ClaimTaskRequestDto, @Ip() ip: string): Promise<TaskView> {
+    const v = version(body?.version);
+    return this.audit.audited(apiAuditRecord(p, ip, 'task.claim', 'task', id), () => this.tasks.claim(id, operator(p), v));
   }
 
   @Post(':id/unclaim')
   @Roles('operator')
   @HttpCode(200)
-  unclaim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string): Promise<TaskView> {
-    return this.tasks.unclaim(id, operator(p));
+  unclaim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Ip() ip: string): Promise<TaskView> {
+    return this.audit.audited(apiAuditRecord(p, ip, 'task.unclaim', 'task', id), () => this.tasks.unclaim(id, operator(p)));
   }
 
   @Post(':id/assign')
   @Roles('operator')
   @HttpCode(200)
-  assign(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: AssignTaskRequestDto): Promise<TaskView> {
-    return this.tasks.assign(id, operator(p), body?.operator);
+  assign(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: AssignTaskRequestDto, @Ip() ip: string): Promise<TaskView> {
+    return this.audit.audited(apiAuditRecord(p, ip, 'task.assign', 'task', id), () => this.tasks.assign(id, operator(p), body?.operator));
   }
 
   @Post(':id/complete')
@@ -58,8 +67,10 @@ export class TasksController {
     @CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal,
     @Param('id') id: string,
     @Body() body: CompleteTaskRequestDto,
+    @Ip() ip: string,
   ): Promise<TaskView> {
-    return this.tasks.complete(id, actorOf(p), body?.data ?? {}, version(body?.version));
+    const v = version(body?.version);
+    return this.audit.audited(apiAuditRecord(p, ip, 'task.complete', 'task', id), () => this.tasks.complete(id, actorOf(p), body?.data ?? {}, v));
   }
 }
 
@@ -75,7 +86,7 @@ const actorOf = (p: OperatorPrincipal | CitizenPrincipal): TaskActor =>
 
 function version(v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TaskInvalidQueryException('version', M.version);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > MAX_VERSION) throw new TaskInvalidQueryException('version', M.version);
   return v;
 }
 
@@ -84,14 +95,17 @@ function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'of
   if (sort !== 'created' && sort !== 'due') throw new TaskInvalidQueryException('sort', M.sort);
   const status = q.status ?? 'open';
   if (status !== 'open' && status !== 'claimed' && status !== 'unclaimed') throw new TaskInvalidQueryException('status', M.status);
-  if (q.dueBefore && !DATE.test(q.dueBefore)) throw new TaskInvalidQueryException('dueBefore', M.date);
+  if (q.dueBefore && !isCalendarDate(q.dueBefore)) throw new TaskInvalidQueryException('dueBefore', M.date);
   const limit = q.pageSize === undefined ? 20 : Number(q.pageSize);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new TaskInvalidQueryException('pageSize', M.limit);
   let cursor: InboxQuery['cursor'];
   if (q.cursor) {
     try {
       const parsed = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as { k?: unknown; id?: unknown };
-      if (typeof parsed.id !== 'string' || (parsed.k !== null && typeof parsed.k !== 'string')) throw new Error('shape');
+      if (typeof parsed.id !== 'string' || !TASK_ID.test(parsed.id)) throw new Error('shape');
+      const k = parsed.k;
+      const validKey = k === null ? sort === 'due' : typeof k === 'string' && (sort === 'due' ? isCalendarDate(k) : isTimestamp(k));
+      if (!validKey) throw new Error('key');
       cursor = { k: parsed.k as string | null, id: parsed.id };
     } catch {
       throw new TaskInvalidQueryException('cursor', M.cursor);
@@ -108,4 +122,18 @@ function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'of
     limit,
     cursor,
   };
+}
+
+/** YYYY-MM-DD naming a day that exists (2026-02-30 does not). */
+function isCalendarDate(v: string): boolean {
+  if (!DATE.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** An ISO instant as the cursor writes it (toISOString), naming an instant that exists. */
+function isTimestamp(v: string): boolean {
+  if (!TIMESTAMP.test(v)) return false;
+  const d = new Date(v);
+  return !Number.isNaN(d.getTime()) && isCalendarDate(v.slice(0, 10));
 }
