@@ -17,6 +17,7 @@ export interface ParsedBpmn {
 
 type BpmnModdleCtor = new (packages?: Record<string, unknown>) => {
   fromXML(xml: string): Promise<{ rootElement: ModdleElement; warnings: Array<{ message: string }> }>;
+  toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
 };
 
 let moddle: InstanceType<BpmnModdleCtor> | undefined;
@@ -34,6 +35,10 @@ export const CAMUNDA_NS = 'http://camunda.org/schema/1.0/bpmn';
 export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   const { rootElement, warnings } = await sharedModdle().fromXML(xml);
   return { definitions: rootElement, warnings: warnings.map((w) => w.message.split('\n')[0]) };
+}
+
+export async function serializeBpmn(definitions: ModdleElement): Promise<string> {
+  return (await sharedModdle().toXML(definitions, { format: true })).xml;
 }
 
 /** `bpmn:UserTask` → `userTask`, as analysts read it in the modeler's XML. */
