@@ -85,3 +85,21 @@ export function camundaProperties(element: ModdleElement): Array<{ name: string;
 export function eventDefinitionTypes(element: ModdleElement): string[] {
   return elementsOf(element, 'eventDefinitions').map((d) => d.$type);
 }
+
+/**
+ * Fills `incoming`/`outgoing` of flow nodes from the sequence flows' sourceRef/targetRef, as bpmn-js does
+ * on import: hand-written files leave them out, and layout and lint walk them. In memory only.
+ */
+export function linkSequenceFlows(definitions: ModdleElement): void {
+  for (const root of elementsOf(definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process')) {
+    for (const flow of allFlowElements(root).filter((e) => e.$type === 'bpmn:SequenceFlow')) {
+      const link = (node: ModdleElement | undefined, property: 'incoming' | 'outgoing'): void => {
+        if (!node) return;
+        const list = elementsOf(node, property);
+        if (!list.includes(flow)) node[property] = [...list, flow];
+      };
+      link(flow.sourceRef as ModdleElement | undefined, 'outgoing');
+      link(flow.targetRef as ModdleElement | undefined, 'incoming');
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { allFlowElements, ModdleElement, parseBpmn, serializeBpmn } from '../bpmn-document';
+import { linkSequenceFlows, parseBpmn, serializeBpmn } from '../bpmn-document';
 
 type LayoutProcess = (xml: string) => Promise<string>;
 
@@ -60,16 +60,7 @@ export async function addDiagramInterchange(original: string, options: { replace
  */
 async function withFlowReferences(xml: string): Promise<string> {
   const { definitions } = await parseBpmn(xml);
-  const containers = ((definitions.rootElements as ModdleElement[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:Process');
-  for (const proc of containers) {
-    const elements = allFlowElements(proc);
-    for (const flow of elements.filter((e) => e.$type === 'bpmn:SequenceFlow')) {
-      const source = flow.sourceRef as ModdleElement | undefined;
-      const target = flow.targetRef as ModdleElement | undefined;
-      if (source) source.outgoing = [...((source.outgoing as ModdleElement[] | undefined) ?? []).filter((f) => f !== flow), flow];
-      if (target) target.incoming = [...((target.incoming as ModdleElement[] | undefined) ?? []).filter((f) => f !== flow), flow];
-    }
-  }
+  linkSequenceFlows(definitions);
   return serializeBpmn(definitions);
 }
 
