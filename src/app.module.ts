@@ -5,6 +5,7 @@ import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
 import { ProtocolModule } from './modules/protocol';
 import { CatalogueModule } from './modules/catalogue';
+import { ModelerModule } from './modules/modeler';
 import { IdentityModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
 import { CasesModule } from './modules/cases';
@@ -16,7 +17,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, ModelerModule],
     };
   }
 }

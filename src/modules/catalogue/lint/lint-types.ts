@@ -1,4 +1,4 @@
-import type { ModdleElement } from '../bpmn-document';
+import type { ModdleElement } from '../moddle-helpers';
 
 /**
  * What our rules need to know about the rest of the catalogue, handed to each rule as its bpmnlint

@@ -1,4 +1,4 @@
-import { camundaProperties } from '../../bpmn-document';
+import { camundaProperties } from '../../moddle-helpers';
 import { CITIZEN_STATUSES, OUTCOME_STATUSES } from '../../catalogue.types';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 

@@ -1,4 +1,4 @@
-import { elementsOf, ModdleElement } from '../../bpmn-document';
+import { elementsOf, ModdleElement } from '../../moddle-helpers';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
 /** Every process is drawn: without diagram interchange no modeler can open the file. */

@@ -1,4 +1,4 @@
-import { elementsOf, eventDefinitionTypes } from '../../bpmn-document';
+import { elementsOf, eventDefinitionTypes } from '../../moddle-helpers';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
 /** Elements the hardened engine does not run (ENGINE.md §9). */

@@ -1,4 +1,4 @@
-import { elementsOf, extensionValues, stringOf } from '../../bpmn-document';
+import { elementsOf, extensionValues, stringOf } from '../../moddle-helpers';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
 /** Logic lives in TypeScript service tasks, never in scripts inside the diagram. */

@@ -1,4 +1,4 @@
-import { camundaProperties } from '../../bpmn-document';
+import { camundaProperties } from '../../moddle-helpers';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
 export const SPID_LEVELS = ['1', '2', '3', 'none'];

@@ -1,4 +1,4 @@
-import { elementsOf, extensionValues, ModdleElement, stringOf } from '../../bpmn-document';
+import { elementsOf, extensionValues, ModdleElement, stringOf } from '../../moddle-helpers';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
 const FORBIDDEN: Array<[RegExp, string]> = [

@@ -1,4 +1,4 @@
-import { stringOf } from '../../bpmn-document';
+import { stringOf } from '../../moddle-helpers';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
 /** A service task runs a TypeScript handler registered under its `implementation` name. */

@@ -1,4 +1,4 @@
-import { elementsOf, eventDefinitionTypes, stringOf } from '../../bpmn-document';
+import { elementsOf, eventDefinitionTypes, stringOf } from '../../moddle-helpers';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
 /** The citizen files through the one plain start event of the process, with a form that exists. */

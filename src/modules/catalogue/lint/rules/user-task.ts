@@ -1,4 +1,4 @@
-import { elementsOf, ModdleElement, stringOf } from '../../bpmn-document';
+import { elementsOf, ModdleElement, stringOf } from '../../moddle-helpers';
 import { CITIZEN_GROUP } from '../../catalogue.types';
 import { LintRuleFactory, ruleFor } from '../lint-types';
 
