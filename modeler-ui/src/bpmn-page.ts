@@ -9,6 +9,7 @@ import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatfor
 import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platform';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { sportelloLintSetup } from '../../src/modules/catalogue/lint/lint-config';
+import { linkSequenceFlows, ModdleElement } from '../../src/modules/catalogue/moddle-helpers';
 import { api } from './api';
 import { sportelloPropertiesModule } from './conventions-provider';
 import { el } from './dom';
@@ -42,6 +43,11 @@ export async function showProcedure(app: HTMLElement, key: string): Promise<void
       sportelloPropertiesModule(ctx),
     ],
     moddleExtensions: { camunda: camundaModdle },
+  });
+  // Hand-written files leave out incoming/outgoing; fill them in as the server does before it lints,
+  // so both sides see the same graph (bpmnlint's no-disconnected, no-implicit-* walk them).
+  modeler.on('import.parse.complete', (event: { definitions?: ModdleElement }) => {
+    if (event.definitions) linkSequenceFlows(event.definitions);
   });
   await modeler.importXML(procedure.xml);
   (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
