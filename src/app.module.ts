@@ -5,6 +5,7 @@ import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
 import { ProtocolModule } from './modules/protocol';
 import { CatalogueModule } from './modules/catalogue';
+import { ModelerModule } from './modules/modeler';
 import { IdentityModule, StaffModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
 import { CasesModule } from './modules/cases';
@@ -18,7 +19,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, ModelerModule],
     };
   }
 }

@@ -10,6 +10,7 @@ import { OutboxRenderAtSend1764000000120 } from './1764000000120-OutboxRenderAtS
 import { Documents1764000000400 } from './1764000000400-Documents';
 import { StaffAccounts1764000000500 } from './1764000000500-StaffAccounts';
 import { AuditTrail1764000000510 } from './1764000000510-AuditTrail';
+import { ModelerDrafts1764000000700 } from './1764000000700-ModelerDrafts';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Documents1764000000400,
   StaffAccounts1764000000500,
   AuditTrail1764000000510,
+  ModelerDrafts1764000000700,
 ];

@@ -6,10 +6,10 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
 import { EngineService } from '../engine';
 import { readCatalogueFiles } from './catalogue-files';
-import { validateCatalogue } from './catalogue-validator';
+import { readOffices, validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { DeploymentSummary, FormVersion, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { CatalogueSources, DeploymentSummary, FormVersion, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
 
 /**
  * Loads processes/ and forms/, validates them as one catalogue and deploys it all or nothing:
@@ -40,6 +40,24 @@ export class CatalogueService implements OnApplicationBootstrap {
   async check(dirs: { processesDir?: string; formsDir?: string } = {}): Promise<ValidationOutcome> {
     const files = await readCatalogueFiles(dirs.processesDir ?? this.config.PROCESSES_DIR, dirs.formsDir ?? this.config.FORMS_DIR);
     return validateCatalogue(files, this.engine.serviceNames());
+  }
+
+  /** The catalogue as files (processes/, forms/, offices), for the modeler to list, open and offer in drop-downs. */
+  async sources(): Promise<CatalogueSources> {
+    const files = await readCatalogueFiles(this.config.PROCESSES_DIR, this.config.FORMS_DIR);
+    return { files, offices: readOffices(files.offices), serviceNames: this.engine.serviceNames() };
+  }
+
+  /**
+   * Validates a draft of one procedure (and drafts of forms) against the catalogue on disk with the same
+   * checks and lint as deploy; returns the problems of the draft's own file, one line each.
+   */
+  async checkDraft(key: string, xml: string, forms: ReadonlyMap<string, string> = new Map()): Promise<string[]> {
+    const { files, serviceNames } = await this.sources();
+    files.processes.set(`${key}.bpmn`, xml);
+    for (const [formKey, schema] of forms) files.forms.set(`${formKey}.form.json`, schema);
+    const outcome = await validateCatalogue(files, serviceNames);
+    return outcome.ok ? [] : outcome.problems.filter((p) => p.startsWith(`processes/${key}.bpmn,`) || p.startsWith('forms/'));
   }
 
   /** Validates, then deploys every procedure and form in one transaction; any problem deploys nothing. */
