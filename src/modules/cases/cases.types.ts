@@ -82,6 +82,7 @@ export interface CaseRow {
   outcome_protocol_number: string | null;
   outcome_protocol_year: number | null;
   closed_at: Date | null;
+  request_hash: string | null;
 }
 
 const DISPLAY: Record<string, CaseView['displayStatus']> = {

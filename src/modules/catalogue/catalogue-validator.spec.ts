@@ -66,7 +66,7 @@ describe('catalogue validator', () => {
     // then
     expect(outcome.ok ? [] : outcome.problems).toEqual(
       ['certificato-residenza', 'iscrizione-nido', 'occupazione-suolo-pubblico'].flatMap((k) =>
-        ['Task_Protocollo', 'Task_ProtocolloAccoglimento', 'Task_ProtocolloRigetto'].map(
+        ['Task_ProtocolloAccoglimento', 'Task_ProtocolloRigetto'].map(
           (task) => `processes/${k}.bpmn, serviceTask ${task}: service "protocol.register" is not registered (registered: none)`,
         ),
       ),

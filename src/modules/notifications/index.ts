@@ -14,6 +14,8 @@ export type {
   CitizenEvent,
   DispatchReport,
   EmailLocale,
+  EmailReference,
+  EmailVariablesResolver,
   EmailVariables,
   EnqueuedEmail,
   EnqueueEmailInput,

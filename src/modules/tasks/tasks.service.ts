@@ -138,7 +138,6 @@ export class TasksService implements OnModuleInit {
         const caseId = t.instanceData.caseId;
         if (typeof caseId !== 'string') continue;
         const c = await this.cases.row(caseId);
-        const protocollo = t.instanceData.protocollo as { numero?: string } | undefined;
         const offices = t.item.candidateGroups.length ? t.item.candidateGroups : (t.element?.candidateGroups ?? []);
         await this.repo.open({
           id: t.item.id,
@@ -153,7 +152,8 @@ export class TasksService implements OnModuleInit {
           procedureKey: c.procedure_key,
           procedureTitle: c.procedure_title,
           citizenName: c.citizen_name,
-          protocolNumber: protocollo?.numero ?? c.protocol_number,
+          // Null for a task opened by the filing itself: the register fills it in when the filing commits.
+          protocolNumber: c.protocol_number,
         });
       } else if (t.previousStatus === 'wait' && t.item.status !== 'wait') {
         // A task completed through complete() is already closed; one the engine ended on its own was withdrawn.
