@@ -303,10 +303,9 @@ export class EngineService implements OnModuleInit {
 
   /** Locks the instance owning an item and reads it after the lock: the state no one else can change now. */
   private async lockedInstanceOfItem(itemId: string): Promise<RawInstance | null> {
-    const { rows: [row] } = await this.tx.prepared<{ instance_id: string }>('select instance_id from engine_item where id = $1', [itemId]);
-    if (!row) return null;
-    await this.store.locker.lock(row.instance_id);
-    return this.store.findInstance({ id: row.instance_id });
+    const instanceId = await this.store.locker.lockInstanceOfItem(itemId);
+    if (!instanceId) return null;
+    return this.store.findInstance({ id: instanceId });
   }
 
   /** Signals an item if it is still waiting once its instance is locked; false if someone else got there first. */

@@ -425,6 +425,29 @@ export class AdvisoryLocker {
     return true;
   }
 
+  /**
+   * Finds the instance owning an item and locks it in one round trip (an item never changes
+   * instance); null if there is no such item. Read the instance after this, not in the same
+   * statement: a statement's snapshot predates its wait for the lock.
+   */
+  async lockInstanceOfItem(itemId: string): Promise<string | null> {
+    if (!this.tx.current()) throw new Error('engine: lock requested outside an operation transaction');
+    let rows: Array<{ instance_id: string }>;
+    try {
+      ({ rows } = await this.tx.prepared<{ instance_id: string }>(
+        'select it.instance_id, pg_advisory_xact_lock(hashtextextended(it.instance_id, 0)) from engine_item it where it.id = $1',
+        [itemId],
+      ));
+    } catch (e) {
+      // Named by the item: the lock timed out before the instance id could be read.
+      if ((e as { code?: string }).code === '55P03') throw new EngineLockTimeoutException(itemId);
+      throw e;
+    }
+    const id = rows[0]?.instance_id ?? null;
+    if (id) this.tx.get(OPERATION_SCOPE)?.locked.add(id);
+    return id;
+  }
+
   async release(): Promise<void> {
     // Released at commit or rollback.
   }
