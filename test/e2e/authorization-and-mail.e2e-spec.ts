@@ -19,6 +19,7 @@ describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () =>
   let config: ReturnType<typeof testConfig>;
   let t: TestApp;
   let caseId: string;
+  let protocolNumber: string;
   let taskId: string;
   const as = async (p: Principal | null) => (p ? { Authorization: `Bearer ${await t.token(p)}` } : {});
 
@@ -28,6 +29,7 @@ describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () =>
     t = await startTestApp(config);
     const filed = await t.http().post('/api/v1/cases').set(await as(mario)).send(submission).expect(201);
     caseId = filed.body.id;
+    protocolNumber = filed.body.protocol.number;
     const inbox = await t.http().get('/api/v1/tasks?office=anagrafe').set(await as(luca)).expect(200);
     taskId = inbox.body.items.find((i: { caseId: string }) => i.caseId === caseId).id;
   });
@@ -76,6 +78,10 @@ describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () =>
     expect(toMario.length).toBe(2); // inviata, presa-in-carico
     expect(toMario.map((m) => m.subject).join(' | ')).toMatch(/Certificato di residenza/);
     expect(toMario[0].text).toMatch(/Mario Rossi/);
+    // rendered at send time, from the case: the number assigned when the filing committed is in it
+    expect(protocolNumber).toMatch(/^\d{7}$/);
+    const inviata = toMario.find((m) => /inviata/i.test(m.subject))!;
+    expect(inviata.text).toContain(`registrata al protocollo con il numero ${protocolNumber}`);
   });
 
   it('given the day registrations, when an administrator exports the daily register, then it lists them with its digest', async () => {

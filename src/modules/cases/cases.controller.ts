@@ -15,7 +15,7 @@ import { CaseSummary, CaseView, CaseViewer } from './cases.types';
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
-  /** Files an application. A retried request with the same Idempotency-Key returns the same case (200). */
+  /** Files an application (201, with its protocol number). The same Idempotency-Key returns the same case (200); with another body, 422. */
   @Post()
   @Roles('citizen')
   async submit(
