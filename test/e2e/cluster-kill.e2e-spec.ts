@@ -151,5 +151,5 @@ describeOnPostgres('click day on two processes, one killed with SIGKILL', () => 
     } finally {
       await db.end();
     }
-  });
+  }, 180_000); // several app boots and a burst: past jest's 60 s default on a shared machine
 });

@@ -155,5 +155,5 @@ describeOnPostgres('npm start with two workers on one PostgreSQL database', () =
     await stopAppProcess(app);
     expect(app.child.exitCode).toBe(0);
     for (const pid of [started[1], replacement]) expect(() => process.kill(pid, 0)).toThrow();
-  });
+  }, 180_000); // several app boots and a burst: past jest's 60 s default on a shared machine
 });
