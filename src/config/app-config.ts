@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,8 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .default('public'),
   DATABASE_POOL_SIZE: intFrom(1, 200).default(10),
+  /** App processes `npm start` runs (Node's cluster module); unset: one per core on PostgreSQL, 1 on PGlite. */
+  WEB_CONCURRENCY: intFrom(1, 64).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Where PGlite keeps its files; "memory://" keeps nothing (tests). Defaults to <DATA_DIR>/pglite. */
   PGLITE_DIR: z.string().min(1).optional(),
@@ -96,7 +99,12 @@ const envSchema = z.object({
   DOCUMENTS_PURGE_INTERVAL_MS: intFrom(1000, 86_400_000).default(3_600_000),
 });
 
-export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string; documentsDir: string };
+export type AppConfig = z.infer<typeof envSchema> & {
+  pgliteDir: string;
+  documentsDir: string;
+  /** How many app processes to run: WEB_CONCURRENCY, else one per core on PostgreSQL and 1 on PGlite. */
+  webConcurrency: number;
+};
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -122,8 +130,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.AUTH_MODE === 'dev-keys'
       ? ['AUTH_MODE: dev-keys is not allowed when NODE_ENV=production (use jwks)']
       : []),
+    ...(!cfg.DATABASE_URL && (cfg.WEB_CONCURRENCY ?? 1) > 1
+      ? [`WEB_CONCURRENCY: PGlite serves one process, so ${cfg.WEB_CONCURRENCY} is not possible without DATABASE_URL (use 1, or PostgreSQL)`]
+      : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
   const dataDir = cfg.DATA_DIR.replace(/\/$/, '');
-  return { ...cfg, pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`, documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents` };
+  return {
+    ...cfg,
+    pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`,
+    documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents`,
+    webConcurrency: cfg.WEB_CONCURRENCY ?? (cfg.DATABASE_URL ? availableParallelism() : 1),
+  };
 }

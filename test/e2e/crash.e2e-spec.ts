@@ -119,6 +119,8 @@ describe(`filing survives kill -9 on ${databaseLabel()}`, () => {
     SCHEDULER_ENABLED: 'false',
     NOTIFICATIONS_ENABLED: 'false',
     LOG_LEVEL: 'warn',
+    // One process: this is the single-process crash test (cluster-kill.e2e-spec.ts kills one of two).
+    WEB_CONCURRENCY: '1',
   };
   const apps: RunningApp[] = [];
 

@@ -5,11 +5,15 @@ import { ROOT_LOGGER } from '../../common/logging.module';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
 import { EngineService } from '../engine';
+import { CatalogueCache } from './catalogue-cache';
 import { readCatalogueFiles } from './catalogue-files';
 import { readOffices, validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueSources, DeploymentSummary, FormVersion, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+
+/** How long a process trusts what it read of the catalogue (a deploy elsewhere is seen within it). */
+const CATALOGUE_TTL_MS = 5_000;
 
 /**
  * Loads processes/ and forms/, validates them as one catalogue and deploys it all or nothing:
@@ -18,6 +22,10 @@ import { CatalogueSources, DeploymentSummary, FormVersion, ProcedureDetail, Proc
  */
 @Injectable()
 export class CatalogueService implements OnApplicationBootstrap {
+  /** Procedures and forms as read for filing and completing (see CatalogueCache). */
+  private readonly procedures = new CatalogueCache<ProcedureDetail>(CATALOGUE_TTL_MS);
+  private readonly forms = new CatalogueCache<FormVersion>(CATALOGUE_TTL_MS);
+
   constructor(
     private readonly engine: EngineService,
     private readonly repository: CatalogueRepository,
@@ -65,6 +73,7 @@ export class CatalogueService implements OnApplicationBootstrap {
     const outcome = await this.check(dirs);
     if (!outcome.ok) throw new CatalogueInvalidException(outcome.problems);
     const { offices, procedures, forms } = outcome.catalogue;
+    this.clearCache();
     return this.tx.run(async () => {
       await this.repository.lockDeployment();
       for (const office of offices) await this.repository.upsertOffice(office);
@@ -76,8 +85,14 @@ export class CatalogueService implements OnApplicationBootstrap {
         summary.procedures.push({ key: procedure.key, version: model.version, created: model.created });
       }
       await this.repository.retireAllExcept(procedures.map((p) => p.key));
+      this.clearCache();
       return summary;
     });
+  }
+
+  private clearCache(): void {
+    this.procedures.clear();
+    this.forms.clear();
   }
 
   async list(filter: ProcedureFilter, page: PageRequest): Promise<Page<ProcedureSummary>> {
@@ -86,13 +101,20 @@ export class CatalogueService implements OnApplicationBootstrap {
   }
 
   /** The current version of a form (start or task form), for validating a submission. */
-  async form(key: string): Promise<FormVersion> {
-    const form = await this.repository.latestForm(key);
-    if (!form) throw new CatalogueFormNotFoundException(key);
-    return form;
+  form(key: string): Promise<FormVersion> {
+    return this.forms.get(key, async () => {
+      const form = await this.repository.latestForm(key);
+      if (!form) throw new CatalogueFormNotFoundException(key);
+      return form;
+    });
   }
 
-  async get(key: string): Promise<ProcedureDetail> {
+  /** A published procedure with its office and current start form (remembered for CATALOGUE_TTL_MS). */
+  get(key: string): Promise<ProcedureDetail> {
+    return this.procedures.get(key, () => this.read(key));
+  }
+
+  private async read(key: string): Promise<ProcedureDetail> {
     const record = await this.repository.findProcedure(key);
     if (!record) throw new CatalogueProcedureNotFoundException(key);
     const [office, startForm] = await Promise.all([this.repository.findOffice(record.office), this.repository.latestForm(record.startFormKey)]);
