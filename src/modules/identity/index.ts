@@ -14,3 +14,4 @@ export { principalFromClaims, principalToClaims } from './principal-claims';
 export type { PrincipalClaims } from './principal-claims';
 export { DEMO_ADMINS, DEMO_ANALYSTS, DEMO_CITIZENS, DEMO_OPERATORS, DEMO_PRINCIPALS } from './demo-principals';
 export * from './identity.exceptions';
+export { AUTH_PROBLEMS } from './identity.problems';

@@ -1,15 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ProblemSpec } from '../../common';
+import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
 import { AssignTaskRequestDto } from './dto/assign-task.request.dto';
 import { ClaimTaskRequestDto } from './dto/claim-task.request.dto';
 import { CompleteTaskRequestDto } from './dto/complete-task.request.dto';
+import { TaskDto, TaskInboxPageDto } from './dto/task.response.dto';
 import { TaskInvalidQueryException } from './tasks.exceptions';
 import { TASK_MESSAGES as M } from './tasks.messages';
 import { TasksService } from './tasks.service';
 import { InboxQuery, TaskActor, TaskView } from './tasks.types';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INVALID = { TASK_INVALID_QUERY: M.invalidQuery };
+const FOUND: ProblemSpec = { 403: { TASK_FORBIDDEN: M.forbidden }, 404: { TASK_NOT_FOUND: M.notFound } };
+const CONFLICTS = { TASK_CLAIMED_BY_OTHER: M.claimedByOther('anna.esposito'), TASK_CLOSED: M.closed, TASK_STALE_VERSION: M.stale };
+const q = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) =>
+  ApiQuery({ name, required: false, description, schema });
 
 @ApiTags('attività')
 @ApiBearerAuth()
@@ -20,12 +27,28 @@ export class TasksController {
   /** The office inbox: filters, sort by created or due date, cursor pagination. */
   @Get()
   @Roles('operator')
+  @ApiOperation({ summary: "Coda dell'ufficio", description: "Open tasks of the operator's offices, cursor-paginated: pass `nextCursor` back as `cursor` until it is null." })
+  @q('office', 'Office key (one of yours)', { type: 'string', example: 'anagrafe' })
+  @q('procedure', 'Procedure key', { type: 'string', example: 'certificato-residenza' })
+  @q('status', 'open = all, claimed = someone has it, unclaimed = nobody has it', { type: 'string', enum: ['open', 'claimed', 'unclaimed'], default: 'open' })
+  @q('assignee', '`me` or a user id', { type: 'string', example: 'me' })
+  @q('dueBefore', 'Due strictly before this day', { type: 'string', format: 'date', example: '2026-04-01' })
+  @q('q', 'Citizen name or exact protocol number', { type: 'string', example: 'Rossi' })
+  @q('sort', 'Order', { type: 'string', enum: ['created', 'due'], default: 'created' })
+  @q('pageSize', 'Items per page', { type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @q('cursor', 'Opaque cursor from `nextCursor`')
+  @ApiOkResponse({ type: TaskInboxPageDto })
+  @ApiProblems({ 400: INVALID }, AUTH_PROBLEMS)
   inbox(@CurrentPrincipal() p: OperatorPrincipal, @Query() q: Record<string, string>): Promise<{ items: TaskView[]; nextCursor: string | null }> {
     return this.tasks.inbox(operator(p), parseInbox(q, p.userId));
   }
 
   @Get(':id')
   @Roles('operator', 'citizen')
+  @ApiOperation({ summary: "Un'attività" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(FOUND, AUTH_PROBLEMS)
   get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal, @Param('id') id: string): Promise<TaskView> {
     return this.tasks.get(id, actorOf(p));
   }
@@ -33,6 +56,11 @@ export class TasksController {
   @Post(':id/claim')
   @Roles('operator')
   @HttpCode(200)
+  @ApiOperation({ summary: "Prendi in carico un'attività" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ type: ClaimTaskRequestDto, required: false })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(FOUND, { 400: INVALID, 409: CONFLICTS }, AUTH_PROBLEMS)
   claim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: ClaimTaskRequestDto): Promise<TaskView> {
     return this.tasks.claim(id, operator(p), version(body?.version));
   }
@@ -40,6 +68,10 @@ export class TasksController {
   @Post(':id/unclaim')
   @Roles('operator')
   @HttpCode(200)
+  @ApiOperation({ summary: "Rilascia un'attività", description: 'Your own claim; an office head releases anybody\'s.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(FOUND, { 409: CONFLICTS }, AUTH_PROBLEMS)
   unclaim(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string): Promise<TaskView> {
     return this.tasks.unclaim(id, operator(p));
   }
@@ -47,6 +79,10 @@ export class TasksController {
   @Post(':id/assign')
   @Roles('operator')
   @HttpCode(200)
+  @ApiOperation({ summary: "Assegna un'attività", description: 'Office heads only.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(FOUND, { 400: INVALID, 403: { TASK_NOT_OFFICE_HEAD: M.notHead }, 409: { TASK_CLOSED: M.closed } }, AUTH_PROBLEMS)
   assign(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: AssignTaskRequestDto): Promise<TaskView> {
     return this.tasks.assign(id, operator(p), body?.operator);
   }
@@ -54,6 +90,14 @@ export class TasksController {
   @Post(':id/complete')
   @Roles('operator', 'citizen')
   @HttpCode(200)
+  @ApiOperation({ summary: "Completa un'attività", description: "Data validated against the task's form; an operator claims the task on completion." })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TaskDto })
+  @ApiProblems(
+    FOUND,
+    { 400: INVALID, 404: { CATALOGUE_FORM_NOT_FOUND: 'Modulo non trovato nel catalogo' }, 409: CONFLICTS, 422: { FORMS_INVALID_SUBMISSION: 'I dati inviati non sono validi' } },
+    AUTH_PROBLEMS,
+  )
   complete(
     @CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal,
     @Param('id') id: string,
