@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query, Res }
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiPageQuery, ApiProblems, Page, PageDto, parsePageRequest } from '../../common';
-import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, Principal, Public, Roles } from '../identity';
+import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, IdentityForbiddenException, Principal, Public, Roles } from '../identity';
 import { CaseInvalidRequestException } from './cases.exceptions';
 import { CaseLookupRequestDto } from './dto/case-lookup.request.dto';
 import { CaseDto, CaseSummaryDto } from './dto/case.response.dto';
@@ -71,8 +71,11 @@ export class CasesController {
   }
 
   @Get(':id')
-  @Roles('citizen', 'operator', 'admin')
-  @ApiOperation({ summary: 'Una pratica', description: "Its citizen, the operators of its office and administrators see it; anybody else gets 404." })
+  @Roles('citizen', 'operator', 'admin', 'service')
+  @ApiOperation({
+    summary: 'Una pratica',
+    description: 'Its citizen, the operators of its office, service accounts with `cases:read` on its office (and procedure) and administrators see it; anybody else gets 404.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: CaseDto })
   @ApiProblems({ 404: NOT_FOUND }, AUTH_PROBLEMS)
@@ -87,7 +90,12 @@ function viewerOf(p: Principal): CaseViewer {
       return { kind: 'citizen', fiscalCode: p.fiscalCode };
     case 'operator':
       return { kind: 'operator', offices: p.offices };
-    default:
+    case 'service':
+      if (!p.scopes.includes('cases:read')) throw new IdentityForbiddenException();
+      return { kind: 'service', offices: p.offices, procedures: p.procedures };
+    case 'admin':
       return { kind: 'admin' };
+    default:
+      throw new IdentityForbiddenException();
   }
 }

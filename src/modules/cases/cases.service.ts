@@ -215,6 +215,8 @@ function canSee(viewer: CaseViewer, row: CaseRow): boolean {
       return viewer.fiscalCode === row.citizen_fiscal_code;
     case 'operator':
       return viewer.offices.includes(row.office);
+    case 'service':
+      return viewer.offices.includes(row.office) && (viewer.procedures.length === 0 || viewer.procedures.includes(row.procedure_key));
     case 'admin':
       return true;
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../common';
-import { AUTH_PROBLEMS, CurrentPrincipal, OperatorPrincipal, Principal, Roles } from '../identity';
+import { AUTH_PROBLEMS, CurrentPrincipal, IdentityForbiddenException, Principal, Roles } from '../identity';
 import { EventPageDto } from './dto/event.response.dto';
 import { DEFAULT_EVENT_LIMIT, EventFeedService, MAX_EVENT_LIMIT, parseEventLimit, parseEventTypes } from './event-feed.service';
 import { INTEGRATION_MESSAGES as M } from './integration.messages';
@@ -15,12 +15,12 @@ export class EventFeedController {
   constructor(private readonly feed: EventFeedService) {}
 
   @Get()
-  @Roles('admin', 'operator')
+  @Roles('admin', 'operator', 'service')
   @ApiOperation({
     summary: 'Eventi in ordine di commit',
     description:
       'Events after the cursor, in the order their transactions committed, each exactly once. Start without `after`, then pass `next` back; ' +
-      'an empty page keeps `next` unchanged (poll again later). Operators see the events of their offices.',
+      'an empty page keeps `next` unchanged (poll again later). Operators see the events of their offices, service accounts (scope `events:read`) those of their offices and procedures.',
   })
   @ApiQuery({ name: 'after', required: false, description: 'Opaque cursor (`next` of an earlier page); omitted: from the first event', example: 'ZTEuMTI4' })
   @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_EVENT_LIMIT, default: DEFAULT_EVENT_LIMIT } })
@@ -33,5 +33,15 @@ export class EventFeedController {
 }
 
 function readerOf(p: Principal): EventReader {
-  return p.kind === 'operator' ? { kind: 'offices', offices: (p as OperatorPrincipal).offices } : { kind: 'all' };
+  switch (p.kind) {
+    case 'admin':
+      return { kind: 'all' };
+    case 'operator':
+      return { kind: 'scoped', offices: p.offices, procedures: [] };
+    case 'service':
+      if (!p.scopes.includes('events:read')) throw new IdentityForbiddenException();
+      return { kind: 'scoped', offices: p.offices, procedures: p.procedures };
+    default:
+      throw new IdentityForbiddenException();
+  }
 }

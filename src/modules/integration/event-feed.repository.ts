@@ -27,17 +27,18 @@ export class EventFeedRepository {
     );
   }
 
-  /** Committed events after `afterSeq`, in commit order; `offices` keeps those touching any of them. */
-  async after(afterSeq: number, limit: number, offices?: string[], types?: EventType[]): Promise<IntegrationEvent[]> {
+  /** Committed events after `afterSeq`, in commit order; `offices` keeps those touching any of them, `procedures` those of these procedures. */
+  async after(afterSeq: number, limit: number, filter: { offices?: string[]; procedures?: string[]; types?: EventType[] }): Promise<IntegrationEvent[]> {
     const rows: EventRow[] = await this.tx.manager().query(
       `select id, seq, type, case_id, task_id, procedure_key, offices, data, occurred_at
          from integration_event
         where seq > $1
           and ($3::text[] is null or offices && $3::text[])
           and ($4::text[] is null or type = any($4::text[]))
+          and ($5::text[] is null or procedure_key = any($5::text[]))
         order by seq
         limit $2`,
-      [afterSeq, limit, offices ?? null, types ?? null],
+      [afterSeq, limit, filter.offices ?? null, filter.types ?? null, filter.procedures ?? null],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -54,7 +54,12 @@ export class EventFeedService {
 
   async read(reader: EventReader, query: { after?: string; limit?: number; types?: EventType[] }): Promise<EventPage> {
     const after = decodeCursor(query.after);
-    const items = await this.repo.after(after, query.limit ?? DEFAULT_EVENT_LIMIT, reader.kind === 'offices' ? reader.offices : undefined, query.types);
+    const scoped = reader.kind === 'scoped';
+    const items = await this.repo.after(after, query.limit ?? DEFAULT_EVENT_LIMIT, {
+      offices: scoped ? reader.offices : undefined,
+      procedures: scoped && reader.procedures.length ? reader.procedures : undefined,
+      types: query.types,
+    });
     const last = items[items.length - 1];
     return { items, next: encodeCursor(last ? last.seq : after) };
   }

@@ -52,5 +52,5 @@ export interface EventPage {
   next: string;
 }
 
-/** Who reads the feed: everything, or the events touching some offices. */
-export type EventReader = { kind: 'all' } | { kind: 'offices'; offices: string[] };
+/** Who reads the feed: everything, or the events touching some offices (and procedures, when listed). */
+export type EventReader = { kind: 'all' } | { kind: 'scoped'; offices: string[]; procedures: string[] };

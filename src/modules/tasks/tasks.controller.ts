@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ProblemSpec } from '../../common';
-import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
+import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, IdentityForbiddenException, OperatorPrincipal, Roles, ServicePrincipal } from '../identity';
 import { AssignTaskRequestDto } from './dto/assign-task.request.dto';
 import { ClaimTaskRequestDto } from './dto/claim-task.request.dto';
 import { CompleteTaskRequestDto } from './dto/complete-task.request.dto';
@@ -26,7 +26,7 @@ export class TasksController {
 
   /** The office inbox: filters, sort by created or due date, cursor pagination. */
   @Get()
-  @Roles('operator')
+  @Roles('operator', 'service')
   @ApiOperation({ summary: "Coda dell'ufficio", description: "Open tasks of the operator's offices, cursor-paginated: pass `nextCursor` back as `cursor` until it is null." })
   @q('office', 'Office key (one of yours)', { type: 'string', example: 'anagrafe' })
   @q('procedure', 'Procedure key', { type: 'string', example: 'certificato-residenza' })
@@ -39,17 +39,18 @@ export class TasksController {
   @q('cursor', 'Opaque cursor from `nextCursor`')
   @ApiOkResponse({ type: TaskInboxPageDto })
   @ApiProblems({ 400: INVALID }, AUTH_PROBLEMS)
-  inbox(@CurrentPrincipal() p: OperatorPrincipal, @Query() q: Record<string, string>): Promise<{ items: TaskView[]; nextCursor: string | null }> {
-    return this.tasks.inbox(operator(p), parseInbox(q, p.userId));
+  inbox(@CurrentPrincipal() p: OperatorPrincipal | ServicePrincipal, @Query() q: Record<string, string>): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+    const actor = operator(p);
+    return this.tasks.inbox(actor, parseInbox(q, actor.userId));
   }
 
   @Get(':id')
-  @Roles('operator', 'citizen')
+  @Roles('operator', 'citizen', 'service')
   @ApiOperation({ summary: "Un'attività" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TaskDto })
   @ApiProblems(FOUND, AUTH_PROBLEMS)
-  get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal, @Param('id') id: string): Promise<TaskView> {
+  get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal | ServicePrincipal, @Param('id') id: string): Promise<TaskView> {
     return this.tasks.get(id, actorOf(p));
   }
 
@@ -88,7 +89,7 @@ export class TasksController {
   }
 
   @Post(':id/complete')
-  @Roles('operator', 'citizen')
+  @Roles('operator', 'citizen', 'service')
   @HttpCode(200)
   @ApiOperation({ summary: "Completa un'attività", description: "Data validated against the task's form; an operator claims the task on completion." })
   @ApiParam({ name: 'id', format: 'uuid' })
@@ -99,7 +100,7 @@ export class TasksController {
     AUTH_PROBLEMS,
   )
   complete(
-    @CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal,
+    @CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal | ServicePrincipal,
     @Param('id') id: string,
     @Body() body: CompleteTaskRequestDto,
   ): Promise<TaskView> {
@@ -107,14 +108,14 @@ export class TasksController {
   }
 }
 
-const operator = (p: OperatorPrincipal): Extract<TaskActor, { kind: 'operator' }> => ({
-  kind: 'operator',
-  userId: p.userId,
-  offices: p.offices,
-  headOf: p.headOf,
-});
+/** An operator, or a service account with tasks:complete acting as a member (never head) of its offices. */
+function operator(p: OperatorPrincipal | ServicePrincipal): Extract<TaskActor, { kind: 'operator' }> {
+  if (p.kind === 'operator') return { kind: 'operator', userId: p.userId, offices: p.offices, headOf: p.headOf };
+  if (!p.scopes.includes('tasks:complete')) throw new IdentityForbiddenException();
+  return { kind: 'operator', userId: `service:${p.name}`, offices: p.offices, headOf: [] };
+}
 
-const actorOf = (p: OperatorPrincipal | CitizenPrincipal): TaskActor =>
+const actorOf = (p: OperatorPrincipal | CitizenPrincipal | ServicePrincipal): TaskActor =>
   p.kind === 'citizen' ? { kind: 'citizen', fiscalCode: p.fiscalCode } : operator(p);
 
 function version(v: unknown): number | undefined {
