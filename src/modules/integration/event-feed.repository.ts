@@ -18,13 +18,18 @@ interface EventRow {
 export class EventFeedRepository {
   constructor(private readonly tx: Transactions) {}
 
-  async insert(e: NewIntegrationEvent): Promise<void> {
-    await this.tx.manager().query(
+  /** The stored event (without its number, given at commit), or undefined when its dedupe key was already recorded. */
+  async insert(e: NewIntegrationEvent): Promise<Omit<IntegrationEvent, 'seq'> | undefined> {
+    const rows: Array<{ id: string; occurred_at: Date }> = await this.tx.manager().query(
       `insert into integration_event (id, dedupe_key, type, case_id, task_id, procedure_key, offices, data)
        values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (dedupe_key) do nothing`,
+       on conflict (dedupe_key) do nothing
+       returning id, occurred_at`,
       [randomUUID(), e.dedupeKey ?? randomUUID(), e.type, e.caseId, e.taskId ?? null, e.procedureKey, e.offices, JSON.stringify(e.data)],
     );
+    const row = rows[0];
+    if (!row) return undefined;
+    return { id: row.id, type: e.type, caseId: e.caseId, taskId: e.taskId ?? null, procedureKey: e.procedureKey, offices: e.offices, data: e.data, occurredAt: row.occurred_at };
   }
 
   /** Committed events after `afterSeq`, in commit order; `offices` keeps those touching any of them, `procedures` those of these procedures. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database';
 import { EventFeedRepository } from './event-feed.repository';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { IntegrationBadQueryException } from './integration.exceptions';
 import { INTEGRATION_MESSAGES as M } from './integration.messages';
 import { EVENT_TYPES, EventPage, EventReader, EventType, NewIntegrationEvent } from './integration.types';
@@ -42,14 +43,24 @@ export function parseEventLimit(raw: string | undefined): number {
 @Injectable()
 export class EventFeedService {
   private readonly repo: EventFeedRepository;
+  private readonly webhooks: WebhooksRepository;
 
   constructor(tx: Transactions) {
     this.repo = new EventFeedRepository(tx);
+    this.webhooks = new WebhooksRepository(tx);
   }
 
-  /** Joins the caller's transaction (Transactions.manager()): the event exists if and only if the change commits. */
-  record(event: NewIntegrationEvent): Promise<void> {
-    return this.repo.insert(event);
+  /**
+   * Joins the caller's transaction (Transactions.manager()): the event, and a webhook delivery for
+   * each subscription that wants it, exist if and only if the change commits.
+   */
+  async record(event: NewIntegrationEvent): Promise<void> {
+    const stored = await this.repo.insert(event);
+    if (!stored) return;
+    const { id, type, occurredAt, data, ...ids } = stored;
+    // Standard Webhooks payload shape: type, timestamp, data (the feed's fields, flat).
+    const body = JSON.stringify({ type, timestamp: occurredAt.toISOString(), data: { eventId: id, ...ids, ...data } });
+    await this.webhooks.fanOut(stored, body);
   }
 
   async read(reader: EventReader, query: { after?: string; limit?: number; types?: EventType[] }): Promise<EventPage> {

@@ -1,5 +1,5 @@
 import { DomainException, FieldError } from '../../common';
-import { INTEGRATION_MESSAGES as M, SERVICE_ACCOUNT_MESSAGES as SA } from './integration.messages';
+import { INTEGRATION_MESSAGES as M, SERVICE_ACCOUNT_MESSAGES as SA, WEBHOOK_MESSAGES as WH } from './integration.messages';
 
 export class IntegrationBadQueryException extends DomainException {
   constructor(field: string, message: string) {
@@ -34,5 +34,23 @@ export class ServiceAccountNameTakenException extends DomainException {
 export class ServiceAccountTooManyKeysException extends DomainException {
   constructor(id: string, max: number) {
     super('SERVICE_ACCOUNT_TOO_MANY_KEYS', 'conflict', SA.tooManyKeys(max), { id });
+  }
+}
+
+export class WebhookInvalidException extends DomainException {
+  constructor(fieldErrors: FieldError[]) {
+    super('WEBHOOK_INVALID', 'invalid', WH.invalid, { fieldErrors });
+  }
+}
+
+export class WebhookUrlNotAllowedException extends DomainException {
+  constructor(reason: string) {
+    super('WEBHOOK_URL_NOT_ALLOWED', 'unprocessable', WH.urlNotAllowed, { fieldErrors: [{ field: 'url', message: WH.url[reason] ?? reason, code: reason }] });
+  }
+}
+
+export class WebhookNotFoundException extends DomainException {
+  constructor(what: 'subscription' | 'delivery', id: string) {
+    super(what === 'subscription' ? 'WEBHOOK_SUBSCRIPTION_NOT_FOUND' : 'WEBHOOK_DELIVERY_NOT_FOUND', 'not-found', what === 'subscription' ? WH.subscriptionNotFound : WH.deliveryNotFound, { id });
   }
 }

@@ -17,3 +17,19 @@ export const SERVICE_ACCOUNT_MESSAGES = {
   nameTaken: 'Esiste già un account di servizio con questo nome',
   tooManyKeys: (max: number) => `L’account ha già ${max} chiavi attive: revocarne una prima di crearne un’altra`,
 } as const;
+
+export const WEBHOOK_MESSAGES = {
+  invalid: 'Dati della sottoscrizione non validi',
+  urlNotAllowed: 'Indirizzo del destinatario non ammesso',
+  url: {
+    'not-url': 'non è un indirizzo valido',
+    'not-http': 'deve iniziare con https:// o http://',
+    credentials: 'non può contenere credenziali',
+    unresolvable: 'il nome non si risolve in un indirizzo',
+    private: 'punta a una rete locale o privata, non ammessa in questa configurazione',
+  } as Record<string, string>,
+  types: 'uno o più tra: ',
+  status: 'valori ammessi: pending, delivered, parked',
+  subscriptionNotFound: 'Sottoscrizione non trovata',
+  deliveryNotFound: 'Consegna non trovata',
+} as const;

@@ -7,13 +7,16 @@ import { EventRecorder } from './handlers/event-recorder.listener';
 import { ServiceAccountsController } from './service-accounts.controller';
 import { ServiceAccountsService } from './service-accounts.service';
 import { ServiceCallAudit } from './service-call.audit';
+import { WebhooksController } from './webhooks.controller';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher.service';
+import { WebhooksService } from './webhooks/webhooks.service';
 
-/** The integration API for the Comune's verticals: the event feed and service accounts with API keys. */
+/** The integration API for the Comune's verticals: the event feed, service accounts with API keys, signed webhooks. */
 @Module({
   imports: [EngineModule, CasesModule],
-  controllers: [EventFeedController, ServiceAccountsController],
-  providers: [EventFeedService, EventRecorder, ServiceAccountsService, ServiceCallAudit],
-  exports: [EventFeedService, ServiceAccountsService],
+  controllers: [EventFeedController, ServiceAccountsController, WebhooksController],
+  providers: [EventFeedService, EventRecorder, ServiceAccountsService, ServiceCallAudit, WebhooksService, WebhookDispatcher],
+  exports: [EventFeedService, ServiceAccountsService, WebhookDispatcher],
 })
 export class IntegrationModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
