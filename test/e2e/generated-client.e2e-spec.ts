@@ -1,7 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
-import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { DEMO_ADMINS, DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { generateTypes, ResponseChecker, typeErrors } from '../support/generated-client';
@@ -13,9 +13,9 @@ const LIFECYCLE = join(CLIENT_DIR, 'lifecycle.ts');
 interface Lifecycle {
   runLifecycle(
     baseUrl: string,
-    tokens: { citizen: string; otherCitizen: string; operator: string },
+    tokens: { admin: string; citizen: string; otherCitizen: string; operator: string },
     observe: { onResponse(o: { request: Request; schemaPath: string; response: Response }): Promise<void> },
-  ): Promise<Record<'filed' | 'found' | 'claimed' | 'completed' | 'closed' | 'strangerProblem', Record<string, unknown>> & { conflictCode: string }>;
+  ): Promise<Record<'filed' | 'found' | 'claimed' | 'completed' | 'closed' | 'strangerProblem', Record<string, unknown>> & { conflictCode: string; events: string[] }>;
 }
 
 const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!;
@@ -59,7 +59,7 @@ describe(`a client generated from the OpenAPI document on ${databaseLabel()}`, (
     // required by path, not imported: the project typecheck must not need the generated file
     const { runLifecycle } = require(LIFECYCLE) as Lifecycle;
     const checker = new ResponseChecker(document);
-    const tokens = { citizen: await t.token(DEMO_CITIZENS[0]), otherCitizen: await t.token(DEMO_CITIZENS[1]), operator: await t.token(luca) };
+    const tokens = { admin: await t.token(DEMO_ADMINS[0]), citizen: await t.token(DEMO_CITIZENS[0]), otherCitizen: await t.token(DEMO_CITIZENS[1]), operator: await t.token(luca) };
     // when
     const r = await runLifecycle(baseUrl, tokens, {
       onResponse: async ({ request, schemaPath, response }) => {
@@ -75,6 +75,14 @@ describe(`a client generated from the OpenAPI document on ${databaseLabel()}`, (
     expect(r.closed.closedAt).not.toBeNull();
     expect(r.conflictCode).toBe('TASK_CLOSED');
     expect(r.strangerProblem).toMatchObject({ status: 404, code: 'CASE_NOT_FOUND' });
+    expect(r.events).toEqual([
+      'case.filed',
+      'case.status-changed:inviata',
+      'case.status-changed:presa-in-carico',
+      'task.created',
+      'task.completed',
+      'case.status-changed:accettata',
+    ]);
     expect(checker.problems).toEqual([]);
     expect(checker.seen).toEqual([
       'POST /api/v1/cases 201',
@@ -84,6 +92,8 @@ describe(`a client generated from the OpenAPI document on ${databaseLabel()}`, (
       'POST /api/v1/tasks/{id}/complete 409',
       'GET /api/v1/cases/{id} 200',
       'GET /api/v1/cases/{id} 404',
+      'GET /api/v1/events 200',
+      'GET /api/v1/events 200',
     ]);
   });
 });

@@ -12,6 +12,7 @@ export type TaskDto = components['schemas']['TaskDto'];
 export type ProblemDto = components['schemas']['ProblemDto'];
 
 export interface LifecycleTokens {
+  admin: string;
   citizen: string;
   otherCitizen: string;
   operator: string;
@@ -25,6 +26,8 @@ export interface LifecycleResult {
   closed: CaseDto;
   strangerProblem: ProblemDto;
   conflictCode: string;
+  /** The case's events from the feed, `type` or `type:status`. */
+  events: string[];
 }
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -89,5 +92,14 @@ export async function runLifecycle(baseUrl: string, tokens: LifecycleTokens, obs
   const stranger = await api.GET('/api/v1/cases/{id}', { headers: bearer(tokens.otherCitizen), params: { path: { id: filed.id } } });
   const strangerProblem: ProblemDto = stranger.error ?? fail('stranger reads the case', 'expected 404');
 
-  return { filed, found, claimed, completed, closed, strangerProblem, conflictCode };
+  const events: string[] = [];
+  for (let after: string | undefined, more = true; more; ) {
+    const feed = await api.GET('/api/v1/events', { headers: bearer(tokens.admin), params: { query: { after, limit: 50 } } });
+    const page = feed.data ?? fail('read the event feed', feed.error);
+    for (const e of page.items) if (e.caseId === filed.id) events.push(e.data.status === undefined ? e.type : `${e.type}:${String(e.data.status)}`);
+    more = page.items.length > 0;
+    after = page.next;
+  }
+
+  return { filed, found, claimed, completed, closed, strangerProblem, conflictCode, events };
 }
