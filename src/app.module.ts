@@ -12,6 +12,7 @@ import { CasesModule } from './modules/cases';
 import { TasksModule } from './modules/tasks';
 import { DocumentsModule } from './modules/documents';
 import { AuditModule } from './modules/audit';
+import { IntegrationModule } from './modules/integration';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -19,7 +20,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, ModelerModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, ModelerModule, IntegrationModule],
     };
   }
 }

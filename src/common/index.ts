@@ -14,3 +14,9 @@ export {
 } from './fiscal-code';
 export { rateLimitBucket } from './client-address';
 export { hasUnstorableCharacters, InputHygienePipe } from './input-hygiene.pipe';
+export { ApiProblems, mergeProblems } from './api-problems.decorator';
+export type { ProblemCodes, ProblemSpec, ProblemStatus } from './api-problems.decorator';
+export { FieldErrorDto, ProblemDto } from './problem.dto';
+export { ApiPageQuery, PageDto } from './page.dto';
+export type { PageDtoType } from './page.dto';
+export { toOpenApi31 } from './openapi-31';

@@ -66,6 +66,15 @@ const envSchema = z.object({
   /** Attempts per e-mail before it is marked failed; retries back off exponentially from NOTIFICATIONS_BACKOFF_MS, capped at one hour. */
   NOTIFICATIONS_MAX_ATTEMPTS: intFrom(1, 100).default(10),
   NOTIFICATIONS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
+  /** Webhook deliveries: a background loop per process (rows are claimed with SKIP LOCKED). */
+  WEBHOOKS_ENABLED: booleanFlag.default(true),
+  WEBHOOKS_POLL_MS: intFrom(100, 600_000).default(2000),
+  /** First retry after this, doubling up to one hour; after WEBHOOKS_RETRY_WINDOW_MS a delivery is parked. */
+  WEBHOOKS_BACKOFF_MS: intFrom(100, 3_600_000).default(10_000),
+  WEBHOOKS_RETRY_WINDOW_MS: intFrom(1000, 7 * 86_400_000).default(86_400_000),
+  WEBHOOKS_TIMEOUT_MS: intFrom(100, 60_000).default(10_000),
+  /** Subscriber URLs on loopback, private, link-local or unique-local addresses are refused unless this is true (tests, on-premise verticals). */
+  WEBHOOKS_ALLOW_PRIVATE_URLS: booleanFlag.default(false),
   /** API tokens: `dev-keys` signs and verifies with an ES256 pair kept in <DATA_DIR>/keys; `jwks` trusts an IdP's JWKS. */
   AUTH_MODE: z.enum(['dev-keys', 'jwks']).default('dev-keys'),
   AUTH_JWKS_URL: z

@@ -11,6 +11,9 @@ import { Documents1764000000400 } from './1764000000400-Documents';
 import { StaffAccounts1764000000500 } from './1764000000500-StaffAccounts';
 import { AuditTrail1764000000510 } from './1764000000510-AuditTrail';
 import { ModelerDrafts1764000000700 } from './1764000000700-ModelerDrafts';
+import { IntegrationEvents1764000000800 } from './1764000000800-IntegrationEvents';
+import { ServiceAccounts1764000000810 } from './1764000000810-ServiceAccounts';
+import { Webhooks1764000000820 } from './1764000000820-Webhooks';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   StaffAccounts1764000000500,
   AuditTrail1764000000510,
   ModelerDrafts1764000000700,
+  IntegrationEvents1764000000800,
+  ServiceAccounts1764000000810,
+  Webhooks1764000000820,
 ];

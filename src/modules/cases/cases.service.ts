@@ -66,7 +66,7 @@ export class CasesService implements OnModuleInit {
   async get(id: string, viewer: CaseViewer): Promise<CaseView> {
     if (!UUID.test(id)) throw new CaseInvalidRequestException('id', M.invalidId);
     const row = await this.repo.findById(id);
-    if (!row || !canReadCase(viewer, { office: row.office, citizenFiscalCode: row.citizen_fiscal_code })) throw new CaseNotFoundException(id);
+    if (!row || !canReadCase(viewer, { office: row.office, citizenFiscalCode: row.citizen_fiscal_code, procedureKey: row.procedure_key })) throw new CaseNotFoundException(id);
     return this.view(row);
   }
 

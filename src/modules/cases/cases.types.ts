@@ -57,6 +57,8 @@ export interface Applicant {
 export type CaseViewer =
   | { kind: 'citizen'; fiscalCode: string }
   | { kind: 'operator'; offices: string[] }
+  /** A service account with cases:read: its offices, narrowed to its procedures when it lists any. */
+  | { kind: 'service'; offices: string[]; procedures: string[] }
   | { kind: 'admin' };
 
 export interface CaseRow {

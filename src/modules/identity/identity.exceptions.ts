@@ -2,7 +2,7 @@ import { DomainException, FieldError } from '../../common';
 import { IDENTITY_MESSAGES } from './identity.messages';
 
 /** Why a token was refused; logged, never shown (the response says only missing/invalid/expired). */
-export type UnauthenticatedReason = 'missing' | 'malformed' | 'signature' | 'expired' | 'claims' | 'issuer-audience' | 'keys';
+export type UnauthenticatedReason = 'missing' | 'malformed' | 'signature' | 'expired' | 'claims' | 'issuer-audience' | 'keys' | 'api-key';
 
 export class IdentityUnauthenticatedException extends DomainException {
   constructor(readonly reason: UnauthenticatedReason, options?: { cause?: unknown }) {

@@ -66,6 +66,10 @@ export function principalProblems(p: Principal): FieldError[] {
     case 'admin':
       staff(p.userId, p.name);
       break;
+    case 'service':
+      // Service accounts authenticate with API keys only: no token is ever issued for them.
+      errors.push({ field: 'kind', message: `${M.unknownKind}: service` });
+      break;
     default: {
       const unknownKind: never = p;
       errors.push({ field: 'kind', message: `${M.unknownKind}: ${String((unknownKind as { kind: unknown }).kind)}` });
@@ -108,6 +112,8 @@ export function principalToClaims(principal: Principal): PrincipalClaims {
     case 'analyst':
     case 'admin':
       return { sub: p.userId, kind: p.kind, name: p.name };
+    case 'service':
+      throw new IdentityInvalidPrincipalException([{ field: 'kind', message: `${M.unknownKind}: service` }]);
   }
 }
 

@@ -47,6 +47,8 @@ export class TokenVerifier {
       throw new IdentityUnauthenticatedException('claims', { cause: new Error(outcome.problems.join('; ')) });
     }
     const principal = outcome.principal;
+    // Service accounts authenticate with API keys, never with a JWT.
+    if (principal.kind === 'service') throw new IdentityUnauthenticatedException('claims', { cause: new Error('no JWT for service accounts') });
     if (principal.kind === 'citizen' || !this.staff) return principal;
     const staff = await this.staff.principalOf(principal.userId, principal.kind);
     if (!staff) throw new IdentityUnauthenticatedException('claims', { cause: new Error('not an active staff user of that kind') });

@@ -4,6 +4,7 @@ import { PolicySubject, worksIn } from './policy-subject';
 export interface CaseFacts {
   office: string;
   citizenFiscalCode: string;
+  procedureKey?: string;
 }
 
 /** The applicant, an operator of the case's office, an administrator. */
@@ -17,6 +18,8 @@ export function canReadCase(s: PolicySubject, c: CaseFacts): boolean {
       return true;
     case 'analyst':
       return false;
+    case 'service':
+      return s.offices.includes(c.office) && (s.procedures.length === 0 || (c.procedureKey !== undefined && s.procedures.includes(c.procedureKey)));
   }
 }
 

@@ -6,7 +6,9 @@ export type PolicySubject =
   | { kind: 'citizen'; fiscalCode: string }
   | { kind: 'operator'; offices: readonly string[]; headOf?: readonly string[] }
   | { kind: 'analyst' }
-  | { kind: 'admin' };
+  | { kind: 'admin' }
+  /** A vertical's service account: its scopes are checked by the route; its offices and procedures narrow what it reads. */
+  | { kind: 'service'; offices: readonly string[]; procedures: readonly string[] };
 
 /** The reserved queue of tasks addressed to the citizen; never an office. */
 export const CITIZEN_QUEUE = 'citizen';
