@@ -9,6 +9,8 @@ import { IdentityModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
 import { CasesModule } from './modules/cases';
 import { TasksModule } from './modules/tasks';
+import { WebModule } from './modules/web';
+import { PortalModule } from './modules/portal';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -16,7 +18,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, WebModule, PortalModule],
     };
   }
 }

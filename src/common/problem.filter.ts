@@ -112,9 +112,17 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   };
 }
 
+/** Renders errors of browser page requests as HTML (the web layer supplies it); the API keeps problem+json. */
+export interface PageErrorRenderer {
+  wantsPage(req: Request): boolean;
+  render(problem: ProblemDetails, req: Request, res: Response): void;
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly pages?: PageErrorRenderer) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -129,6 +137,13 @@ export class ProblemFilter implements ExceptionFilter {
         { err: error, requestId: problem.requestId, path: req.originalUrl },
         'unhandled error',
       );
+    }
+    if (this.pages?.wantsPage(req)) {
+      try {
+        return this.pages.render(problem, req, res);
+      } catch (e) {
+        this.logger.error({ err: e, path: req.originalUrl }, 'error page failed');
+      }
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

@@ -1,0 +1,132 @@
+// The application wizard: one form-js form, shown one step at a time; the draft is saved on every step.
+(function () {
+  'use strict';
+  var F = window.SportelloForms;
+  var cfg = F.readJson('wizard-data');
+  var container = document.getElementById('wizard-form');
+  var alertBox = document.getElementById('wizard-alert');
+  var back = document.getElementById('wizard-back');
+  var next = document.getElementById('wizard-next');
+  var saved = document.getElementById('wizard-saved');
+  var title = document.getElementById('wizard-step-title');
+  var index = document.getElementById('wizard-index');
+  var current = cfg.step || 0;
+  var form = new FormViewer.Form({ container: container });
+
+  function rowOf(id) {
+    var el = container.querySelector('.fjs-element[data-id="' + id + '"]');
+    return el ? el.closest('.fjs-layout-row') || el : null;
+  }
+
+  function stepOfElement(el) {
+    for (var s = 0; s < cfg.steps.length; s++) {
+      for (var i = 0; i < cfg.steps[s].ids.length; i++) {
+        var row = rowOf(cfg.steps[s].ids[i]);
+        if (row && row.contains(el)) return s;
+      }
+    }
+    return -1;
+  }
+
+  function show(step, focus) {
+    current = step;
+    cfg.steps.forEach(function (s, n) {
+      s.ids.forEach(function (id) {
+        var row = rowOf(id);
+        if (row) row.hidden = n !== step;
+      });
+    });
+    document.querySelectorAll('#wizard-steps li[data-step]').forEach(function (li) {
+      var n = Number(li.getAttribute('data-step'));
+      li.classList.toggle('active', n === step);
+      li.classList.toggle('confirmed', n < step);
+      var state = li.querySelector('[data-step-state]');
+      if (state) state.textContent = n === step ? ' (passo corrente)' : n < step ? ' (completato)' : '';
+      if (n === step) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
+    });
+    title.textContent = cfg.steps[step].title;
+    index.textContent = 'Passo ' + (step + 1) + ' di ' + (cfg.steps.length + 1);
+    back.disabled = step === 0;
+    next.textContent = step === cfg.steps.length - 1 ? 'Vai al riepilogo' : 'Avanti';
+    if (focus) title.focus();
+  }
+
+  function errorsOfStep(all, step) {
+    var mine = {};
+    Object.keys(all || {}).forEach(function (id) {
+      var el = container.querySelector('.fjs-element[data-id="' + id + '"]');
+      if (el && stepOfElement(el) === step) mine[id] = all[id];
+    });
+    return mine;
+  }
+
+  function data() {
+    return form._getState().data;
+  }
+
+  function save(step, final) {
+    saved.textContent = 'Salvataggio della bozza…';
+    return F.send('PUT', cfg.draftUrl, { data: data(), step: step, final: final }).then(function (res) {
+      if (res.status === 200) {
+        saved.textContent = 'Bozza salvata alle ' + new Date(res.body.updatedAt).toLocaleTimeString('it-IT', { hour: '2-digit', minute: '2-digit' });
+        return true;
+      }
+      saved.textContent = '';
+      var problem = res.body || {};
+      var byId = {};
+      var firstStep = -1;
+      (problem.errors || []).forEach(function (e) {
+        var id = cfg.fieldIds[String(e.field).replace(/\[\d+\]/g, '')];
+        if (!id) return;
+        (byId[id] = byId[id] || []).push(e.message);
+        var el = container.querySelector('.fjs-element[data-id="' + id + '"]');
+        var s = el ? stepOfElement(el) : -1;
+        if (s >= 0 && (firstStep < 0 || s < firstStep)) firstStep = s;
+      });
+      F.showAlert(alertBox, problem.detail || 'Non è stato possibile salvare la bozza.');
+      if (firstStep >= 0) {
+        show(firstStep, true);
+        F.showFieldErrors(form, container, byId);
+      }
+      return false;
+    }, function () {
+      saved.textContent = '';
+      F.showAlert(alertBox, 'Connessione non disponibile: la bozza non è stata salvata. Riprovare.');
+      return false;
+    });
+  }
+
+  next.addEventListener('click', function () {
+    F.showAlert(alertBox, '');
+    var stepErrors = errorsOfStep(form.validate(), current);
+    F.showFieldErrors(form, container, stepErrors);
+    var invalid = Object.keys(stepErrors);
+    if (invalid.length) {
+      F.showAlert(alertBox, 'Correggi i campi evidenziati prima di continuare.');
+      var field = container.querySelector('.fjs-element[data-id="' + invalid[0] + '"] input, .fjs-element[data-id="' + invalid[0] + '"] select, .fjs-element[data-id="' + invalid[0] + '"] textarea');
+      if (field) field.focus();
+      return;
+    }
+    var last = current === cfg.steps.length - 1;
+    next.disabled = true;
+    save(last ? current : current + 1, last).then(function (ok) {
+      next.disabled = false;
+      if (!ok) return;
+      if (last) window.location.assign(cfg.summaryUrl);
+      else show(current + 1, true);
+    });
+  });
+
+  back.addEventListener('click', function () {
+    F.showAlert(alertBox, '');
+    F.showFieldErrors(form, container, {});
+    save(current - 1, false);
+    show(current - 1, true);
+  });
+
+  form.importSchema(cfg.schema, cfg.data).then(function () {
+    show(Math.min(current, cfg.steps.length - 1), false);
+  }, function () {
+    F.showAlert(alertBox, 'Non è stato possibile caricare il modulo. Ricaricare la pagina.');
+  });
+})();
