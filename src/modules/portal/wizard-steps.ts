@@ -112,3 +112,23 @@ function findLastIndex<T>(items: T[], test: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i -= 1) if (test(items[i])) return i;
   return -1;
 }
+
+/** Ids of the top-level components in form order (form-js lays each out in its own row). */
+export function topLevelIds(schema: FormSchema): string[] {
+  return (schema.components ?? []).map((c, index) => String(c.id ?? c.key ?? `c${index}`));
+}
+
+/** The step of every component id, nested ones included (where form-js reports its errors). */
+export function stepOfFields(schema: FormSchema, steps: WizardStep[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  const mark = (c: FormComponent, step: number): void => {
+    if (c.id) out[String(c.id)] = step;
+    (c.components ?? []).forEach((child) => mark(child, step));
+  };
+  const top = topLevelIds(schema);
+  (schema.components ?? []).forEach((c, index) => {
+    const step = steps.findIndex((s) => s.ids.includes(top[index]));
+    if (step >= 0) mark(c, step);
+  });
+  return out;
+}

@@ -7,7 +7,7 @@ import type { CitizenPrincipal } from '../identity';
 import { WebInvalidInputException } from '../web';
 import { DraftRow, DraftsRepository } from './drafts.repository';
 import { PORTAL_MESSAGES as M } from './portal.messages';
-import { fieldIds, summaryRows, topLevelKeys, wizardSteps } from './wizard-steps';
+import { fieldIds, stepOfFields, summaryRows, topLevelIds, topLevelKeys, wizardSteps } from './wizard-steps';
 
 const MAX_DRAFT_BYTES = 64 * 1024;
 const DRAFT_KEY = /^bozza-[0-9a-f-]{36}$/;
@@ -51,6 +51,8 @@ export class WizardService {
         steps,
         step: Math.min(requested, steps.length - 1),
         fieldIds: fieldIds(schema),
+        topIds: topLevelIds(schema),
+        stepOf: stepOfFields(schema, steps),
         draftUrl: `/servizi/${key}/domanda/bozza`,
         summaryUrl: `/servizi/${key}/domanda/riepilogo`,
       },
@@ -80,7 +82,8 @@ export class WizardService {
       rows = summaryRows(schema, this.forms.validate(schema, draft.data));
     } catch (e) {
       if (!(e instanceof FormsValidationException)) throw e;
-      errors = e.fieldErrors.map((f) => ({ ...f, href: `/servizi/${key}/domanda?passo=${stepOf(steps, schema, ids[f.field.replace(/\[\d+\]/g, '')])}` }));
+      const stepOf = stepOfFields(schema, steps);
+      errors = e.fieldErrors.map((f) => ({ ...f, href: `/servizi/${key}/domanda?passo=${stepOf[ids[f.field.replace(/\[\d+\]/g, '')] ?? ''] ?? 0}` }));
     }
     return {
       title: `Riepilogo: ${procedure.title}`,
@@ -124,13 +127,6 @@ export class WizardService {
 
 const schemaOf = (p: ProcedureDetail): FormSchema => p.startForm.schema as unknown as FormSchema;
 const idempotencyKeyOf = (draft: DraftRow): string => `bozza-${draft.id}`;
-
-function stepOf(steps: ReturnType<typeof wizardSteps>, schema: FormSchema, id: string | undefined): number {
-  if (!id) return 0;
-  const top = (schema.components ?? []).find((c) => c.id === id || JSON.stringify(c).includes(`"id":"${id}"`));
-  const index = steps.findIndex((s) => top && s.ids.includes(String(top.id)));
-  return Math.max(0, index);
-}
 
 /** "Once only": what the Comune knows of the citizen fills the applicant's group. */
 function prefill(schema: FormSchema, citizen: CitizenPrincipal): Record<string, unknown> {

@@ -7,6 +7,7 @@
   var alertBox = document.getElementById('task-alert');
   var button = document.getElementById('task-submit');
   var form = new FormViewer.Form({ container: container });
+  F.translateErrors(container);
   form.importSchema(cfg.schema, cfg.data);
   button.addEventListener('click', function () {
     var result = form.submit();

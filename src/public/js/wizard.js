@@ -12,20 +12,21 @@
   var index = document.getElementById('wizard-index');
   var current = cfg.step || 0;
   var form = new FormViewer.Form({ container: container });
+  F.translateErrors(container);
 
+  // form-js lays each top-level component out in its own row, in schema order.
   function rowOf(id) {
-    var el = container.querySelector('.fjs-element[data-id="' + id + '"]');
-    return el ? el.closest('.fjs-layout-row') || el : null;
+    var rows = container.querySelectorAll('.fjs-form > .fjs-element > .fjs-vertical-layout > .fjs-layout-row');
+    return rows[cfg.topIds.indexOf(id)] || null;
   }
 
-  function stepOfElement(el) {
-    for (var s = 0; s < cfg.steps.length; s++) {
-      for (var i = 0; i < cfg.steps[s].ids.length; i++) {
-        var row = rowOf(cfg.steps[s].ids[i]);
-        if (row && row.contains(el)) return s;
-      }
-    }
-    return -1;
+  function stepOfId(id) {
+    var step = cfg.stepOf[String(id).replace(/_\d+$/, '')];
+    return step === undefined ? -1 : step;
+  }
+
+  function firstInput(id) {
+    return container.querySelector('[id$="-' + id + '"], [id*="-' + id + '-"]');
   }
 
   function show(step, focus) {
@@ -54,8 +55,7 @@
   function errorsOfStep(all, step) {
     var mine = {};
     Object.keys(all || {}).forEach(function (id) {
-      var el = container.querySelector('.fjs-element[data-id="' + id + '"]');
-      if (el && stepOfElement(el) === step) mine[id] = all[id];
+      if (stepOfId(id) === step) mine[id] = all[id];
     });
     return mine;
   }
@@ -79,8 +79,7 @@
         var id = cfg.fieldIds[String(e.field).replace(/\[\d+\]/g, '')];
         if (!id) return;
         (byId[id] = byId[id] || []).push(e.message);
-        var el = container.querySelector('.fjs-element[data-id="' + id + '"]');
-        var s = el ? stepOfElement(el) : -1;
+        var s = stepOfId(id);
         if (s >= 0 && (firstStep < 0 || s < firstStep)) firstStep = s;
       });
       F.showAlert(alertBox, problem.detail || 'Non è stato possibile salvare la bozza.');
@@ -103,8 +102,8 @@
     var invalid = Object.keys(stepErrors);
     if (invalid.length) {
       F.showAlert(alertBox, 'Correggi i campi evidenziati prima di continuare.');
-      var field = container.querySelector('.fjs-element[data-id="' + invalid[0] + '"] input, .fjs-element[data-id="' + invalid[0] + '"] select, .fjs-element[data-id="' + invalid[0] + '"] textarea');
-      if (field) field.focus();
+      var field = firstInput(invalid[0]);
+      if (field && typeof field.focus === 'function') field.focus();
       return;
     }
     var last = current === cfg.steps.length - 1;
