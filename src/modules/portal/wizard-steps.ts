@@ -86,7 +86,7 @@ export function summaryRows(schema: FormSchema, data: Record<string, unknown>): 
       if (!c.key) continue;
       const value = getPath(scope, String(c.key));
       if (value === undefined || value === null || value === '') continue;
-      current(section).rows.push({ label: String(c.label ?? c.key), value: display(c, value) });
+      current(section).rows.push({ label: String(c.label ?? c.dateLabel ?? c.timeLabel ?? c.key), value: display(c, value) });
     }
   };
   walk(schema.components ?? [], data, 'Dati della domanda');
