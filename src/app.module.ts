@@ -9,6 +9,7 @@ import { IdentityModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
 import { CasesModule } from './modules/cases';
 import { TasksModule } from './modules/tasks';
+import { DocumentsModule } from './modules/documents';
 import { WebModule } from './modules/web';
 import { PortalModule } from './modules/portal';
 
@@ -18,7 +19,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, WebModule, PortalModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule],
     };
   }
 }

@@ -78,9 +78,31 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Idle lifetime of a portal session. */
   SESSION_TTL_S: intFrom(300, 604_800).default(28_800),
+  /** Public address of the portal, printed in QR verification links (no trailing slash needed). */
+  PUBLIC_BASE_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  /** Where document bytes live: in PostgreSQL (bytea) or content-addressed files under DOCUMENTS_DIR. */
+  DOCUMENTS_STORAGE: z.enum(['database', 'folder']).default('database'),
+  /** Folder of the `folder` storage; defaults to <DATA_DIR>/documents. */
+  DOCUMENTS_DIR: z.string().min(1).optional(),
+  /** Largest single upload, in bytes (default 10 MiB). */
+  DOCUMENTS_MAX_FILE_BYTES: intFrom(1, 1_073_741_824).default(10_485_760),
+  /** Files one citizen may have waiting for one form field. */
+  DOCUMENTS_MAX_FILES_PER_FIELD: intFrom(1, 100).default(5),
+  /** Files one citizen may have uploaded and not yet filed, all fields together. */
+  DOCUMENTS_MAX_PENDING_FILES: intFrom(1, 1000).default(20),
+  /** Bytes one citizen may have uploaded and not yet filed, all fields together (default 50 MiB). */
+  DOCUMENTS_MAX_PENDING_BYTES: intFrom(1, 10_737_418_240).default(52_428_800),
+  /** Uploads never filed are deleted after this many hours. */
+  DOCUMENTS_UNFILED_TTL_HOURS: intFrom(1, 8760).default(24),
+  DOCUMENTS_PURGE_ENABLED: booleanFlag.default(true),
+  DOCUMENTS_PURGE_INTERVAL_MS: intFrom(1000, 86_400_000).default(3_600_000),
 });
 
-export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string };
+export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string; documentsDir: string };
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -108,5 +130,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
-  return { ...cfg, pgliteDir: cfg.PGLITE_DIR ?? `${cfg.DATA_DIR.replace(/\/$/, '')}/pglite` };
+  const dataDir = cfg.DATA_DIR.replace(/\/$/, '');
+  return { ...cfg, pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`, documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents` };
 }

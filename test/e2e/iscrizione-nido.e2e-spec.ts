@@ -1,5 +1,6 @@
 import { TimerSchedulerService } from '../../src/modules/engine';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { aPdf } from '../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -90,8 +91,11 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     const missing = await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: 'iscrizione-nido', data }).expect(422);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['nomeFratello']);
 
-    // when: the citizen files with every field the form shows
-    const c = await file(mario, { ...data, nomeFratello: 'Luca Rossi' });
+    // when: the citizen files with every field the form shows, attaching the optional ISEE attestation
+    const isee = (await t.http().post('/api/v1/attachments').set('Authorization', await auth(mario)).field('field', 'attestazioneIsee').attach('file', aPdf('Attestazione ISEE'), 'isee.pdf').expect(201)).body;
+    const c = await file(mario, { ...data, nomeFratello: 'Luca Rossi', attestazioneIsee: [isee.id] });
+    const documents = (await t.http().get(`/api/v1/cases/${c.id}/documents`).set('Authorization', await auth(sara)).expect(200)).body;
+    expect(documents).toEqual([expect.objectContaining({ id: isee.id, kind: 'attachment', sha256: isee.sha256 })]);
 
     // then: protocol, take-in-charge and legal deadline are on the case
     expect(c.status).toBe('presa-in-carico');

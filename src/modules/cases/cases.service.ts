@@ -9,7 +9,7 @@ import { FormSchema, FormsService } from '../forms';
 import { CaseInvalidRequestException, CaseNotFoundException, CaseStatusLookupLimitedException } from './cases.exceptions';
 import { CASE_MESSAGES as M } from './cases.messages';
 import { CasesRepository } from './cases.repository';
-import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
+import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, FilingContribution, FilingListener, displayStatus } from './cases.types';
 import { legalDeadline } from './legal-deadline';
 
 const OUTCOMES = new Set(['accettata', 'rifiutata', 'conclusa']);
@@ -31,6 +31,7 @@ export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; mes
 export class CasesService implements OnModuleInit {
   private readonly repo: CasesRepository;
   private readonly statusListeners: CaseStatusListener[] = [];
+  private readonly filingListeners: FilingListener[] = [];
 
   constructor(
     private readonly tx: Transactions,
@@ -48,6 +49,11 @@ export class CasesService implements OnModuleInit {
 
   onStatusChange(listener: CaseStatusListener): void {
     this.statusListeners.push(listener);
+  }
+
+  /** Contract 1: listeners run inside the filing transaction, right after the case row is inserted. */
+  onFiling(listener: FilingListener): void {
+    this.filingListeners.push(listener);
   }
 
   async submit(
@@ -88,6 +94,11 @@ export class CasesService implements OnModuleInit {
           legalDeadline: legalDeadline(submittedAt, procedure.legalDays),
           idempotencyKey: key ?? null,
         });
+        const documents: NonNullable<FilingContribution['documents']> = [];
+        for (const listener of this.filingListeners) {
+          const contribution = await listener({ caseId, procedureKey: procedure.key, applicant, data: cleaned, channel: options.channel ?? 'web' });
+          if (contribution?.documents) documents.push(...contribution.documents);
+        }
         const richiedente = {
           ...((cleaned.richiedente as Record<string, unknown>) ?? {}),
           nome: applicant.givenName,
@@ -97,7 +108,7 @@ export class CasesService implements OnModuleInit {
         };
         const { instance } = await this.engine.startProcess(
           procedure.key,
-          { ...cleaned, caseId, richiedente, channel: options.channel ?? 'web' },
+          { ...cleaned, caseId, richiedente, channel: options.channel ?? 'web', ...(documents.length ? { documentiIstanza: documents } : {}) },
           { actor: `citizen:${applicant.fiscalCode}` },
         );
         await this.repo.attachInstance(caseId, instance.id);

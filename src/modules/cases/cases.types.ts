@@ -95,3 +95,24 @@ const DISPLAY: Record<string, CaseView['displayStatus']> = {
   rifiutata: 'rifiutata',
 };
 export const displayStatus = (status: string): CaseView['displayStatus'] => DISPLAY[status] ?? 'in elaborazione';
+
+/** Contract 1: what a filing listener learns about the case being filed. */
+export interface FilingContext {
+  caseId: string;
+  procedureKey: string;
+  applicant: Applicant;
+  /** The start-form data as validated (visible, enabled fields only). */
+  data: Record<string, unknown>;
+  channel: string;
+}
+
+/** Contract 1: what a listener adds to the filing: documents listed, with their digests, on the inbound protocol entry. */
+export interface FilingContribution {
+  documents?: Array<{ name: string; sha256: string; mediaType: string; size: number }>;
+}
+
+/**
+ * Runs inside the filing transaction, after the case row is inserted and before the inbound
+ * protocol entry is written. A thrown DomainException rolls the whole filing back.
+ */
+export type FilingListener = (ctx: FilingContext) => Promise<FilingContribution | void>;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { ServiceTask, ServiceTaskContext, ServiceTaskProvider, ServiceTaskResult } from '../../engine';
 import { ProtocolInvalidEntryException } from '../protocol.exceptions';
 import { ProtocolService } from '../protocol.service';
-import { ProtocolChannel, ProtocolDirection } from '../protocol.types';
+import { ProtocolChannel, ProtocolDirection, ProtocolDocument } from '../protocol.types';
 
 type Applicant = { nome?: unknown; cognome?: unknown; codiceFiscale?: unknown; email?: unknown };
 
@@ -47,6 +47,8 @@ export class ProtocolRegisterHandler implements ServiceTaskProvider {
           mediaType: 'application/json',
           size: Buffer.byteLength(submitted),
         },
+        // Files the filing listeners contributed (the citizen's attachments), listed with their digests.
+        ...(direction === 'in' && Array.isArray(data.documentiIstanza) ? (data.documentiIstanza as ProtocolDocument[]) : []),
       ],
       registeredBy: 'system',
     });
