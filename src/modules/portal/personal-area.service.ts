@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CasesService, CaseView } from '../cases';
 import { CatalogueService } from '../catalogue';
+import { DocumentsService, DocumentView } from '../documents';
 import type { CitizenPrincipal } from '../identity';
 import { TasksService } from '../tasks';
 import { WebForbiddenException } from '../web';
@@ -19,6 +20,7 @@ export class PersonalAreaService {
     private readonly tasks: TasksService,
     private readonly catalogue: CatalogueService,
     private readonly wizard: WizardService,
+    private readonly documents: DocumentsService,
   ) {}
 
   async area(citizen: CitizenPrincipal, tab: unknown): Promise<object> {
@@ -34,8 +36,10 @@ export class PersonalAreaService {
         v.openCitizenTasks.map((t) => ({ caseId: v.id, caseCode: v.code, procedure: v.procedure.title, task: t.name ?? 'Attività', createdAt: t.createdAt, href: `/area-personale/pratiche/${v.id}/attivita/${t.id}` })),
       );
     }
+    const documents = active === 'documenti' ? (await this.documents.listForCitizen(citizen.fiscalCode, PAGE)).items.map(documentRow) : [];
     return {
       title: 'Area personale',
+      documents,
       breadcrumbs: [{ label: 'Area personale' }],
       tabs: TABS.map((t) => ({ key: t, label: M.tabs[t], href: `/area-personale?scheda=${t}`, active: t === active })),
       active,
@@ -54,6 +58,7 @@ export class PersonalAreaService {
   async casePage(citizen: CitizenPrincipal, id: string, justFiled: boolean): Promise<object> {
     const view = await this.cases.get(id, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
     const procedure = await this.catalogue.get(view.procedure.key).catch(() => undefined);
+    const documents = (await this.documents.listForCase(view.id)).map(documentRow);
     return {
       title: `Pratica ${view.code}`,
       breadcrumbs: [{ label: 'Area personale', href: '/area-personale' }, { label: `Pratica ${view.code}` }],
@@ -64,6 +69,8 @@ export class PersonalAreaService {
       timeline: [...view.timeline].reverse(),
       tasks: view.openCitizenTasks.map((t) => ({ ...t, href: `/area-personale/pratiche/${view.id}/attivita/${t.id}` })),
       justFiled,
+      documents,
+      receiptHref: view.protocol ? `/area-personale/pratiche/${view.id}/ricevuta` : null,
     };
   }
 
@@ -91,6 +98,12 @@ export class PersonalAreaService {
     await this.tasks.complete(taskId, { kind: 'citizen', fiscalCode: citizen.fiscalCode }, data);
     return { done: true, href: `/area-personale/pratiche/${view.id}` };
   }
+}
+
+const KINDS: Record<DocumentView['kind'], string> = { attachment: 'Allegato', receipt: 'Ricevuta', act: 'Provvedimento' };
+
+function documentRow(d: DocumentView) {
+  return { ...d, kindLabel: KINDS[d.kind] ?? d.kind, href: `/area-personale/documenti/${d.id}`, sizeKb: Math.max(1, Math.round(d.size / 1024)) };
 }
 
 /**

@@ -19,6 +19,7 @@ export const PORTAL_MESSAGES = {
   lookupFiscalCode: 'Indicare il codice fiscale del richiedente',
   lookupNotFound: 'Nessuna pratica corrisponde al codice e al codice fiscale indicati.',
   taskNotFound: 'Attività non trovata',
+  uploadField: 'Indicare il campo del modulo a cui si riferisce il file',
   tabs: {
     pratiche: 'Le mie pratiche',
     pagamenti: 'Pagamenti',

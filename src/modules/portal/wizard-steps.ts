@@ -94,6 +94,7 @@ export function summaryRows(schema: FormSchema, data: Record<string, unknown>): 
 }
 
 function display(c: FormComponent, value: unknown): string {
+  if (c.type === 'filepicker' && Array.isArray(value)) return value.length === 1 ? '1 file allegato' : `${value.length} file allegati`;
   const options = Array.isArray(c.values) ? (c.values as Array<{ label?: string; value?: unknown }>) : [];
   const label = (v: unknown) => options.find((o) => o.value === v)?.label ?? String(v);
   if (typeof value === 'boolean') return value ? 'Sì' : 'No';
@@ -130,5 +131,46 @@ export function stepOfFields(schema: FormSchema, steps: WizardStep[]): Record<st
     const step = steps.findIndex((s) => s.ids.includes(top[index]));
     if (step >= 0) mark(c, step);
   });
+  return out;
+}
+
+export interface FilepickerField {
+  id: string;
+  /** Data path of the value (an array of attachment ids), also the upload field. */
+  path: string;
+  label: string;
+  description: string;
+  accept: string;
+  multiple: boolean;
+  required: boolean;
+  step: number;
+}
+
+/**
+ * The filepicker fields outside repeating lists: the wizard renders its own upload control for
+ * them (files go to the server at once; the value is the list of attachment ids, contract 2).
+ */
+export function filepickers(schema: FormSchema, steps: WizardStep[]): FilepickerField[] {
+  const stepOf = stepOfFields(schema, steps);
+  const out: FilepickerField[] = [];
+  const walk = (components: FormComponent[], prefix: string[]): void => {
+    for (const c of components) {
+      if (c.type === 'dynamiclist' || c.isRepeating) continue;
+      if (c.type === 'filepicker' && c.key && c.id) {
+        out.push({
+          id: String(c.id),
+          path: [...prefix, ...String(c.key).split('.')].join('.'),
+          label: String(c.label ?? c.key),
+          description: typeof c.description === 'string' ? c.description : '',
+          accept: typeof c.accept === 'string' ? c.accept : '',
+          multiple: c.multiple === true,
+          required: c.validate?.required === true,
+          step: stepOf[String(c.id)] ?? 0,
+        });
+      }
+      if (c.components) walk(c.components, c.path ? [...prefix, ...String(c.path).split('.')] : prefix);
+    }
+  };
+  walk(schema.components ?? [], []);
   return out;
 }

@@ -7,7 +7,7 @@ import type { CitizenPrincipal } from '../identity';
 import { WebInvalidInputException } from '../web';
 import { DraftRow, DraftsRepository } from './drafts.repository';
 import { PORTAL_MESSAGES as M } from './portal.messages';
-import { fieldIds, stepOfFields, summaryRows, topLevelIds, topLevelKeys, wizardSteps } from './wizard-steps';
+import { fieldIds, filepickers, stepOfFields, summaryRows, topLevelIds, topLevelKeys, wizardSteps } from './wizard-steps';
 
 const MAX_DRAFT_BYTES = 64 * 1024;
 const DRAFT_KEY = /^bozza-[0-9a-f-]{36}$/;
@@ -43,7 +43,7 @@ export class WizardService {
       steps: steps.map((s, i) => ({ ...s, number: i + 1 })),
       resumed: Boolean(draft),
       formJs: true,
-      scripts: ['/static/app/js/form-support.js', '/static/app/js/wizard.js'],
+      scripts: ['/static/app/js/form-support.js', '/static/app/js/uploads.js', '/static/app/js/wizard.js'],
       wizard: {
         procedureKey: key,
         schema,
@@ -53,6 +53,8 @@ export class WizardService {
         fieldIds: fieldIds(schema),
         topIds: topLevelIds(schema),
         stepOf: stepOfFields(schema, steps),
+        filepickers: filepickers(schema, steps),
+        uploadUrl: `/servizi/${key}/domanda/allegati`,
         draftUrl: `/servizi/${key}/domanda/bozza`,
         summaryUrl: `/servizi/${key}/domanda/riepilogo`,
       },

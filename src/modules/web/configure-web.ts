@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import express, { NextFunction, Request, Response, urlencoded } from 'express';
+import express, { NextFunction, raw, Request, Response, urlencoded } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { join } from 'node:path';
@@ -80,12 +80,16 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
     cookie: { httpOnly: true, sameSite: 'lax', secure: production, maxAge: config.SESSION_TTL_S * 1000, path: '/' },
   });
   const forms = urlencoded({ extended: false, limit: config.BODY_LIMIT, parameterLimit: 200 });
+  // Wizard uploads: one file as the raw body; the documents module checks size, type and counts.
+  const uploads = raw({ type: () => true, limit: config.DOCUMENTS_MAX_FILE_BYTES + 1 });
+  const uploadPath = /^\/servizi\/[^/]+\/domanda\/allegati$/;
   const pageOnly =
     (handler: (req: Request, res: Response, next: NextFunction) => void) =>
     (req: Request, res: Response, next: NextFunction): void =>
       isPagePath(req.path) ? handler(req, res, next) : next();
   app.use(pageOnly(sessions));
   app.use(pageOnly(forms));
+  app.use(pageOnly((req, res, next) => (req.method === 'POST' && uploadPath.test(req.path) ? uploads(req, res, next) : next())));
   app.use(pageOnly(csrfMiddleware));
   app.use(
     pageOnly((req, res, next) => {

@@ -11,13 +11,18 @@
   var title = document.getElementById('wizard-step-title');
   var index = document.getElementById('wizard-index');
   var current = cfg.step || 0;
+  var U = window.SportelloUploads;
+  var uploadHost = document.getElementById('wizard-uploads');
+  var uploads = new U.Uploads(cfg, uploadHost);
+  var filepickerIds = (cfg.filepickers || []).map(function (f) { return f.id; });
+  var topIds = cfg.topIds.filter(function (id) { return filepickerIds.indexOf(id) < 0; });
   var form = new FormViewer.Form({ container: container });
   F.translateErrors(container);
 
   // form-js lays each top-level component out in its own row, in schema order.
   function rowOf(id) {
     var rows = container.querySelectorAll('.fjs-form > .fjs-element > .fjs-vertical-layout > .fjs-layout-row');
-    return rows[cfg.topIds.indexOf(id)] || null;
+    return rows[topIds.indexOf(id)] || null;
   }
 
   function stepOfId(id) {
@@ -45,6 +50,7 @@
       if (state) state.textContent = n === step ? ' (passo corrente)' : n < step ? ' (completato)' : '';
       if (n === step) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
     });
+    uploads.show(step);
     title.textContent = cfg.steps[step].title;
     index.textContent = 'Passo ' + (step + 1) + ' di ' + (cfg.steps.length + 1);
     back.disabled = step === 0;
@@ -61,7 +67,7 @@
   }
 
   function data() {
-    return form._getState().data;
+    return uploads.merge(JSON.parse(JSON.stringify(form._getState().data)));
   }
 
   function save(step, final) {
@@ -75,7 +81,15 @@
       var problem = res.body || {};
       var byId = {};
       var firstStep = -1;
+      var uploadErrors = {};
       (problem.errors || []).forEach(function (e) {
+        var path = String(e.field).replace(/\[\d+\]/g, '').replace(/^data\./, '');
+        var us = uploads.stepOfPath(path);
+        if (us >= 0) {
+          (uploadErrors[path] = uploadErrors[path] || []).push(e.message);
+          if (firstStep < 0 || us < firstStep) firstStep = us;
+          return;
+        }
         var id = cfg.fieldIds[String(e.field).replace(/\[\d+\]/g, '')];
         if (!id) return;
         (byId[id] = byId[id] || []).push(e.message);
@@ -86,6 +100,7 @@
       if (firstStep >= 0) {
         show(firstStep, true);
         F.showFieldErrors(form, container, byId);
+        uploads.showErrors(uploadErrors);
       }
       return false;
     }, function () {
@@ -100,9 +115,11 @@
     var stepErrors = errorsOfStep(form.validate(), current);
     F.showFieldErrors(form, container, stepErrors);
     var invalid = Object.keys(stepErrors);
-    if (invalid.length) {
+    var uploadsOk = uploads.validate(current);
+    if (invalid.length || !uploadsOk) {
       F.showAlert(alertBox, 'Correggi i campi evidenziati prima di continuare.');
-      var field = firstInput(invalid[0]);
+      var field = invalid.length ? firstInput(invalid[0]) : uploadHost.querySelector('.field-error:not(:empty)');
+      if (field && !invalid.length) field = field.parentNode.querySelector('input[type=file]');
       if (field && typeof field.focus === 'function') field.focus();
       return;
     }
@@ -123,7 +140,7 @@
     show(current - 1, true);
   });
 
-  form.importSchema(cfg.schema, cfg.data).then(function () {
+  form.importSchema(U.withoutFilepickers(cfg.schema, cfg.filepickers || []), cfg.data).then(function () {
     show(Math.min(current, cfg.steps.length - 1), false);
   }, function () {
     F.showAlert(alertBox, 'Non è stato possibile caricare il modulo. Ricaricare la pagina.');

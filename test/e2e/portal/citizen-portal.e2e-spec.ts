@@ -3,6 +3,9 @@ import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
+import { anExecutable, aPdf } from '../../factories/document.factory';
+import { flatText } from '../../support/pdf-text';
+import { DocumentsService } from '../../../src/modules/documents';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 import { startTestApp, TestApp } from '../../setup/test-app';
 import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
@@ -38,6 +41,9 @@ const SUOLO = {
   dichiarazioneVeridicita: true,
   presaVisionePrivacy: true,
 };
+
+// A real browser with axe and two screenshots per page on a shared 2-core machine: generous per-test time.
+jest.setTimeout(240_000);
 
 describe(`citizen portal in a real browser on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', COMUNE_NAME: 'Comune di Vallefiorita' });
@@ -270,13 +276,48 @@ describe(`citizen portal in a real browser on ${databaseLabel()}`, () => {
     await expect(p.page.locator('.steppers-header li').first().textContent()).resolves.toContain('Inviata');
   });
 
-  it('given a citizen, when they file occupazione di suolo pubblico through the wizard, then the receipt shows the protocol number and legal deadline', async () => {
+  it('given a citizen, when they file occupazione di suolo pubblico with its planimetria, then the receipt PDF carries the protocol number and its verification page says valid', async () => {
     const p = await open();
     await login(p, `utente=${giulia.fiscalCode}`, '/servizi/occupazione-suolo-pubblico/domanda');
     await p.page.waitForSelector('.fjs-form');
     expect((await putDraft(p, 'occupazione-suolo-pubblico', { data: SUOLO, step: 0 })).status).toBe(200);
+    const step = await p.page.evaluate(() => JSON.parse(document.getElementById('wizard-data')!.textContent!).filepickers[0].step as number);
+    await p.page.goto(`/servizi/occupazione-suolo-pubblico/domanda?passo=${step}`);
+    await p.page.waitForSelector('#upload-Planimetria');
+    const attachments = () => count('select count(*) as n from attachment');
+    const before = await attachments();
+    // a disguised file: an executable named .pdf is refused by its content, and not kept
+    await p.page.setInputFiles('#upload-Planimetria', { name: 'planimetria.pdf', mimeType: 'application/pdf', buffer: anExecutable() });
+    await p.page.waitForFunction(() => (document.getElementById('upload-Planimetria-error')?.textContent ?? '') !== '');
+    await expect(p.page.locator('#upload-Planimetria-error').textContent()).resolves.toMatch(/^planimetria\.pdf: /);
+    expect(await attachments()).toBe(before);
+    // a real PDF
+    await p.page.setInputFiles('#upload-Planimetria', { name: 'planimetria.pdf', mimeType: 'application/pdf', buffer: aPdf('Planimetria di via Roma 12') });
+    await p.page.waitForFunction(() => /Caricato: planimetria\.pdf/.test(document.querySelector('[data-upload-field="planimetria"]')?.textContent ?? ''));
+    expect(await attachments()).toBe(before + 1);
+    await check(p, 'suolo-allegato');
+    await p.page.click('#wizard-next');
+    await p.page.waitForFunction(() => /Bozza salvata/.test(document.getElementById('wizard-saved')?.textContent ?? ''));
     const id = await walkAndFile(p, 'occupazione-suolo-pubblico', 'suolo');
     expect(await count(`select count(*) as n from case_file where id = $1 and citizen_fiscal_code = $2`, [id, giulia.fiscalCode])).toBe(1);
+    // the case lists the attachment; the receipt PDF names the protocol number
+    await expect(p.page.locator('[data-testid="documents"]').textContent()).resolves.toContain('planimetria.pdf');
+    const protocol = (await p.page.locator('[data-testid="receipt"] strong').first().textContent())!.split('/')[0];
+    const pdf = await p.page.request.get(`/area-personale/pratiche/${id}/ricevuta`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(flatText(await pdf.body())).toContain(protocol);
+    await p.page.goto('/area-personale?scheda=documenti');
+    await expect(p.page.locator('[data-testid="documents"] li').count()).resolves.toBeGreaterThanOrEqual(2);
+    await check(p, 'area-personale-documenti-pieno');
+    // anyone can verify it by its code
+    const receipt = (await t.app.get(DocumentsService).listForCase(id)).find((d) => d.kind === 'receipt')!;
+    const anon = await open();
+    await anon.page.goto(`/documenti/verifica/${receipt.verificationCode}`);
+    await expect(anon.page.locator('[data-testid="verification"]').textContent()).resolves.toContain('Documento valido');
+    await check(anon, 'verifica-documento');
+    const unknown = await anon.page.goto('/documenti/verifica/NONESISTE');
+    expect(unknown?.status()).toBe(404);
   });
 
   it('given bad input, when a forged CSRF token, a tampered draft or a forbidden wizard post arrives, then an Italian message answers and nothing is stored', async () => {
