@@ -69,7 +69,9 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
   app.use('/static/form-js/assets', express.static(join(formJs, 'assets'), assets));
   app.use('/static/app', express.static(publicDir(), assets));
 
-  const store = app.get(PgSessionStore);
+  // An application composed without the WebModule (API-only test apps) has no pages: no sessions either.
+  const store = webStoreOf(app);
+  if (!store) return;
   const sessions = session({
     name: SESSION_COOKIE,
     secret: app.get<string>(SESSION_SECRET),
@@ -105,4 +107,12 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
       next();
     }),
   );
+}
+
+function webStoreOf(app: INestApplication): PgSessionStore | undefined {
+  try {
+    return app.get(PgSessionStore, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
