@@ -13,6 +13,8 @@ import { TasksModule } from './modules/tasks';
 import { DocumentsModule } from './modules/documents';
 import { AuditModule } from './modules/audit';
 import { IntegrationModule } from './modules/integration';
+import { WebModule } from './modules/web';
+import { PortalModule } from './modules/portal';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -20,7 +22,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, ModelerModule, IntegrationModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule, ModelerModule, IntegrationModule],
     };
   }
 }

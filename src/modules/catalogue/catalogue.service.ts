@@ -10,7 +10,7 @@ import { readCatalogueFiles } from './catalogue-files';
 import { readOffices, validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { CatalogueSources, DeploymentSummary, FormVersion, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { CatalogueSources, DeploymentSummary, FormVersion, Office, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
 
 /** How long a process trusts what it read of the catalogue (a deploy elsewhere is seen within it). */
 const CATALOGUE_TTL_MS = 5_000;
@@ -98,6 +98,11 @@ export class CatalogueService implements OnApplicationBootstrap {
   async list(filter: ProcedureFilter, page: PageRequest): Promise<Page<ProcedureSummary>> {
     const { items, total } = await this.repository.listProcedures(filter, page);
     return { items, total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /** Every office of the Comune, by name. */
+  offices(): Promise<Office[]> {
+    return this.repository.listOffices();
   }
 
   /** The current version of a form (start or task form), for validating a submission. */
