@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -7,17 +7,37 @@ import { DEMO_ANALYSTS, DEMO_CITIZENS } from '../../src/modules/identity';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 
+// A real browser with the bpmn-js and form-js editors on a shared 2-core machine: generous per-test time.
+jest.setTimeout(120_000);
+
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const analyst = DEMO_ANALYSTS[0];
 
-/** axe-core on the page, limited to the given selectors (the modeler's own chrome). */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core on the page, limited to the given selectors (the modeler's own chrome). Evaluated through
+ * the DevTools protocol, which the page's CSP does not govern: the CSP stays as strict as in production.
+ */
 async function axeViolations(page: Page, include: string[]): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
+  await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (selectors) => {
     const w = globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } };
     const result = await w.axe.run({ include: selectors.map((s) => [s]) }, { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, include);
+}
+
+/** A script read from the page (same origin, the page's cookies), as modeler-ui makes them. */
+function fetchFromPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; type: string; body: { code?: string; draft?: boolean; xml?: string } }> {
+  return page.evaluate(
+    async ([m, url, payload]) => {
+      const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
+      const res = await fetch(url as string, { method: m as string, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
+      return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.json() };
+    },
+    [method, path, body] as const,
+  );
 }
 
 describe(`modeler in a browser on ${databaseLabel()}`, () => {
@@ -35,10 +55,12 @@ describe(`modeler in a browser on ${databaseLabel()}`, () => {
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${await t.token(analyst)}` }, locale: 'it-IT' });
+    const context = await browser.newContext({ locale: 'it-IT' });
     page = await context.newPage();
+    // CSP violations are console errors in Chromium: any of them fails the last test.
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
+    page.on('requestfailed', (r) => pageErrors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,14 +68,47 @@ describe(`modeler in a browser on ${databaseLabel()}`, () => {
     if (config) await dropTestSchema(config);
   });
 
-  it('given a citizen, when /modeler is opened, then it is refused', async () => {
+  it('given nobody logged in, when /modeler is opened, then the browser is sent to the login page and scripts get a 401 problem', async () => {
     // given
-    const citizen = await browser.newContext({ extraHTTPHeaders: { Authorization: `Bearer ${await t.token(DEMO_CITIZENS[0])}` } });
+    const anonymous = await browser.newContext();
+    const p = await anonymous.newPage();
     // when
-    const res = await (await citizen.newPage()).goto(`${base}/modeler`);
+    await p.goto(`${base}/modeler/processi/certificato-residenza`);
+    // then
+    expect(new URL(p.url()).pathname).toBe('/accesso');
+    expect(new URL(p.url()).searchParams.get('ritorno')).toBe('/modeler/processi/certificato-residenza');
+    const api = await fetchFromPage(p, 'GET', '/modeler/api/catalogue');
+    expect(api.status).toBe(401);
+    expect(api.type).toContain('application/problem+json');
+    await anonymous.close();
+  });
+
+  it('given a citizen logged in, when /modeler is opened, then the Italian 403 page answers and scripts get a 403 problem', async () => {
+    // given
+    const citizen = await browser.newContext();
+    const p = await citizen.newPage();
+    await p.goto(`${base}/accesso/sviluppo?utente=${DEMO_CITIZENS[0].fiscalCode}&ritorno=/`);
+    // when
+    const res = await p.goto(`${base}/modeler`);
     // then
     expect(res?.status()).toBe(403);
+    expect(await p.locator('html').getAttribute('lang')).toBe('it');
+    expect(await p.getByRole('heading', { level: 1 }).textContent()).toBe('Accesso non consentito');
+    const api = await fetchFromPage(p, 'GET', '/modeler/api/catalogue');
+    expect(api.status).toBe(403);
+    expect(api.type).toContain('application/problem+json');
     await citizen.close();
+  });
+
+  it('given an analyst, when logging in through the development login, then the modeler opens', async () => {
+    // when
+    await page.goto(`${base}/accesso/sviluppo?utente=${analyst.userId}&ruolo=analista&ritorno=/modeler`);
+    // then
+    expect(new URL(page.url()).pathname).toBe('/modeler');
+    const csp = (await page.request.get(`${base}/modeler`)).headers()['content-security-policy'];
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(await page.locator('meta[name="csrf-token"]').getAttribute('content')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
   });
 
   it('given an analyst, when /modeler is opened, then procedures and forms are listed and axe finds no violation', async () => {
@@ -93,7 +148,8 @@ describe(`modeler in a browser on ${databaseLabel()}`, () => {
     // then
     await page.getByRole('status').filter({ hasText: 'Bozza salvata.' }).waitFor();
     expect(await page.locator('#sp-problems li').count()).toBe(0);
-    const opened = await t.http().get('/modeler/api/procedures/certificato-residenza').set({ Authorization: `Bearer ${await t.token(analyst)}` }).expect(200);
+    const opened = await fetchFromPage(page, 'GET', '/modeler/api/procedures/certificato-residenza');
+    expect(opened.status).toBe(200);
     expect(opened.body.draft).toBe(true);
     expect(opened.body.xml).toContain('implementation="protocol.register"');
   });
@@ -120,6 +176,21 @@ describe(`modeler in a browser on ${databaseLabel()}`, () => {
     // then
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Modulo istruttoria-certificato-residenza');
     expect(await axeViolations(page, ['.sp-header', '.sp-toolbar'])).toEqual([]);
+  });
+
+  it('given an analyst session, when a draft is written without the CSRF token, then it is refused and nothing changes', async () => {
+    // given
+    await page.goto(`${base}/modeler`);
+    const before = await fetchFromPage(page, 'GET', '/modeler/api/procedures/certificato-residenza');
+    // when (the session's cookies, no token; through the context so the page's console stays clean for the last test)
+    const forged = await page.request.put(`${base}/modeler/api/procedures/certificato-residenza/draft`, {
+      headers: { accept: 'application/json' },
+      data: { xml: before.body.xml?.replace('protocol.register', 'protocol.missing') },
+    });
+    // then
+    expect(forged.status()).toBe(403);
+    expect(((await forged.json()) as { code: string }).code).toBe('WEB_CSRF_INVALID');
+    expect((await fetchFromPage(page, 'GET', '/modeler/api/procedures/certificato-residenza')).body.xml).toBe(before.body.xml);
   });
 
   it('given every page opened above, when the browser console is read, then no script failed', () => {

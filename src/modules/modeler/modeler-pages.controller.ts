@@ -2,6 +2,7 @@ import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Public } from '../identity';
 import { ModelerAccess } from './modeler-access';
@@ -9,6 +10,8 @@ import { ModelerAccess } from './modeler-access';
 /** `npm run build` writes the Vite build of modeler-ui/ here. */
 export const MODELER_UI_DIST = join(__dirname, '../../../modeler-ui/dist');
 const ASSET = /^[A-Za-z0-9._-]+\.(js|css|woff2?|ttf|eot|svg|png)$/;
+/** modeler-ui/index.html carries an empty CSRF meta; each response fills in the session's token. */
+const CSRF_META = '<meta name="csrf-token" content="" />';
 
 /**
  * The modeler's pages: one single-page app that reads its route from the URL
@@ -19,20 +22,20 @@ const ASSET = /^[A-Za-z0-9._-]+\.(js|css|woff2?|ttf|eot|svg|png)$/;
 export class ModelerPagesController {
   @ModelerAccess()
   @Get()
-  list(@Res() res: Response): void {
-    sendApp(res);
+  list(@Res() res: Response): Promise<void> {
+    return sendApp(res);
   }
 
   @ModelerAccess()
   @Get('processi/:key')
-  procedure(@Res() res: Response): void {
-    sendApp(res);
+  procedure(@Res() res: Response): Promise<void> {
+    return sendApp(res);
   }
 
   @ModelerAccess()
   @Get('moduli/:formKey')
-  form(@Res() res: Response): void {
-    sendApp(res);
+  form(@Res() res: Response): Promise<void> {
+    return sendApp(res);
   }
 
   /** The built scripts and styles: code only, no catalogue data, so no login is needed to fetch them. */
@@ -46,7 +49,11 @@ export class ModelerPagesController {
   }
 }
 
-function sendApp(res: Response): void {
+/** The single-page app with the session's CSRF token (set by the web layer) for its PUT/POST calls. */
+async function sendApp(res: Response): Promise<void> {
+  const html = await readFile(join(MODELER_UI_DIST, 'index.html'), 'utf8');
+  const token = String(res.locals.csrfToken ?? '');
+  if (!html.includes(CSRF_META) || !/^[A-Za-z0-9_-]+$/.test(token)) throw new Error('modeler-ui/dist/index.html has no CSRF meta, or the request has no session token');
   res.setHeader('Cache-Control', 'no-store');
-  res.sendFile(join(MODELER_UI_DIST, 'index.html'));
+  res.type('html').send(html.replace(CSRF_META, `<meta name="csrf-token" content="${token}" />`));
 }

@@ -11,7 +11,21 @@ const F = 'processes/certificato-residenza.bpmn';
 describe(`modeler API on ${databaseLabel()}`, () => {
   let config: ReturnType<typeof testConfig>;
   let t: TestApp;
-  const as = async (p: Principal) => ({ Authorization: `Bearer ${await t.token(p)}` });
+  const sessions = new Map<string, Record<string, string>>();
+  /** A web session through the development login: its cookie and CSRF token, as the modeler's page script sends them. */
+  const as = async (p: Principal): Promise<Record<string, string>> => {
+    const query =
+      p.kind === 'citizen' ? `utente=${p.fiscalCode}` : p.kind === 'operator' ? `utente=${p.userId}&ufficio=${p.offices[0]}` : `utente=${p.kind === 'analyst' ? p.userId : ''}&ruolo=analista`;
+    const cached = sessions.get(query);
+    if (cached) return cached;
+    const login = await t.http().get(`/accesso/sviluppo?${query}&ritorno=/accesso`).expect(303);
+    const cookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0];
+    const page = await t.http().get('/accesso').set({ Cookie: cookie }).expect(200);
+    const token = /<meta name="csrf-token" content="([^"]+)">/.exec(page.text)?.[1] ?? '';
+    const headers = { Cookie: cookie, 'X-CSRF-Token': token, Accept: 'application/json' };
+    sessions.set(query, headers);
+    return headers;
+  };
 
   beforeAll(async () => {
     config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/modeler-keys' });
@@ -23,17 +37,31 @@ describe(`modeler API on ${databaseLabel()}`, () => {
   });
 
   it.each([
-    ['nobody logged in', null, 401],
-    ['a citizen', DEMO_CITIZENS[0], 403],
-    ['an operator', DEMO_OPERATORS[0], 403],
-    ['an analyst', analyst, 200],
-  ] as Array<[string, Principal | null, number]>)('given %s, when the modeler API is asked for the catalogue, then it answers %i', async (_who, principal, status) => {
+    ['nobody logged in', 401, null],
+    ['a citizen', 403, DEMO_CITIZENS[0]],
+    ['an operator', 403, DEMO_OPERATORS[0]],
+    ['an analyst', 200, analyst],
+  ] as Array<[string, number, Principal | null]>)('given %s, when the modeler API is asked for the catalogue, then it answers %i', async (_who, status, principal) => {
     // given
-    const headers = principal ? await as(principal) : {};
+    const headers = principal ? await as(principal) : { Accept: 'application/json' };
     // when
     const res = await t.http().get('/modeler/api/catalogue').set(headers);
     // then
     expect(res.status).toBe(status);
+    if (status !== 200) expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('given an analyst session, when a draft is written without the CSRF token or with another session\'s, then it is refused before anything is stored', async () => {
+    // given
+    const { Cookie, Accept } = await as(analyst);
+    const other = await as(DEMO_CITIZENS[0]);
+    const xml = readFileSync(SHIPPED, 'utf8');
+    // when
+    const missing = await t.http().put('/modeler/api/procedures/csrf-prova/draft').set({ Cookie, Accept }).send({ xml });
+    const foreign = await t.http().put('/modeler/api/procedures/csrf-prova/draft').set({ Cookie, Accept, 'X-CSRF-Token': other['X-CSRF-Token'] }).send({ xml });
+    // then
+    expect([missing.status, missing.body.code, foreign.status, foreign.body.code]).toEqual([403, 'WEB_CSRF_INVALID', 403, 'WEB_CSRF_INVALID']);
+    await t.http().get('/modeler/api/procedures/csrf-prova').set(await as(analyst)).expect(404);
   });
 
   it('given the shipped catalogue, when an analyst asks the context, then offices, forms, registered services and statuses come back', async () => {
