@@ -10,6 +10,7 @@ import { NotificationsModule } from './modules/notifications';
 import { CasesModule } from './modules/cases';
 import { TasksModule } from './modules/tasks';
 import { DocumentsModule } from './modules/documents';
+import { PaymentsModule } from './modules/payments';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -17,7 +18,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule],
     };
   }
 }

@@ -32,3 +32,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
   });
 });
+
+describe('loadConfig: payments', () => {
+  it('given production, when PAYMENTS_ADAPTER is fake (the default), then boot is refused naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks' })).toThrow(/PAYMENTS_ADAPTER: fake is not allowed/);
+  });
+
+  it('given the gpd adapter without base URL and key, when loading, then both variables are named', () => {
+    expect(() => loadConfig({ PAYMENTS_ADAPTER: 'gpd' })).toThrow(/PAGOPA_API_BASE_URL: required[\s\S]*PAGOPA_GPD_KEY: required/);
+  });
+
+  it('given a malformed creditor fiscal code and segregation code, when loading, then both are named', () => {
+    expect(() => loadConfig({ PAGOPA_EC_FISCAL_CODE: '123', PAGOPA_SEGREGATION_CODE: '1' })).toThrow(/PAGOPA_EC_FISCAL_CODE[\s\S]*PAGOPA_SEGREGATION_CODE/);
+  });
+});

@@ -1,0 +1,11 @@
+export { PaymentsModule } from './payments.module';
+export { PAYMENTS_PORT } from './payments.port';
+export type { CartNotice, CartRequest, DebtPosition, PaymentOption, PaymentsPort, PositionStatus, Receipt, Stamp, Transfer } from './payments.port';
+export { GpdHttpAdapter } from './gpd/gpd-http.adapter';
+export type { GpdHttpOptions } from './gpd/gpd-http.adapter';
+export { FakePagoPa } from './fake/fake-pagopa';
+export { NavAllocator } from './nav-allocator';
+export { buildDebtPosition, newIupd } from './debt-position.builder';
+export type { Creditor, FeeRequest } from './debt-position.builder';
+export { composeNav, isValidNav, iuvCheck, iuvOf, navOf } from './nav';
+export * from './payments.exceptions';

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { DevPagoPaController } from './fake/dev-pagopa.controller';
+import { DevPagoPaGuard } from './fake/dev-pagopa.guard';
+import { FakePagoPa } from './fake/fake-pagopa';
+import { FakePagoPaRepository } from './fake/fake-pagopa.repository';
+import { GpdHttpAdapter } from './gpd/gpd-http.adapter';
+import { NavAllocator } from './nav-allocator';
+import { PAYMENTS_PORT, PaymentsPort } from './payments.port';
+
+/** pagoPA fees: PAYMENTS_PORT is the real GPD/Checkout adapter or the development pagoPA (PAYMENTS_ADAPTER). */
+@Module({
+  controllers: [DevPagoPaController],
+  providers: [
+    FakePagoPaRepository,
+    FakePagoPa,
+    DevPagoPaGuard,
+    NavAllocator,
+    {
+      provide: PAYMENTS_PORT,
+      inject: [APP_CONFIG, FakePagoPa],
+      useFactory: (c: AppConfig, fake: FakePagoPa): PaymentsPort =>
+        c.PAYMENTS_ADAPTER === 'fake'
+          ? fake
+          : new GpdHttpAdapter({ baseUrl: c.PAGOPA_API_BASE_URL!, gpdKey: c.PAGOPA_GPD_KEY!, checkoutKey: c.PAGOPA_CHECKOUT_KEY ?? c.PAGOPA_GPD_KEY!, timeoutMs: c.PAGOPA_TIMEOUT_MS }),
+    },
+  ],
+  exports: [PAYMENTS_PORT, NavAllocator, FakePagoPa],
+})
+export class PaymentsModule {}
