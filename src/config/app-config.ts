@@ -114,6 +114,11 @@ const envSchema = z.object({
   /** Taxonomy code (tassonomia pagoPA) of the fees' transfers. */
   PAGOPA_CATEGORY: z.string().regex(/^[0-9A-Za-z/]{3,40}$/, 'not a pagoPA taxonomy code').default('9/0101100IM/'),
   PAGOPA_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
+  /** Background payment jobs: creating debt positions from case_payment, reconciling receipts. */
+  PAYMENTS_JOBS_ENABLED: booleanFlag.default(true),
+  PAYMENTS_POLL_MS: intFrom(100, 600_000).default(5000),
+  /** First retry delay after pagoPA is down; doubles each attempt, capped at one hour. */
+  PAYMENTS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string; documentsDir: string };

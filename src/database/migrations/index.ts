@@ -9,6 +9,7 @@ import { CaseProtocolFromRegister1764000000110 } from './1764000000110-CaseProto
 import { OutboxRenderAtSend1764000000120 } from './1764000000120-OutboxRenderAtSend';
 import { Documents1764000000400 } from './1764000000400-Documents';
 import { Payments1764000000900 } from './1764000000900-Payments';
+import { CasePayments1764000000910 } from './1764000000910-CasePayments';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [EngineSchema1763900000000, ProtocolRegister1763900000100, Catalogue1763900000200, Notifications1763900000300, Cases1763900000400, TaskIndexes1763900000500, ProtocolNumberAtCommit1764000000100, CaseProtocolFromRegister1764000000110, OutboxRenderAtSend1764000000120, Documents1764000000400, Payments1764000000900];
+export const MIGRATIONS = [EngineSchema1763900000000, ProtocolRegister1763900000100, Catalogue1763900000200, Notifications1763900000300, Cases1763900000400, TaskIndexes1763900000500, ProtocolNumberAtCommit1764000000100, CaseProtocolFromRegister1764000000110, OutboxRenderAtSend1764000000120, Documents1764000000400, Payments1764000000900, CasePayments1764000000910];

@@ -23,3 +23,22 @@ export const PAYMENTS_MESSAGES = {
   checkoutCancel: 'Annulla',
   checkoutError: 'Simula un errore',
 } as const;
+
+/** How a case payment's state reads to citizens and operators. */
+export const PAYMENT_STATUS_LABELS = {
+  pending: 'In attesa',
+  published: 'Da pagare',
+  paid: 'Pagato',
+  failed: 'Non disponibile: contattare l’ufficio',
+} as const;
+
+export const PAYMENT_TASK_MESSAGES = {
+  noCase: 'Il pagamento si chiede solo nell’ambito di una pratica (caseId mancante)',
+  noAmount: 'Importo non indicato: il procedimento non ha la proprietà "fee" e il task non indica "amountField"',
+  badAmount: 'L’importo deve essere un numero intero positivo di centesimi',
+  badDueDays: 'dueDays deve essere un numero intero di giorni tra 1 e 365',
+  badStamp: 'Per la marca da bollo servono stampCents (centesimi) e stampProvince (sigla della provincia)',
+  stampRemittance: 'Imposta di bollo',
+  tooManyNotices: 'Si possono pagare da 1 a 5 avvisi insieme',
+  notYours: 'L’avviso non è tra i pagamenti dovuti del cittadino o non è pagabile',
+} as const;

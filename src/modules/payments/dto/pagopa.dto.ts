@@ -85,3 +85,21 @@ export class CartRequestDto {
 export class ClockResponseDto {
   @ApiProperty({ format: 'date-time' }) now!: string;
 }
+
+export class PaymentResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ example: '301202600000000103', description: 'Numero avviso (NAV)' }) noticeNumber!: string;
+  @ApiProperty({ example: '01202600000000103' }) iuv!: string;
+  @ApiProperty({ example: '00000000000' }) creditorFiscalCode!: string;
+  @ApiProperty({ description: 'Euro cents', example: 31240 }) amount!: number;
+  @ApiProperty() description!: string;
+  @ApiProperty({ format: 'date-time' }) dueDate!: string;
+  @ApiProperty({ enum: ['pending', 'published', 'paid', 'failed'] }) status!: string;
+  @ApiProperty({ example: 'Da pagare' }) statusLabel!: string;
+  @ApiProperty({ description: 'Payable now through Checkout' }) payable!: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) paidAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) receiptId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ example: 'PAGOPA|002|301202600000000103|00000000000|31240' }) qrCode!: string;
+}
