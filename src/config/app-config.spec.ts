@@ -46,3 +46,11 @@ describe('loadConfig: payments', () => {
     expect(() => loadConfig({ PAGOPA_EC_FISCAL_CODE: '123', PAGOPA_SEGREGATION_CODE: '1' })).toThrow(/PAGOPA_EC_FISCAL_CODE[\s\S]*PAGOPA_SEGREGATION_CODE/);
   });
 });
+
+describe('loadConfig: development pagoPA', () => {
+  it('given production, when DEV_PAGOPA_ENABLED is set, then boot is refused naming it', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16), DEV_PAGOPA_ENABLED: 'true' }),
+    ).toThrow(/DEV_PAGOPA_ENABLED: the development pagoPA is not allowed/);
+  });
+});

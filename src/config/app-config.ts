@@ -102,6 +102,8 @@ const envSchema = z.object({
     .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
+  /** Serve the development pagoPA at /dev-pagopa; defaults to on with PAYMENTS_ADAPTER=fake (lets the gpd adapter be tested against it). Refused in production. */
+  DEV_PAGOPA_ENABLED: booleanFlag.optional(),
   /** Ocp-Apim-Subscription-Key for GPD and receipts; the fake requires it when set. */
   PAGOPA_GPD_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
   /** Ocp-Apim-Subscription-Key for Checkout carts (defaults to PAGOPA_GPD_KEY). */
@@ -147,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.PAYMENTS_ADAPTER === 'fake'
       ? ['PAYMENTS_ADAPTER: fake is not allowed when NODE_ENV=production (use gpd)']
       : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.DEV_PAGOPA_ENABLED ? ['DEV_PAGOPA_ENABLED: the development pagoPA is not allowed when NODE_ENV=production'] : []),
     ...(cfg.PAYMENTS_ADAPTER === 'gpd' && !cfg.PAGOPA_API_BASE_URL ? ['PAGOPA_API_BASE_URL: required when PAYMENTS_ADAPTER=gpd'] : []),
     ...(cfg.PAYMENTS_ADAPTER === 'gpd' && !cfg.PAGOPA_GPD_KEY ? ['PAGOPA_GPD_KEY: required when PAYMENTS_ADAPTER=gpd'] : []),
     ...(cfg.NODE_ENV === 'production' && cfg.AUTH_MODE === 'dev-keys'

@@ -6,7 +6,7 @@ import { DomainException } from '../../../common';
 import { PaymentGatewayUnauthorizedException } from '../payments.exceptions';
 
 /**
- * /dev-pagopa exists only with PAYMENTS_ADAPTER=fake (never in production: the config refuses it).
+ * /dev-pagopa exists with PAYMENTS_ADAPTER=fake or DEV_PAGOPA_ENABLED (never in production: the config refuses both).
  * Its API paths (GPD, receipts, Checkout carts) require Ocp-Apim-Subscription-Key when a key is configured,
  * as the real ones do; the payer's pages do not.
  */
@@ -16,7 +16,7 @@ export class DevPagoPaGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    if (this.config.PAYMENTS_ADAPTER !== 'fake') throw new DomainException('DEV_PAGOPA_DISABLED', 'not-found', 'Non trovato');
+    if (!(this.config.DEV_PAGOPA_ENABLED ?? this.config.PAYMENTS_ADAPTER === 'fake')) throw new DomainException('DEV_PAGOPA_DISABLED', 'not-found', 'Non trovato');
     const path = req.path;
     const isApi = path.startsWith('/dev-pagopa/gpd/') || path.startsWith('/dev-pagopa/checkout/ec/');
     if (!isApi) return true;

@@ -76,6 +76,7 @@ export class DebtDispatcher {
 
 function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
-  const detail = (e as Error & { details?: { detail?: unknown } }).details?.detail;
-  return `${e.name}: ${e.message}${typeof detail === 'string' ? ` (${detail})` : ''}`;
+  const { details, code } = e as Error & { details?: { detail?: unknown }; code?: unknown };
+  const detail = details?.detail;
+  return `${typeof code === 'string' ? code : e.name}: ${e.message}${typeof detail === 'string' ? ` (${detail})` : ''}`;
 }
