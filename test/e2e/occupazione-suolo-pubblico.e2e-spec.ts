@@ -2,6 +2,7 @@ import { TimerSchedulerService } from '../../src/modules/engine';
 import { DebtDispatcher, ReceiptReconciler } from '../../src/modules/payments';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { aPdf } from '../factories/document.factory';
+import { readPdf } from '../support/pdf-text';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -187,6 +188,18 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     expect(await t.app.get(DebtDispatcher).dispatchDue()).toEqual({ published: 1, retried: 0, failed: 0 });
     expect((await paymentsOf(mario, c.id))[0]).toMatchObject({ status: 'published', statusLabel: 'Da pagare', payable: true });
     await t.http().get(`/api/v1/cases/${c.id}/payments`).set('Authorization', await auth(laura)).expect(404);
+    const avviso = await t.http().get(`/api/v1/cases/${c.id}/payments/${pending.noticeNumber}/avviso`).set('Authorization', await auth(mario)).buffer(true).parse((res, cb) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => cb(null, Buffer.concat(parts)));
+    }).expect(200);
+    expect(avviso.headers['content-type']).toBe('application/pdf');
+    const avvisoPdf = readPdf(avviso.body as Buffer);
+    expect(avvisoPdf.text.replace(/\s+/g, ' ')).toEqual(expect.stringContaining(pending.noticeNumber.replace(/(\d{4})(?=\d)/g, '$1 ')));
+    expect(avvisoPdf.text).toContain('312,40');
+    expect(avvisoPdf.hasOutputIntent).toBe(true);
+    expect(avvisoPdf.images).toBeGreaterThanOrEqual(1);
+    await t.http().get(`/api/v1/cases/${c.id}/payments/${pending.noticeNumber}/avviso`).set('Authorization', await auth(laura)).expect(404);
 
     // when: Mario pays the notice at pagoPA
     const receipt = (await t.http().post(`/dev-pagopa/avvisi/${pending.noticeNumber}/paga`).expect(200)).body;

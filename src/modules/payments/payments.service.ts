@@ -7,6 +7,8 @@ import { PaymentInvalidException } from './payments.exceptions';
 import { PAYMENT_STATUS_LABELS, PAYMENT_TASK_MESSAGES as M } from './payments.messages';
 import { PAYMENTS_PORT, PaymentsPort } from './payments.port';
 import type { PaymentView } from './payments.types';
+import { renderAvvisoPdf } from './avviso/avviso-pdf';
+import { PaymentNoticeNotFoundException } from './payments.exceptions';
 
 export interface CheckoutReturn {
   okUrl: string;
@@ -33,6 +35,25 @@ export class PaymentsService {
   async listForCaseAs(caseId: string, viewer: CaseViewer): Promise<PaymentView[]> {
     await this.cases.get(caseId, viewer);
     return this.listForCase(caseId);
+  }
+
+  /** The avviso di pagamento PDF of one of the case's notices, rendered from the payment as it is now. */
+  async avvisoAs(caseId: string, noticeNumber: string, viewer: CaseViewer): Promise<{ name: string; bytes: Buffer }> {
+    await this.cases.get(caseId, viewer);
+    const row = (await this.repo.forCase(caseId)).find((r) => r.nav === noticeNumber);
+    if (!row) throw new PaymentNoticeNotFoundException(noticeNumber);
+    const caseRow = await this.cases.row(caseId);
+    const bytes = await renderAvvisoPdf({
+      creditor: { name: this.config.PAGOPA_EC_NAME, fiscalCode: row.org_fiscal_code },
+      debtor: { name: caseRow.citizen_name, fiscalCode: row.debtor_fiscal_code },
+      description: row.description,
+      amount: Number(row.amount),
+      dueDate: new Date(row.due_date),
+      noticeNumber: row.nav,
+      paid: row.status === 'paid',
+      createdAt: new Date(row.created_at),
+    });
+    return { name: `avviso-${row.nav}.pdf`, bytes };
   }
 
   async listForCitizen(fiscalCode: string, page: PageRequest): Promise<Page<PaymentView>> {
