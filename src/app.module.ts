@@ -15,6 +15,7 @@ import { AuditModule } from './modules/audit';
 import { IntegrationModule } from './modules/integration';
 import { WebModule } from './modules/web';
 import { PortalModule } from './modules/portal';
+import { PaymentsModule } from './modules/payments';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -22,7 +23,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule, ModelerModule, IntegrationModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, ModelerModule, IntegrationModule],
     };
   }
 }

@@ -45,3 +45,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WEB_CONCURRENCY: '0', DATABASE_URL: 'postgres://db/app' })).toThrow(/WEB_CONCURRENCY: must be between 1 and 64/);
   });
 });
+
+describe('loadConfig: payments', () => {
+  it('given production, when PAYMENTS_ADAPTER is fake (the default), then boot is refused naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks' })).toThrow(/PAYMENTS_ADAPTER: fake is not allowed/);
+  });
+
+  it('given the gpd adapter without base URL and key, when loading, then both variables are named', () => {
+    expect(() => loadConfig({ PAYMENTS_ADAPTER: 'gpd' })).toThrow(/PAGOPA_API_BASE_URL: required[\s\S]*PAGOPA_GPD_KEY: required/);
+  });
+
+  it('given a malformed creditor fiscal code and segregation code, when loading, then both are named', () => {
+    expect(() => loadConfig({ PAGOPA_EC_FISCAL_CODE: '123', PAGOPA_SEGREGATION_CODE: '1' })).toThrow(/PAGOPA_EC_FISCAL_CODE[\s\S]*PAGOPA_SEGREGATION_CODE/);
+  });
+});
+
+describe('loadConfig: development pagoPA', () => {
+  it('given production, when DEV_PAGOPA_ENABLED is set, then boot is refused naming it', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16), DEV_PAGOPA_ENABLED: 'true' }),
+    ).toThrow(/DEV_PAGOPA_ENABLED: the development pagoPA is not allowed/);
+  });
+});

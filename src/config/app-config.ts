@@ -112,6 +112,33 @@ const envSchema = z.object({
   DOCUMENTS_UNFILED_TTL_HOURS: intFrom(1, 8760).default(24),
   DOCUMENTS_PURGE_ENABLED: booleanFlag.default(true),
   DOCUMENTS_PURGE_INTERVAL_MS: intFrom(1000, 86_400_000).default(3_600_000),
+  /** pagoPA: `fake` is the stateful development pagoPA served at /dev-pagopa (refused in production); `gpd` calls the real GPD and Checkout APIs. */
+  PAYMENTS_ADAPTER: z.enum(['fake', 'gpd']).default('fake'),
+  /** Host of the pagoPA APIs (GPD, receipts, Checkout), e.g. https://api.uat.platform.pagopa.it; defaults to this app's /dev-pagopa. */
+  PAGOPA_API_BASE_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** Serve the development pagoPA at /dev-pagopa; defaults to on with PAYMENTS_ADAPTER=fake (lets the gpd adapter be tested against it). Refused in production. */
+  DEV_PAGOPA_ENABLED: booleanFlag.optional(),
+  /** Ocp-Apim-Subscription-Key for GPD and receipts; the fake requires it when set. */
+  PAGOPA_GPD_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** Ocp-Apim-Subscription-Key for Checkout carts (defaults to PAGOPA_GPD_KEY). */
+  PAGOPA_CHECKOUT_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  /** The Comune as creditor (ente creditore): fiscal code, name, segregation code and the IBAN fees are credited to. */
+  PAGOPA_EC_FISCAL_CODE: z.string().regex(/^\d{11}$/, 'must be 11 digits').default('00000000000'),
+  PAGOPA_EC_NAME: z.string().min(1).max(140).default('Comune di Esempio'),
+  PAGOPA_SEGREGATION_CODE: z.string().regex(/^\d{2}$/, 'must be 2 digits').default('01'),
+  PAGOPA_IBAN: z.string().regex(/^IT\d{2}[A-Z]\d{10}[0-9A-Z]{12}$/, 'must be an Italian IBAN (27 characters, upper case)').default('IT60X0542811101000000123456'),
+  /** Taxonomy code (tassonomia pagoPA) of the fees' transfers. */
+  PAGOPA_CATEGORY: z.string().regex(/^[0-9A-Za-z/]{3,40}$/, 'not a pagoPA taxonomy code').default('9/0101100IM/'),
+  PAGOPA_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
+  /** Background payment jobs: creating debt positions from case_payment, reconciling receipts. */
+  PAYMENTS_JOBS_ENABLED: booleanFlag.default(true),
+  PAYMENTS_POLL_MS: intFrom(100, 600_000).default(5000),
+  /** First retry delay after pagoPA is down; doubles each attempt, capped at one hour. */
+  PAYMENTS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema> & {
@@ -142,6 +169,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const cfg = parsed.data;
   const crossProblems = [
     ...(cfg.AUTH_MODE === 'jwks' && !cfg.AUTH_JWKS_URL ? ['AUTH_JWKS_URL: required when AUTH_MODE=jwks'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.PAYMENTS_ADAPTER === 'fake'
+      ? ['PAYMENTS_ADAPTER: fake is not allowed when NODE_ENV=production (use gpd)']
+      : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.DEV_PAGOPA_ENABLED ? ['DEV_PAGOPA_ENABLED: the development pagoPA is not allowed when NODE_ENV=production'] : []),
+    ...(cfg.PAYMENTS_ADAPTER === 'gpd' && !cfg.PAGOPA_API_BASE_URL ? ['PAGOPA_API_BASE_URL: required when PAYMENTS_ADAPTER=gpd'] : []),
+    ...(cfg.PAYMENTS_ADAPTER === 'gpd' && !cfg.PAGOPA_GPD_KEY ? ['PAGOPA_GPD_KEY: required when PAYMENTS_ADAPTER=gpd'] : []),
     ...(cfg.NODE_ENV === 'production' && cfg.AUTH_MODE === 'dev-keys'
       ? ['AUTH_MODE: dev-keys is not allowed when NODE_ENV=production (use jwks)']
       : []),

@@ -1,6 +1,8 @@
 import { TimerSchedulerService } from '../../src/modules/engine';
+import { DebtDispatcher, ReceiptReconciler } from '../../src/modules/payments';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { aPdf } from '../factories/document.factory';
+import { readPdf } from '../support/pdf-text';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -76,6 +78,7 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     (await t.http().post('/api/v1/attachments').set('Authorization', await auth(citizen)).field('field', 'planimetria').attach('file', aPdf(`Planimetria di ${citizen.familyName}`), 'planimetria.pdf').expect(201)).body.id;
   const file = async (citizen: Citizen, data: Record<string, unknown>) =>
     (await t.http().post('/api/v1/cases').set('Authorization', await auth(citizen)).send({ procedureKey: PROCEDURE, data: { ...data, planimetria: [await uploadPlanimetria(citizen)] } }).expect(201)).body;
+  const paymentsOf = async (who: Who, id: string) => (await t.http().get(`/api/v1/cases/${id}/payments`).set('Authorization', await auth(who)).expect(200)).body;
   const caseOf = async (citizen: Citizen, id: string) =>
     (await t.http().get(`/api/v1/cases/${id}`).set('Authorization', await auth(citizen)).expect(200)).body;
   const inbox = async (who: Who, query: string): Promise<{ items: TaskItem[]; nextCursor: string | null }> =>
@@ -175,11 +178,43 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     expect(noFee.body.errors.map((e: { field: string }) => e.field)).toEqual(['canoneEuro']);
     await complete(marcoGallo, decision.id, { data: { esito: 'accolta', canoneEuro: 312.4, motivazione: 'Pareri favorevoli acquisiti, con le prescrizioni della Polizia locale' } });
 
+    // then: the canone is asked through pagoPA; the case waits for it
+    const waiting = await caseOf(mario, c.id);
+    expect(waiting).toMatchObject({ status: 'in-lavorazione', outcome: null, closedAt: null });
+    const [pending] = await paymentsOf(mario, c.id);
+    expect(pending).toMatchObject({ amount: 31240, status: 'pending', statusLabel: 'In attesa', payable: false, qrCode: `PAGOPA|002|${pending.noticeNumber}|${pending.creditorFiscalCode}|31240` });
+    expect(pending.noticeNumber).toMatch(/^3\d{17}$/);
+    // the debt position reaches pagoPA after the step's commit, through the dispatcher
+    expect(await t.app.get(DebtDispatcher).dispatchDue()).toEqual({ published: 1, retried: 0, failed: 0 });
+    expect((await paymentsOf(mario, c.id))[0]).toMatchObject({ status: 'published', statusLabel: 'Da pagare', payable: true });
+    await t.http().get(`/api/v1/cases/${c.id}/payments`).set('Authorization', await auth(laura)).expect(404);
+    const avviso = await t.http().get(`/api/v1/cases/${c.id}/payments/${pending.noticeNumber}/avviso`).set('Authorization', await auth(mario)).buffer(true).parse((res, cb) => {
+      const parts: Buffer[] = [];
+      res.on('data', (d: Buffer) => parts.push(d));
+      res.on('end', () => cb(null, Buffer.concat(parts)));
+    }).expect(200);
+    expect(avviso.headers['content-type']).toBe('application/pdf');
+    const avvisoPdf = readPdf(avviso.body as Buffer);
+    expect(avvisoPdf.text.replace(/\s+/g, ' ')).toEqual(expect.stringContaining(pending.noticeNumber.replace(/(\d{4})(?=\d)/g, '$1 ')));
+    expect(avvisoPdf.text).toContain('312,40');
+    expect(avvisoPdf.hasOutputIntent).toBe(true);
+    expect(avvisoPdf.images).toBeGreaterThanOrEqual(1);
+    await t.http().get(`/api/v1/cases/${c.id}/payments/${pending.noticeNumber}/avviso`).set('Authorization', await auth(laura)).expect(404);
+
+    // when: Mario pays the notice at pagoPA
+    const receipt = (await t.http().post(`/dev-pagopa/avvisi/${pending.noticeNumber}/paga`).expect(200)).body;
+    expect(receipt).toMatchObject({ noticeNumber: pending.noticeNumber, amount: 31240, debtorFiscalCode: mario.fiscalCode });
+    // then: the receipt is applied once, and the case continues to the concession
+    expect((await paymentsOf(elena, c.id))[0]).toMatchObject({ status: 'paid', statusLabel: 'Pagato', receiptId: receipt.receiptId, payable: false });
+    expect((await t.http().post(`/dev-pagopa/avvisi/${pending.noticeNumber}/paga`).expect(409)).body.code).toBe('PAYMENT_NOTICE_NOT_PAYABLE');
+    expect(await t.app.get(ReceiptReconciler).reconcile()).toMatchObject({ applied: 0, flagged: 0 });
+
     const done = await caseOf(mario, c.id);
     expect(done).toMatchObject({ status: 'accettata', displayStatus: 'accettata', outcome: 'accettata', legalDeadline: c.legalDeadline, takenInChargeAt: c.takenInChargeAt });
     expect(done.protocol.number).toBe(c.protocol.number);
     expect(done.closedAt).not.toBeNull();
-    expect(done.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'accettata']);
+    expect(done.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'in-lavorazione', 'accettata']);
+    expect(JSON.stringify(done.timeline[3])).toContain('In attesa del pagamento del canone');
     const closed = (await t.http().get(`/api/v1/tasks/${pl.id}`).set('Authorization', await auth(davide)).expect(200)).body;
     expect(closed).toMatchObject({ status: 'completed', assignee: winner.userId });
   });

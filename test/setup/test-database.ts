@@ -22,6 +22,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     CATALOGUE_LOAD: 'false',
     SCHEDULER_ENABLED: 'false',
     WEBHOOKS_ENABLED: 'false',
+    PAYMENTS_JOBS_ENABLED: 'false',
     ...overrides,
   });
 }

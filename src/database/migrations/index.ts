@@ -15,6 +15,8 @@ import { ModelerDrafts1764000000700 } from './1764000000700-ModelerDrafts';
 import { IntegrationEvents1764000000800 } from './1764000000800-IntegrationEvents';
 import { ServiceAccounts1764000000810 } from './1764000000810-ServiceAccounts';
 import { Webhooks1764000000820 } from './1764000000820-Webhooks';
+import { Payments1764000000900 } from './1764000000900-Payments';
+import { CasePayments1764000000910 } from './1764000000910-CasePayments';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   IntegrationEvents1764000000800,
   ServiceAccounts1764000000810,
   Webhooks1764000000820,
+  Payments1764000000900,
+  CasePayments1764000000910,
 ];

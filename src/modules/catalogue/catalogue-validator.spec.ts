@@ -4,7 +4,7 @@ import { validateCatalogue } from './catalogue-validator';
 import { CatalogueFiles } from './catalogue.types';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/catalogue');
-const SERVICES = ['protocol.register'];
+const SERVICES = ['payments.createDebt', 'protocol.register'];
 const P = 'processes/pratica-prova.bpmn';
 
 /** The valid base catalogue with the files of one problem fixture laid over it. */
@@ -48,7 +48,7 @@ describe('catalogue validator', () => {
     expect(outcome.catalogue.forms.map((f) => f.key)).toEqual(['domanda-prova', 'istruttoria-prova']);
   });
 
-  it('given the shipped processes/ and forms/, when validated with protocol.register registered, then there is no problem', async () => {
+  it('given the shipped processes/ and forms/, when validated with the platform services registered, then there is no problem', async () => {
     // given
     const files = await readCatalogueFiles(join(__dirname, '../../../processes'), join(__dirname, '../../../forms'));
     // when
@@ -58,17 +58,25 @@ describe('catalogue validator', () => {
     expect(outcome.ok && outcome.catalogue.procedures.map((p) => p.key)).toEqual(['certificato-residenza', 'iscrizione-nido', 'occupazione-suolo-pubblico']);
   });
 
-  it('given the shipped catalogue, when no service is registered, then each protocol.register task is reported', async () => {
+  it('given the shipped catalogue, when no service is registered, then each service task is reported', async () => {
     // given
     const files = await readCatalogueFiles(join(__dirname, '../../../processes'), join(__dirname, '../../../forms'));
     // when
     const outcome = await validateCatalogue(files, []);
     // then
+    const tasks: Record<string, Array<[string, string]>> = {
+      'certificato-residenza': [['Task_ProtocolloAccoglimento', 'protocol.register'], ['Task_ProtocolloRigetto', 'protocol.register']],
+      'iscrizione-nido': [['Task_ProtocolloAccoglimento', 'protocol.register'], ['Task_ProtocolloRigetto', 'protocol.register']],
+      'occupazione-suolo-pubblico': [
+        ['Task_ProtocolloAccoglimento', 'protocol.register'],
+        ['Task_ProtocolloRigetto', 'protocol.register'],
+        ['Task_RichiestaCanone', 'payments.createDebt'],
+        ['Task_ProtocolloMancatoPagamento', 'protocol.register'],
+      ],
+    };
     expect(outcome.ok ? [] : outcome.problems).toEqual(
-      ['certificato-residenza', 'iscrizione-nido', 'occupazione-suolo-pubblico'].flatMap((k) =>
-        ['Task_ProtocolloAccoglimento', 'Task_ProtocolloRigetto'].map(
-          (task) => `processes/${k}.bpmn, serviceTask ${task}: service "protocol.register" is not registered (registered: none)`,
-        ),
+      Object.entries(tasks).flatMap(([k, list]) =>
+        list.map(([task, service]) => `processes/${k}.bpmn, serviceTask ${task}: service "${service}" is not registered (registered: none)`),
       ),
     );
   });
@@ -119,7 +127,7 @@ describe('catalogue validator', () => {
     [
       'a service task naming an unregistered service',
       'unknown-service',
-      [`${P}, serviceTask Task_Protocollo: service "payments.createDebt" is not registered (registered: protocol.register)`],
+      [`${P}, serviceTask Task_Protocollo: service "payments.refundFee" is not registered (registered: payments.createDebt, protocol.register)`],
     ],
     [
       'user tasks with an unknown group and with no group',

@@ -12,6 +12,9 @@ import { createTokenKeys } from './token-keys';
 import { TokenService } from './token.service';
 import { TokenVerifier } from './token-verifier';
 
+/** Production also refuses the development pagoPA: these tests configure the real one. */
+const REAL_PAGOPA = { PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'subscription-key-0123' };
+
 const dirs: string[] = [];
 const dataDir = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'sportello-identity-'));
@@ -207,7 +210,7 @@ describe('jwks mode', () => {
 
   it('given an IdP token for a citizen, when verified against the JWKS URL, then the citizen is read', async () => {
     // given
-    const config = loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: 'https://idp.comune.example.it' });
+    const config = loadConfig({ NODE_ENV: 'production', ...REAL_PAGOPA, AUTH_MODE: 'jwks', AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: 'https://idp.comune.example.it' });
     const keys = await createTokenKeys(config);
     const token = await idpToken({ sub: 'abc', kind: 'citizen', given_name: 'Giulia', family_name: 'Ferrari', fiscal_number: 'TINIT-FRRGLI75C52L219B' });
     // when
@@ -246,7 +249,7 @@ describe('auth configuration', () => {
   });
 
   it('given production with dev-keys, when loading, then boot fails naming AUTH_MODE', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^AUTH_MODE: dev-keys is not allowed/)]);
+    expect(problemsOf({ NODE_ENV: 'production', ...REAL_PAGOPA })).toEqual([expect.stringMatching(/^AUTH_MODE: dev-keys is not allowed/)]);
   });
 
   it('given jwks mode without a URL, when loading, then boot fails naming AUTH_JWKS_URL', () => {

@@ -27,6 +27,18 @@ export class RecordingProtocolRegister implements ServiceTaskProvider {
   }
 }
 
+/** Stands in for the payments module's handler (the fee is asked, nothing is sent); records its calls. */
+@Injectable()
+@ServiceTask('payments.createDebt')
+export class RecordingCreateDebt implements ServiceTaskProvider {
+  calls: ServiceTaskContext[] = [];
+
+  async handle(ctx: ServiceTaskContext): Promise<ServiceTaskResult> {
+    this.calls.push(ctx);
+    return { data: { pagamento: { nav: '301202600000000103' } } };
+  }
+}
+
 export interface CatalogueHarness {
   app: INestApplication;
   catalogue: CatalogueService;
@@ -38,7 +50,7 @@ export interface CatalogueHarness {
 export async function startCatalogue(config: AppConfig): Promise<CatalogueHarness> {
   const mod = await Test.createTestingModule({
     imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, CatalogueModule],
-    providers: [RecordingProtocolRegister],
+    providers: [RecordingProtocolRegister, RecordingCreateDebt],
   }).compile();
   const app = mod.createNestApplication({ logger: false });
   configureApp(app, config);

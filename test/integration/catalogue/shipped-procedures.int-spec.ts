@@ -1,6 +1,6 @@
 import { EngineInstance, OperationResult } from '../../../src/modules/engine';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { CatalogueHarness, RecordingProtocolRegister, SHIPPED_FORMS, SHIPPED_PROCESSES, startCatalogue } from './catalogue-harness';
+import { CatalogueHarness, RecordingCreateDebt, RecordingProtocolRegister, SHIPPED_FORMS, SHIPPED_PROCESSES, startCatalogue } from './catalogue-harness';
 
 const DAY = 86_400_000;
 /** Waiting tasks and timers; a parallel join also waits for its other branch, which is not a step anyone acts on. */
@@ -74,7 +74,11 @@ describe(`shipped procedures on ${databaseLabel()}`, () => {
     const fired = await h.engine.fireNextDueTimer(new Date(Date.now() + 31 * DAY));
     // then
     expect(fired && waiting(fired.instance)).toEqual(['Task_DecisioneResponsabile']);
-    const done = await complete(fired!, 'Task_DecisioneResponsabile', { esito: 'accolta', canoneEuro: 48, motivazione: 'Pareri favorevoli.' });
+    const granted = await complete(fired!, 'Task_DecisioneResponsabile', { esito: 'accolta', canoneEuro: 48, motivazione: 'Pareri favorevoli.' });
+    // the canone is asked through pagoPA; the concession follows the payment
+    expect(waiting(granted.instance)).toEqual(['Event_AvvisoScaduto', 'Event_PagamentoRicevuto']);
+    expect(h.app.get(RecordingCreateDebt).calls.at(-1)?.properties).toMatchObject({ amountField: 'canoneEuro', amountUnit: 'euro' });
+    const done = (await h.engine.throwMessage('pagamento-ricevuto', {}, { pagamentoRicevuto: { importo: 4800 } }))!;
     expect(done.instance.status).toBe('end');
     expect(ended(done.instance)).toContain('End_Accettata');
   });

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { FieldError } from '../../../common';
+import {
+  PaymentGatewayRejectedException,
+  PaymentGatewayUnauthorizedException,
+  PaymentGatewayUnavailableException,
+  PaymentInvalidException,
+  PaymentNoticeNotFoundException,
+  PaymentNoticeNotPayableException,
+  PaymentPositionConflictException,
+  PaymentPositionNotFoundException,
+} from '../payments.exceptions';
+import { PAYMENTS_MESSAGES as M } from '../payments.messages';
+import type { CartRequest, DebtPosition, PaymentsPort, Receipt } from '../payments.port';
+
+export interface GpdHttpOptions {
+  /** Host of the APIs, e.g. https://api.uat.platform.pagopa.it (or http://127.0.0.1:<port>/dev-pagopa). */
+  baseUrl: string;
+  gpdKey: string;
+  checkoutKey: string;
+  timeoutMs: number;
+}
+
+interface ProblemJson {
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+type NotFound = (detail: string) => Error;
+
+/**
+ * pagoPA over HTTP: GPD debt positions, the receipts service and Checkout carts, each call with
+ * Ocp-Apim-Subscription-Key and an X-Request-Id. ProblemJson answers become coded exceptions;
+ * 429, 5xx, timeouts and network failures become PAYMENT_GATEWAY_UNAVAILABLE, which callers retry.
+ */
+export class GpdHttpAdapter implements PaymentsPort {
+  constructor(private readonly options: GpdHttpOptions) {}
+
+  private gpd(org: string, rest: string): string {
+    return `${this.options.baseUrl}/gpd/debt-positions-service/v1/organizations/${encodeURIComponent(org)}${rest}`;
+  }
+
+  async createPosition(org: string, position: DebtPosition, publish: boolean): Promise<DebtPosition> {
+    const res = await this.call('POST', this.gpd(org, `/debtpositions?toPublish=${publish}`), position, () => new PaymentPositionNotFoundException(position.iupd));
+    return (await res.json()) as DebtPosition;
+  }
+
+  async getPosition(org: string, iupd: string): Promise<DebtPosition> {
+    const res = await this.call('GET', this.gpd(org, `/debtpositions/${encodeURIComponent(iupd)}`), undefined, () => new PaymentPositionNotFoundException(iupd));
+    return (await res.json()) as DebtPosition;
+  }
+
+  async publish(org: string, iupd: string): Promise<DebtPosition> {
+    const res = await this.call('POST', this.gpd(org, `/debtpositions/${encodeURIComponent(iupd)}/publish`), undefined, () => new PaymentPositionNotFoundException(iupd));
+    return (await res.json()) as DebtPosition;
+  }
+
+  async invalidate(org: string, iupd: string): Promise<DebtPosition> {
+    const res = await this.call('POST', this.gpd(org, `/debtpositions/${encodeURIComponent(iupd)}/invalidate`), undefined, () => new PaymentPositionNotFoundException(iupd));
+    return (await res.json()) as DebtPosition;
+  }
+
+  async markPaid(org: string, nav: string): Promise<void> {
+    await this.call('POST', this.gpd(org, `/paymentoptions/paids/${encodeURIComponent(nav)}`), {}, () => new PaymentNoticeNotFoundException(nav), (detail) => new PaymentNoticeNotPayableException(nav, detail));
+  }
+
+  async getReceipt(org: string, iuv: string): Promise<Receipt> {
+    const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts/${encodeURIComponent(iuv)}`;
+    const res = await this.call('GET', url, undefined, () => new PaymentNoticeNotFoundException(`3${iuv}`, 'PAYMENT_RECEIPT_NOT_FOUND', M.receiptNotFound));
+    return (await res.json()) as Receipt;
+  }
+
+  async listReceipts(org: string, from: string, limit: number): Promise<Receipt[]> {
+    const query = new URLSearchParams({ from, pageSize: String(limit) });
+    const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts?${query}`;
+    const res = await this.call('GET', url, undefined, (d) => new PaymentGatewayRejectedException('not-found', 404, d));
+    const body = (await res.json()) as { receiptsList?: Receipt[] };
+    return body.receiptsList ?? [];
+  }
+
+  async createCart(cart: CartRequest): Promise<string> {
+    const res = await this.call('POST', `${this.options.baseUrl}/checkout/ec/v1/carts`, cart, (d) => new PaymentGatewayRejectedException('not-found', 404, d), undefined, this.options.checkoutKey);
+    const location = res.headers.get('location');
+    if (res.status !== 302 || !location) throw new PaymentGatewayUnavailableException(`Checkout answered ${res.status} without a Location`);
+    return location;
+  }
+
+  private async call(method: string, url: string, body: unknown, notFound: NotFound, conflict?: (detail: string) => Error, key = this.options.gpdKey): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        redirect: 'manual',
+        headers: {
+          'Ocp-Apim-Subscription-Key': key,
+          'X-Request-Id': randomUUID(),
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch (e) {
+      throw new PaymentGatewayUnavailableException(`${method} ${url}: ${(e as Error).name}: ${(e as Error).message}`, { cause: e });
+    }
+    if (res.status < 400) return res;
+    const problem = await problemOf(res);
+    const detail = problem.detail ?? problem.title ?? `HTTP ${res.status}`;
+    if (res.status === 429 || res.status >= 500) throw new PaymentGatewayUnavailableException(`${method} ${url}: ${res.status} ${detail}`);
+    if (res.status === 401 || res.status === 403) throw new PaymentGatewayUnauthorizedException();
+    if (res.status === 400) throw new PaymentInvalidException(problem.errors?.length ? problem.errors : [{ field: 'body', message: detail }]);
+    if (res.status === 404) throw notFound(detail);
+    if (res.status === 409) throw conflict ? conflict(detail) : new PaymentPositionConflictException(detail);
+    throw new PaymentGatewayRejectedException(res.status === 422 ? 'unprocessable' : 'invalid', res.status, detail);
+  }
+}
+
+async function problemOf(res: Response): Promise<ProblemJson> {
+  try {
+    const text = await res.text();
+    const parsed = JSON.parse(text) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as ProblemJson) : {};
+  } catch {
+    return {};
+  }
+}
