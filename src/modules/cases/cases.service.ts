@@ -77,6 +77,12 @@ export class CasesService implements OnModuleInit {
     return row;
   }
 
+  /** The case a citizen filed with an Idempotency-Key (e.g. the first click of a double click), if any. */
+  async findFiledWithKey(fiscalCode: string, idempotencyKey: string): Promise<CaseView | null> {
+    const row = await this.repo.findByIdempotencyKey(fiscalCode, idempotencyKey);
+    return row ? this.view(row) : null;
+  }
+
   async listMine(fiscalCode: string, page: PageRequest): Promise<Page<CaseSummary>> {
     const { rows, total } = await this.repo.listForCitizen(fiscalCode, page.offset, page.pageSize);
     return { items: rows.map(summary), total, page: page.page, pageSize: page.pageSize };

@@ -108,12 +108,8 @@ export class WizardService {
     if (!draft) {
       // The second click of a double click: its draft is already a case, found by the same key.
       if (sentKey) {
-        try {
-          const again = await this.cases.submit(citizen, { procedureKey: procedure.key, data: {} }, { idempotencyKey: sentKey, channel: 'web' });
-          if (!again.created) return again.case;
-        } catch (e) {
-          if (!(e instanceof FormsValidationException)) throw e;
-        }
+        const filed = await this.cases.findFiledWithKey(citizen.fiscalCode, sentKey);
+        if (filed && filed.procedure.key === procedure.key) return filed;
       }
       throw new WebInvalidInputException(M.draftMissing, [{ field: 'bozza', message: M.draftMissing }]);
     }
