@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainException, Page, parsePageRequest } from '../../common';
-import { Roles } from '../identity';
+import { ApiProblems, DomainException, Page, parsePageRequest } from '../../common';
+import { AUTH_PROBLEMS, Roles } from '../identity';
 import { AUDIT_CSV_HEADER, auditCsvLine } from './audit-csv';
 import { AUDIT_MESSAGES as M } from './audit.messages';
 import { AuditFilter } from './audit.repository';
@@ -24,7 +24,9 @@ export class AuditController {
   @ApiQuery({ name: 'resourceId', required: false })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false })
+  @ApiOperation({ summary: 'Registro di audit', description: 'Audit rows, newest first, filtered by resource, offset-paginated (administrators).' })
   @ApiOkResponse({ type: AuditPageResponseDto, description: 'Rows, newest first; errors are application/problem+json' })
+  @ApiProblems({ 400: { AUDIT_INVALID_QUERY: M.invalidQuery, COMMON_BAD_PAGINATION: 'Parametri di paginazione non validi' } }, AUTH_PROBLEMS)
   list(@Query() q: Record<string, string>): Promise<Page<AuditEntry>> {
     return this.audit.list(filterOf(q), parsePageRequest(q));
   }
@@ -35,7 +37,9 @@ export class AuditController {
   @ApiQuery({ name: 'resourceType', required: false, enum: AUDIT_RESOURCES })
   @ApiQuery({ name: 'resourceId', required: false })
   @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Esporta il registro di audit', description: 'CSV (RFC 4180) of every matching row in chain order, hashes included (administrators).' })
   @ApiOkResponse({ description: 'CSV (RFC 4180) of every matching row in chain order, hashes included', schema: { type: 'string' } })
+  @ApiProblems({ 400: { AUDIT_INVALID_QUERY: M.invalidQuery } }, AUTH_PROBLEMS)
   async export(@Query() q: Record<string, string>, @Res() res: Response): Promise<void> {
     const filter = filterOf(q);
     res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="audit.csv"');

@@ -47,9 +47,8 @@ export class CasesController {
     @Res({ passthrough: true }) res: Response,
     @Ip() ip: string,
   ): Promise<CaseView> {
-    const { case: view, created } = await this.cases.submit(principal, body ?? {}, { idempotencyKey });
-    // Recorded once the filing committed (filing owns its transaction; see the identity notes).
-    if (created) await this.audit.record(apiAuditRecord(principal, ip, 'case.file', 'case', view.id));
+    // `case.file` is audited inside the filing transaction (FilingAuditListener).
+    const { case: view, created } = await this.cases.submit(principal, body ?? {}, { idempotencyKey, via: 'api', address: ip ?? null });
     res.status(created ? 201 : 200).location(`/api/v1/cases/${view.id}`);
     return view;
   }

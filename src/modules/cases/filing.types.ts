@@ -7,7 +7,13 @@ export interface FilingContext {
   applicant: Applicant;
   data: Record<string, unknown>;
   channel: string;
+  /** How the request reached the platform, for the audit trail (`api`, or the filing channel). */
+  via?: FilingVia;
+  /** The client's address, when the filing came over HTTP. */
+  address?: string | null;
 }
+
+export type FilingVia = 'api' | 'web' | 'desk';
 
 /** Documents a listener adds to the filing; they are listed, with their SHA-256, on the inbound protocol entry. */
 export interface FilingContribution {

@@ -1,8 +1,9 @@
 /// <reference types="multer" />
 import { Body, Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CitizenPrincipal, CurrentPrincipal, Roles } from '../identity';
-import { AttachmentResponseDto, ApiProblems, UploadRequestDto } from './dto/document.response.dto';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../common';
+import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, Roles } from '../identity';
+import { AttachmentResponseDto, UploadRequestDto } from './dto/document.response.dto';
 import { DocumentInvalidUploadException } from './documents.exceptions';
 import { DOCUMENTS_MESSAGES as M } from './documents.messages';
 import { DocumentsService } from './documents.service';
@@ -20,13 +21,17 @@ export class AttachmentsController {
   @Post()
   @Roles('citizen')
   @UseInterceptors(UploadInterceptor)
+  @ApiOperation({ summary: 'Carica un allegato', description: 'Stores one PDF, PNG or JPEG file (type checked on the content) for one filepicker field; put the returned id in that field of the submitted data.' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadRequestDto })
   @ApiCreatedResponse({ type: AttachmentResponseDto, description: 'Stored; not yet part of any case' })
   @ApiProblems(
-    [400, 'DOCUMENT_INVALID_UPLOAD: no file, no or malformed field, empty file'],
-    [413, 'DOCUMENT_TOO_LARGE: over the size limit for one file or for all unfiled files'],
-    [422, 'DOCUMENT_TYPE_NOT_ALLOWED (not PDF/PNG/JPEG by content, or content unlike its name) or DOCUMENT_TOO_MANY'],
+    {
+      400: { DOCUMENT_INVALID_UPLOAD: M.fileRequired },
+      413: { DOCUMENT_TOO_LARGE: M.tooLarge('planimetria', 10 * 1_048_576) },
+      422: { DOCUMENT_TYPE_NOT_ALLOWED: M.typeNotAllowed('planimetria'), DOCUMENT_TOO_MANY: M.tooManyForField('planimetria', 5) },
+    },
+    AUTH_PROBLEMS,
   )
   upload(
     @CurrentPrincipal() principal: CitizenPrincipal,

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Page, parsePageRequest } from '../../common';
-import { CitizenPrincipal, CurrentPrincipal, Principal, Public, Roles } from '../identity';
-import { ApiProblems, DocumentPageResponseDto, DocumentResponseDto, VerificationResponseDto } from './dto/document.response.dto';
+import { ApiPageQuery, ApiProblems, Page, parsePageRequest } from '../../common';
+import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, Principal, Public, Roles } from '../identity';
+import { DOCUMENTS_MESSAGES as M } from './documents.messages';
+import { DocumentPageResponseDto, DocumentResponseDto, VerificationResponseDto } from './dto/document.response.dto';
 import { DocumentsService } from './documents.service';
 import { DocumentView, DocumentViewer, VerificationView } from './documents.types';
 
@@ -17,8 +18,10 @@ export class DocumentsController {
   /** The personal area's Documenti: filed attachments, receipts and acts of the citizen's cases, newest first. */
   @Get()
   @Roles('citizen')
+  @ApiOperation({ summary: 'I miei documenti', description: "Filed attachments, receipts and acts of the citizen's cases, newest first, offset-paginated." })
+  @ApiPageQuery()
   @ApiOkResponse({ type: DocumentPageResponseDto })
-  @ApiProblems([400, 'COMMON_BAD_PAGINATION'], [401, 'not logged in'], [403, 'not a citizen'])
+  @ApiProblems({ 400: { COMMON_BAD_PAGINATION: 'Parametri di paginazione non validi' } }, AUTH_PROBLEMS)
   mine(@CurrentPrincipal() principal: CitizenPrincipal, @Query() query: Record<string, string>): Promise<Page<DocumentView>> {
     return this.documents.listForCitizen(principal.fiscalCode, parsePageRequest(query));
   }
@@ -26,8 +29,9 @@ export class DocumentsController {
   /** Public: type, date, protocol number and digest of an issued document, and whether it is intact. No personal data. */
   @Get('verify/:code')
   @Public()
+  @ApiOperation({ summary: 'Verifica un documento', description: 'Public: type, date, protocol number and SHA-256 of an issued document, and whether its stored bytes are intact. No personal data.' })
   @ApiOkResponse({ type: VerificationResponseDto })
-  @ApiProblems([404, 'DOCUMENT_VERIFICATION_NOT_FOUND: no document has this code'])
+  @ApiProblems({ 404: { DOCUMENT_VERIFICATION_NOT_FOUND: M.verificationNotFound } })
   verify(@Param('code') code: string): Promise<VerificationView> {
     return this.documents.verify(code);
   }
@@ -35,9 +39,11 @@ export class DocumentsController {
   /** The file itself: for its owner, operators of the case's office and administrators (anyone else: 404). */
   @Get(':id')
   @Roles('citizen', 'operator', 'admin')
+  @ApiOperation({ summary: 'Scarica un documento', description: 'The bytes, for the owner citizen, operators of the case office and administrators; anybody else gets 404.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
   @ApiOkResponse({ description: 'The bytes, with Content-Type, Content-Disposition and the SHA-256 in Digest', schema: { type: 'string', format: 'binary' } })
-  @ApiProblems([401, 'not logged in'], [404, 'DOCUMENT_NOT_FOUND: no such document, or not yours to read'])
+  @ApiProblems({ 404: { DOCUMENT_NOT_FOUND: M.notFound } }, AUTH_PROBLEMS)
   async download(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { document, bytes } = await this.documents.read(id, viewerOf(principal));
     res.setHeader('Digest', `sha-256=${Buffer.from(document.sha256, 'hex').toString('base64')}`);
@@ -60,8 +66,10 @@ export class CaseDocumentsController {
 
   @Get('documents')
   @Roles('citizen', 'operator', 'admin')
+  @ApiOperation({ summary: 'I documenti di una pratica', description: 'Attachments, receipt and acts of a case, under the case access rules (anybody else gets 404).' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: [DocumentResponseDto] })
-  @ApiProblems([401, 'not logged in'], [404, 'CASE_NOT_FOUND: no such case, or not yours to see'])
+  @ApiProblems({ 404: ['CASE_NOT_FOUND'] }, AUTH_PROBLEMS)
   list(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<DocumentView[]> {
     return this.documents.listForCaseAs(id, viewerOf(principal));
   }
@@ -69,8 +77,10 @@ export class CaseDocumentsController {
   /** The PDF receipt (rendered and stored on first request); download it from /api/v1/documents/{id}. */
   @Get('receipt')
   @Roles('citizen', 'operator', 'admin')
+  @ApiOperation({ summary: 'La ricevuta di una pratica', description: 'The PDF receipt (rendered and stored on first request); download it from /api/v1/documents/{id}.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: DocumentResponseDto })
-  @ApiProblems([401, 'not logged in'], [404, 'CASE_NOT_FOUND'], [409, 'DOCUMENT_NOT_READY: the case has no protocol number yet'])
+  @ApiProblems({ 404: ['CASE_NOT_FOUND'], 409: { DOCUMENT_NOT_READY: M.receiptNotReady } }, AUTH_PROBLEMS)
   async receipt(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<DocumentView> {
     return this.documents.receiptForAs(id, viewerOf(principal));
   }

@@ -101,9 +101,9 @@ export class ServiceAccountsRepository {
     return { keyId: r.id, keyHash: r.key_hash, account: { id: r.account_id, name: r.name, scopes: r.scopes, offices: r.offices, procedures: r.procedures } };
   }
 
-  /** Outside any transaction: the record of a call stays even when the call's own work rolled back. */
+  /** In the caller's transaction (with its audit-trail row; see ServiceCallAudit). */
   async recordCall(c: { accountId: string; keyId: string; method: string; path: string; status: number }): Promise<void> {
-    await this.tx.dataSource.query(
+    await this.tx.manager().query(
       `insert into service_account_call (account_id, key_id, method, path, status) values ($1, $2, $3, $4, $5)`,
       [c.accountId, c.keyId, c.method, c.path.slice(0, 500), c.status],
     );

@@ -123,6 +123,43 @@ describe(`filing a case on ${databaseLabel()}`, () => {
     }
   });
 
+  it('given a filing over the API, when it commits, then case.file is audited in its transaction with the citizen, channel api and address; when a later listener refuses, no audit row stays', async () => {
+    // given
+    const audited = async (caseId: string) =>
+      (await ds.query(`select actor_kind, actor_subject, channel, address from audit_event where action = 'case.file' and resource_type = 'case' and resource_id = $1`, [caseId])) as Array<{
+        actor_kind: string;
+        actor_subject: string;
+        channel: string;
+        address: string | null;
+      }>;
+    filingListener = async (ctx) => {
+      if (ctx.data.numeroCopie === 4) throw new DomainException('TEST_REFUSED', 'unprocessable', 'Rifiutata', { fieldErrors: [{ field: 'numeroCopie', message: 'no' }] });
+    };
+    try {
+      // when
+      const accepted = await file(laura, aCertificatoResidenzaRequest({ numeroCopie: 2 }));
+      const auditRows = await count(`select count(*)::int as n from audit_event`);
+      const refused = await file(laura, aCertificatoResidenzaRequest({ numeroCopie: 4 }));
+      // then
+      expect(accepted.status).toBe(201);
+      const rows = await audited(accepted.body.id);
+      expect(rows).toEqual([{ actor_kind: 'citizen', actor_subject: laura.fiscalCode, channel: 'api', address: expect.any(String) }]);
+      expect(rows[0].address).not.toBe('');
+      expect(refused.status).toBe(422);
+      expect(await count(`select count(*)::int as n from audit_event`)).toBe(auditRows);
+    } finally {
+      filingListener = undefined;
+    }
+  });
+
+  it('given a filing from another channel, when it commits, then case.file is audited with that channel and no address', async () => {
+    // when
+    const { case: filed } = await cases.submit(laura, { procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() }, { channel: 'web' });
+    // then
+    const rows = await ds.query(`select actor_subject, channel, address from audit_event where action = 'case.file' and resource_id = $1`, [filed.id]);
+    expect(rows).toEqual([{ actor_subject: laura.fiscalCode, channel: 'web', address: null }]);
+  });
+
   it('given 50 filings at once, some failing after their protocol entry was written, when they settle, then the register is exactly 1..N over the acknowledged ones', async () => {
     // given: every 5th filing fails in a step after the entry (its status listener)
     failStatusEvery = 5;

@@ -128,6 +128,21 @@ describe(`service accounts and API keys on ${databaseLabel()}`, () => {
       expect.objectContaining({ method: 'GET', path: '/api/v1/cases/00000000-0000-4000-8000-000000000000', status: 403, keyId: a.keyId }),
       expect.objectContaining({ method: 'GET', path: '/api/v1/events', status: 200, keyId: a.keyId }),
     ]);
+    // and each call is in the platform audit trail, as the account, over the API, with the caller's address
+    const audited = await t
+      .app.get(DataSource)
+      .query(`select actor_kind, actor_subject, resource_type, resource_id, channel, address from audit_event where action = 'api.call' and actor_subject = $1 order by seq`, ['service:registrata']);
+    expect(audited).toEqual([
+      { actor_kind: 'service', actor_subject: 'service:registrata', resource_type: 'endpoint', resource_id: 'GET /api/v1/events', channel: 'api', address: expect.any(String) },
+      {
+        actor_kind: 'service',
+        actor_subject: 'service:registrata',
+        resource_type: 'endpoint',
+        resource_id: 'GET /api/v1/cases/00000000-0000-4000-8000-000000000000',
+        channel: 'api',
+        address: expect.any(String),
+      },
+    ]);
   });
 
   it('given bad account data, when created, then 400 names each field, and a taken name is a 409', async () => {

@@ -10,7 +10,7 @@ import { CaseIdempotencyKeyReusedException, CaseInvalidRequestException, CaseNot
 import { CASE_MESSAGES as M } from '../cases.messages';
 import { CasesRepository } from '../cases.repository';
 import { Applicant, CaseRow } from '../cases.types';
-import { FilingListener } from '../filing.types';
+import { FilingListener, FilingVia } from '../filing.types';
 import { legalDeadline } from '../legal-deadline';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -21,6 +21,9 @@ export interface FilingOptions {
   channel?: 'web' | 'desk';
   /** Art. 38, desk filings only: how the applicant was identified. */
   identification?: 'signed-before-employee' | 'id-copy-attached';
+  /** Passed to filing listeners (audit): how the request came (default: the channel) and from which address. */
+  via?: FilingVia;
+  address?: string | null;
 }
 
 /**
@@ -118,7 +121,7 @@ export class FileCase {
         });
         const contributed: ProtocolDocument[] = [];
         for (const listener of this.listeners) {
-          const contribution = await listener({ caseId, procedureKey: procedure.key, applicant, data: cleaned, channel });
+          const contribution = await listener({ caseId, procedureKey: procedure.key, applicant, data: cleaned, channel, via: options.via ?? channel, address: options.address ?? null });
           if (contribution?.documents) contributed.push(...contribution.documents);
         }
         const entry = this.registrable(() => this.protocol.validate(inbound(contributed)), emailFrom);

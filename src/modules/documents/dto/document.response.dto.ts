@@ -1,5 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** `AttachmentView` as the API answers it. */
 export class AttachmentResponseDto {
@@ -83,9 +82,3 @@ export class UploadRequestDto {
   @ApiProperty({ example: 'planimetria', description: 'The filepicker field (data path without list indexes)' })
   field!: string;
 }
-
-const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
-
-/** problem+json answers a route gives, each with the codes it may carry. */
-export const ApiProblems = (...problems: Array<[status: number, description: string]>) =>
-  applyDecorators(...problems.map(([status, description]) => ApiResponse({ status, description, content: PROBLEM })));
