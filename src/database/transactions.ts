@@ -13,6 +13,8 @@ export class TxSlot<T> {
 interface TxContext {
   em: EntityManager;
   slots: Map<TxSlot<unknown>, unknown>;
+  /** Work to do last in the transaction, just before COMMIT (shared by the child contexts of one transaction). */
+  beforeCommit: Array<() => Promise<unknown>>;
 }
 
 /**
@@ -49,7 +51,25 @@ export class Transactions {
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const open = this.open();
     if (open) return work(open.em);
-    return this.dataSource.transaction((em) => this.storage.run({ em, slots: new Map() }, () => work(em)));
+    return this.dataSource.transaction((em) => {
+      const ctx: TxContext = { em, slots: new Map(), beforeCommit: [] };
+      return this.storage.run(ctx, async () => {
+        const result = await work(em);
+        for (let action = ctx.beforeCommit.shift(); action; action = ctx.beforeCommit.shift()) await action();
+        return result;
+      });
+    });
+  }
+
+  /**
+   * Queues work for the end of the open transaction, right before COMMIT: an append that must
+   * serialise on a shared row (the audit chain's head) then holds that row for the commit only,
+   * not for the whole use case. Fails outside a transaction.
+   */
+  beforeCommit(action: () => Promise<unknown>): void {
+    const ctx = this.open();
+    if (!ctx) throw new Error('beforeCommit needs an open transaction');
+    ctx.beforeCommit.push(action);
   }
 
   /** Runs outside any transaction, e.g. to record an incident after a rollback. */
@@ -72,9 +92,10 @@ export class Transactions {
    */
   withSlot<T, R>(slot: TxSlot<T>, value: T, work: (em: EntityManager) => Promise<R>): Promise<R> {
     return this.run((em) => {
-      const slots = new Map(this.storage.getStore()?.slots);
+      const parent = this.storage.getStore();
+      const slots = new Map(parent?.slots);
       slots.set(slot as TxSlot<unknown>, value);
-      return this.storage.run({ em, slots }, () => work(em));
+      return this.storage.run({ em, slots, beforeCommit: parent?.beforeCommit ?? [] }, () => work(em));
     });
   }
 

@@ -45,4 +45,31 @@ describe(`database on ${databaseLabel()}`, () => {
     // then
     expect(await ds.query('select count(*)::int as n from tx_probe')).toEqual([{ n: 0 }]);
   });
+
+  it('given work queued before commit, when the use case ends, then it runs last, inside the same transaction, and its failure rolls everything back', async () => {
+    // given
+    await ds.query('create table tx_order (step text)');
+    const order: string[] = [];
+    // when
+    await tx.run(async () => {
+      tx.beforeCommit(async () => {
+        order.push('before-commit');
+        await tx.manager().query(`insert into tx_order values ('audit')`);
+      });
+      await tx.manager().query(`insert into tx_order values ('case')`);
+      order.push('work');
+    });
+    await expect(
+      tx.run(async () => {
+        await tx.manager().query(`insert into tx_order values ('lost')`);
+        tx.beforeCommit(async () => {
+          throw new Error('append refused');
+        });
+      }),
+    ).rejects.toThrow('append refused');
+    // then
+    expect(order).toEqual(['work', 'before-commit']);
+    expect(await ds.query('select step from tx_order order by step')).toEqual([{ step: 'audit' }, { step: 'case' }]);
+    expect(() => tx.beforeCommit(async () => undefined)).toThrow('needs an open transaction');
+  });
 });
