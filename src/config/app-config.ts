@@ -72,6 +72,12 @@ const envSchema = z.object({
   AUTH_ISSUER: z.string().min(1).default('sportello'),
   AUTH_AUDIENCE: z.string().min(1).default('sportello-api'),
   AUTH_TOKEN_TTL_S: intFrom(60, 2_592_000).default(3600),
+  /** The Comune's patron saint's day (MM-DD, e.g. 12-07 for Sant'Ambrogio): a holiday for the legal clock. Unset: none. */
+  COMUNE_PATRON_DAY: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 12-07')
+    .refine((v) => !Number.isNaN(Date.parse(`2024-${v}T00:00:00Z`)) && new Date(`2024-${v}T00:00:00Z`).toISOString().slice(5, 10) === v, 'not a calendar day')
+    .optional(),
 });
 
 export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string };

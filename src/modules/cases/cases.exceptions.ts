@@ -18,3 +18,21 @@ export class CaseStatusLookupLimitedException extends DomainException {
     super('CASE_LOOKUP_RATE_LIMITED', 'rate-limited', M.lookupRateLimited);
   }
 }
+
+export class CaseNotWithdrawableException extends DomainException {
+  constructor(id: string, reason: 'outcome' | 'withdrawn' | 'closed') {
+    super('CASE_NOT_WITHDRAWABLE', 'conflict', M.notWithdrawable[reason], { id, reason });
+  }
+}
+
+export class CaseNotClosedException extends DomainException {
+  constructor(id: string) {
+    super('CASE_NOT_CLOSED', 'conflict', M.notClosed, { id });
+  }
+}
+
+export class CaseAlreadyRatedException extends DomainException {
+  constructor(id: string) {
+    super('CASE_ALREADY_RATED', 'conflict', M.alreadyRated, { id });
+  }
+}

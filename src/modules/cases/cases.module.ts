@@ -3,14 +3,23 @@ import { CatalogueModule } from '../catalogue';
 import { EngineModule } from '../engine';
 import { FormsModule } from '../forms';
 import { NotificationsModule } from '../notifications';
+import { ProtocolModule } from '../protocol';
+import { CaseInteractionsController } from './case-interactions.controller';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseEmailNotifier } from './handlers/case-email.notifier';
+import { LegalClockService } from './legal-clock';
+import { CaseMessagesUseCase } from './use-cases/case-messages.use-case';
+import { CaseNotesUseCase } from './use-cases/case-notes.use-case';
+import { RateCaseUseCase } from './use-cases/rate-case.use-case';
+import { WithdrawCaseUseCase } from './use-cases/withdraw-case.use-case';
+
+const USE_CASES = [CaseMessagesUseCase, CaseNotesUseCase, WithdrawCaseUseCase, RateCaseUseCase];
 
 @Module({
-  imports: [EngineModule, CatalogueModule, FormsModule, NotificationsModule],
-  controllers: [CasesController],
-  providers: [CasesService, CaseEmailNotifier],
-  exports: [CasesService],
+  imports: [EngineModule, CatalogueModule, FormsModule, NotificationsModule, ProtocolModule],
+  controllers: [CasesController, CaseInteractionsController],
+  providers: [CasesService, CaseEmailNotifier, LegalClockService, ...USE_CASES],
+  exports: [CasesService, LegalClockService, ...USE_CASES],
 })
 export class CasesModule {}

@@ -11,6 +11,8 @@ import { CASE_MESSAGES as M } from './cases.messages';
 import { CasesRepository } from './cases.repository';
 import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
 import { legalDeadline } from './legal-deadline';
+import { LegalClockService } from './legal-clock';
+import { CaseInteractionsRepository } from './use-cases/case-interactions.repository';
 
 const OUTCOMES = new Set(['accettata', 'rifiutata', 'conclusa']);
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -31,6 +33,7 @@ export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; mes
 export class CasesService implements OnModuleInit {
   private readonly repo: CasesRepository;
   private readonly statusListeners: CaseStatusListener[] = [];
+  private readonly interactions: CaseInteractionsRepository;
 
   constructor(
     private readonly tx: Transactions,
@@ -38,8 +41,10 @@ export class CasesService implements OnModuleInit {
     private readonly catalogue: CatalogueService,
     private readonly forms: FormsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: LegalClockService,
   ) {
     this.repo = new CasesRepository(tx);
+    this.interactions = new CaseInteractionsRepository(tx);
   }
 
   onModuleInit(): void {
@@ -149,8 +154,37 @@ export class CasesService implements OnModuleInit {
     return { ...view, openCitizenTasks: [] };
   }
 
+  /** The case as operators see it, for other modules (tasks) that already checked access to one of its tasks. */
+  async viewForTask(caseId: string): Promise<CaseView> {
+    return this.view(await this.row(caseId));
+  }
+
+  /**
+   * A step announced by an office user task is recorded when an operator first claims the task,
+   * not when the engine creates it (AgID criterion 9: the take-in-charge date is a real event),
+   * with the operator's office as actor. Recording it again (a second claim) does nothing.
+   */
+  async recordClaimedStep(e: { caseId: string; itemId: string; elementId: string; status: string; message: string | null; office: string }): Promise<void> {
+    const recorded = await this.repo.appendEvent({
+      caseId: e.caseId,
+      status: e.status,
+      message: e.message ?? e.status,
+      actorKind: 'operator',
+      actorOffice: e.office,
+      elementId: e.elementId,
+      itemId: e.itemId,
+      outcome: false,
+      closed: false,
+    });
+    if (!recorded) return;
+    const caseRow = await this.repo.findById(e.caseId);
+    if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status: e.status, message: e.message ?? e.status, itemId: e.itemId });
+  }
+
   private async view(row: CaseRow): Promise<CaseView> {
     const [timeline, openCitizenTasks] = [await this.repo.timeline(row.id), await this.repo.openCitizenTasks(row.id)];
+    const clock = await this.clock.state(row.id);
+    const rating = await this.interactions.rating(row.id);
     return {
       id: row.id,
       code: row.code,
@@ -162,10 +196,17 @@ export class CasesService implements OnModuleInit {
       protocol: row.protocol_number ? { number: row.protocol_number, year: row.protocol_year!, date: row.protocol_date } : null,
       takenInChargeAt: row.taken_in_charge_at,
       legalDays: row.legal_days,
-      legalDeadline: dateOnly(row.legal_deadline),
+      legalDeadline: clock?.deadline ?? dateOnly(row.legal_deadline),
+      legalClock: clock
+        ? { deadline: clock.deadline, daysLeft: clock.daysLeft, suspended: clock.suspended, suspendedSince: clock.suspendedSince, resumesBy: clock.resumesBy, suspendedDays: clock.suspendedDays }
+        : null,
       outcome: row.outcome,
       outcomeProtocol: row.outcome_protocol_number ? { number: row.outcome_protocol_number, year: row.outcome_protocol_year! } : null,
       closedAt: row.closed_at,
+      withdrawal: row.withdrawn_at
+        ? { at: row.withdrawn_at, protocol: row.withdrawal_protocol_number ? { number: row.withdrawal_protocol_number, year: row.withdrawal_protocol_year! } : null }
+        : null,
+      rating,
       timeline,
       openCitizenTasks,
     };
@@ -189,6 +230,8 @@ export class CasesService implements OnModuleInit {
       if (!caseId) continue;
       const status = t.element?.properties.citizenStatus;
       if (!status || t.previousStatus !== null) continue;
+      // An office task's step is recorded when an operator first claims it (recordClaimedStep).
+      if (isOfficeTask(t)) continue;
       const message = t.element?.properties.citizenMessage ?? status;
       const recorded = await this.repo.appendEvent({
         caseId,
@@ -207,6 +250,12 @@ export class CasesService implements OnModuleInit {
     const ended = transitions.find((t) => t.instanceStatus === 'end' && typeof t.instanceData.caseId === 'string');
     if (ended) await this.repo.markClosed(ended.instanceData.caseId as string);
   }
+}
+
+function isOfficeTask(t: ItemTransition): boolean {
+  if (t.item.elementType !== 'bpmn:UserTask') return false;
+  const groups = t.item.candidateGroups.length ? t.item.candidateGroups : (t.element?.candidateGroups ?? []);
+  return !groups.includes('citizen');
 }
 
 function canSee(viewer: CaseViewer, row: CaseRow): boolean {

@@ -9,7 +9,7 @@ import { readCatalogueFiles } from './catalogue-files';
 import { validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { DeploymentSummary, FormVersion, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { DeploymentSummary, FormVersion, Office, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
 
 /**
  * Loads processes/ and forms/, validates them as one catalogue and deploys it all or nothing:
@@ -72,6 +72,11 @@ export class CatalogueService implements OnApplicationBootstrap {
     const form = await this.repository.latestForm(key);
     if (!form) throw new CatalogueFormNotFoundException(key);
     return form;
+  }
+
+  /** An office (name and e-mail) by key, e.g. to address a citizen's message to it; null if unknown. */
+  office(key: string): Promise<Office | null> {
+    return this.repository.findOffice(key);
   }
 
   async get(key: string): Promise<ProcedureDetail> {
