@@ -165,6 +165,9 @@ export class CasesService implements OnModuleInit {
    * with the operator's office as actor. Recording it again (a second claim) does nothing.
    */
   async recordClaimedStep(e: { caseId: string; itemId: string; elementId: string; status: string; message: string | null; office: string }): Promise<void> {
+    // Parallel office tasks announcing the same step (two offices' opinions): the first claim tells the citizen.
+    const current = await this.repo.findById(e.caseId);
+    if (!current || current.status === e.status || current.closed_at) return;
     const recorded = await this.repo.appendEvent({
       caseId: e.caseId,
       status: e.status,

@@ -86,6 +86,8 @@ export interface CaseRow {
   code: string;
   procedure_key: string;
   procedure_title: string;
+  /** The engine model version the case started on (its forms are the ones deployed with it). */
+  model_version_id: string | null;
   office: string;
   citizen_fiscal_code: string;
   citizen_name: string;

@@ -9,7 +9,7 @@ import { readCatalogueFiles } from './catalogue-files';
 import { validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { DeploymentSummary, FormVersion, Office, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { DeploymentSummary, FormVersion, Office, ProcedureDefinition, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
 
 /**
  * Loads processes/ and forms/, validates them as one catalogue and deploys it all or nothing:
@@ -52,9 +52,14 @@ export class CatalogueService implements OnApplicationBootstrap {
       for (const office of offices) await this.repository.upsertOffice(office);
       const summary: DeploymentSummary = { procedures: [], forms: [], offices: offices.length };
       for (const form of forms) summary.forms.push({ key: form.key, ...(await this.repository.saveFormVersion(form)) });
+      const versions = new Map(summary.forms.map((f) => [f.key, f.version]));
       for (const procedure of procedures) {
-        const model = await this.engine.deploy(procedure.key, procedure.xml);
+        const used = procedureForms(procedure).map((key) => ({ key, version: versions.get(key)! }));
+        // A model version is the diagram with its forms: a changed form makes a new version, so
+        // running cases keep the forms they started with (the stamp is an XML comment).
+        const model = await this.engine.deploy(procedure.key, `${procedure.xml.trimEnd()}\n${formsStamp(used)}\n`);
         await this.repository.saveProcedure(procedure, model);
+        await this.repository.bindModelForms(model.id, used);
         summary.procedures.push({ key: procedure.key, version: model.version, created: model.created });
       }
       await this.repository.retireAllExcept(procedures.map((p) => p.key));
@@ -77,6 +82,26 @@ export class CatalogueService implements OnApplicationBootstrap {
   /** An office (name and e-mail) by key, e.g. to address a citizen's message to it; null if unknown. */
   office(key: string): Promise<Office | null> {
     return this.repository.findOffice(key);
+  }
+
+  /** A form at a given version, or its newest version. */
+  async formAt(key: string, version?: number): Promise<FormVersion> {
+    const form = version === undefined ? await this.repository.latestForm(key) : await this.repository.formVersion(key, version);
+    if (!form) throw new CatalogueFormNotFoundException(key);
+    return form;
+  }
+
+  /** The version of a form deployed with a model version: what a case started on that version shows and validates. */
+  async formForModel(key: string, modelVersionId: string): Promise<FormVersion> {
+    const form = await this.repository.formForModel(key, modelVersionId);
+    if (!form) throw new CatalogueFormNotFoundException(key);
+    return form;
+  }
+
+  /** The start form of a procedure as deployed with a model version (null if the procedure is unknown). */
+  async startFormForModel(procedureKey: string, modelVersionId: string): Promise<FormVersion | null> {
+    const key = await this.repository.startFormKey(procedureKey);
+    return key ? this.repository.formForModel(key, modelVersionId) : null;
   }
 
   async get(key: string): Promise<ProcedureDetail> {
@@ -103,3 +128,10 @@ export class CatalogueService implements OnApplicationBootstrap {
     };
   }
 }
+
+function procedureForms(p: ProcedureDefinition): string[] {
+  return [...new Set([p.startFormKey, ...p.taskForms.map((t) => t.formKey)])].sort();
+}
+
+const formsStamp = (forms: Array<{ key: string; version: number }>): string =>
+  `<!-- sportello:forms ${forms.map((f) => `${f.key}@${f.version}`).join(' ')} -->`;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemResponseDto } from '../../common';
 import { CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
 import { AssignTaskRequestDto } from './dto/assign-task.request.dto';
 import { ClaimTaskRequestDto } from './dto/claim-task.request.dto';
@@ -8,6 +9,8 @@ import { TaskInvalidQueryException } from './tasks.exceptions';
 import { TASK_MESSAGES as M } from './tasks.messages';
 import { TasksService } from './tasks.service';
 import { InboxQuery, TaskActor, TaskView } from './tasks.types';
+import { TaskDetailResponseDto, TaskPageResponseDto } from './dto/task.response.dto';
+import { TaskDetailUseCase, TaskDetailView } from './use-cases/task-detail.use-case';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -15,19 +18,31 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @ApiBearerAuth()
 @Controller('api/v1/tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly detail: TaskDetailUseCase,
+  ) {}
 
   /** The office inbox: filters, sort by created or due date, cursor pagination. */
   @Get()
   @Roles('operator')
+  @ApiOperation({
+    summary: "The operator's offices' open tasks (each task once), or with state=completed&completedBy=me|office the completed ones",
+    description: 'Filters: office, procedure, status (open|claimed|unclaimed), assignee (me or a user id), dueBefore, q (text or protocol number); sort created|due|completed; pageSize, cursor.',
+  })
+  @ApiOkResponse({ type: TaskPageResponseDto })
+  @ApiBadRequestResponse({ type: ProblemResponseDto, description: 'A filter is invalid (TASK_INVALID_QUERY, naming the field)' })
   inbox(@CurrentPrincipal() p: OperatorPrincipal, @Query() q: Record<string, string>): Promise<{ items: TaskView[]; nextCursor: string | null }> {
     return this.tasks.inbox(operator(p), parseInbox(q, p.userId));
   }
 
   @Get(':id')
   @Roles('operator', 'citizen')
-  get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal, @Param('id') id: string): Promise<TaskView> {
-    return this.tasks.get(id, actorOf(p));
+  @ApiOperation({ summary: "A task with its case's data, attachments, timeline and legal clock, and its form at the case's model version" })
+  @ApiOkResponse({ type: TaskDetailResponseDto })
+  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'No such task (TASK_NOT_FOUND)' })
+  get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal, @Param('id') id: string): Promise<TaskDetailView> {
+    return this.detail.get(id, actorOf(p));
   }
 
   @Post(':id/claim')
@@ -80,8 +95,13 @@ function version(v: unknown): number | undefined {
 }
 
 function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'offices'> {
-  const sort = q.sort ?? 'created';
-  if (sort !== 'created' && sort !== 'due') throw new TaskInvalidQueryException('sort', M.sort);
+  const state = q.state ?? 'open';
+  if (state !== 'open' && state !== 'completed') throw new TaskInvalidQueryException('state', M.state);
+  if (q.completedBy !== undefined && (state !== 'completed' || (q.completedBy !== 'me' && q.completedBy !== 'office'))) {
+    throw new TaskInvalidQueryException('completedBy', M.completedBy);
+  }
+  const sort = q.sort ?? (state === 'completed' ? 'completed' : 'created');
+  if (sort !== 'created' && sort !== 'due' && (sort !== 'completed' || state !== 'completed')) throw new TaskInvalidQueryException('sort', M.sort);
   const status = q.status ?? 'open';
   if (status !== 'open' && status !== 'claimed' && status !== 'unclaimed') throw new TaskInvalidQueryException('status', M.status);
   if (q.dueBefore && !DATE.test(q.dueBefore)) throw new TaskInvalidQueryException('dueBefore', M.date);
@@ -98,6 +118,8 @@ function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'of
     }
   }
   return {
+    state,
+    completedBy: q.completedBy === 'me' ? `operator:${me}` : undefined,
     office: q.office || undefined,
     procedure: q.procedure || undefined,
     status,

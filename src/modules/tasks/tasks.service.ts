@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainException } from '../../common';
 import { Transactions } from '../../database';
 import { CasesService } from '../cases';
-import { CatalogueService } from '../catalogue';
+import { CatalogueService, FormVersion } from '../catalogue';
 import { EngineService, ItemTransition } from '../engine';
 import { FormSchema, FormsService } from '../forms';
 import {
@@ -48,10 +48,9 @@ export class TasksService implements OnModuleInit {
     const rows = await this.repo.inbox({ ...q, offices: actor.offices });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > q.limit && last
-        ? Buffer.from(JSON.stringify({ k: q.sort === 'due' ? last.due_at && String(last.due_at).slice(0, 10) : new Date(last.created_at).toISOString(), id: last.id })).toString('base64url')
-        : null;
+    const key = (r: TaskRow): string | null =>
+      q.sort === 'due' ? r.due_at && String(r.due_at).slice(0, 10) : new Date(q.sort === 'completed' ? r.completed_at! : r.created_at).toISOString();
+    const nextCursor = rows.length > q.limit && last ? Buffer.from(JSON.stringify({ k: key(last), id: last.id })).toString('base64url') : null;
     return { items: page.map(toTaskView), nextCursor };
   }
 
@@ -61,7 +60,11 @@ export class TasksService implements OnModuleInit {
 
   async claim(id: string, actor: Extract<TaskActor, { kind: 'operator' }>, expectedVersion?: number): Promise<TaskView> {
     const task = await this.accessible(id, actor);
-    const row = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
+    const row = await this.tx.run(async () => {
+      const claimed = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
+      if (claimed) await this.announceStep(claimed);
+      return claimed;
+    });
     if (!row) throw await this.whyNot(task, actor.userId, expectedVersion);
     return toTaskView(row);
   }
@@ -78,7 +81,11 @@ export class TasksService implements OnModuleInit {
     if (typeof operator !== 'string' || !operator.trim()) throw new TaskInvalidQueryException('operator', M.operator);
     const task = await this.accessible(id, actor);
     if (!actor.headOf.includes(task.office)) throw new DomainException('TASK_NOT_OFFICE_HEAD', 'forbidden', M.notHead, { id });
-    const row = await this.repo.assign(id, task.office, operator.trim());
+    const row = await this.tx.run(async () => {
+      const assigned = await this.repo.assign(id, task.office, operator.trim());
+      if (assigned) await this.announceStep(assigned);
+      return assigned;
+    });
     if (!row) throw new TaskClosedException(id, task.status);
     return toTaskView(row);
   }
@@ -90,13 +97,14 @@ export class TasksService implements OnModuleInit {
     const me = actor.kind === 'operator' ? actor.userId : `citizen:${actor.fiscalCode}`;
     if (actor.kind === 'operator' && task.assignee && task.assignee !== actor.userId) throw new TaskClaimedByOtherException(id, task.assignee);
     if (expectedVersion !== undefined && expectedVersion !== task.version) throw new TaskStaleVersionException(id, expectedVersion, task.version);
-    const schema = task.form_key ? ((await this.catalogue.form(task.form_key)).schema as unknown as FormSchema) : undefined;
+    const schema = task.form_key ? ((await this.formOf(task.form_key, task.case_id)).schema as unknown as FormSchema) : undefined;
     const cleaned = schema ? this.forms.validate(schema, data ?? {}) : {};
     await this.tx.run(async () => {
       if (actor.kind === 'operator') {
         // Claim on completion; loses cleanly to a concurrent claim by someone else.
         const claimed = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
         if (!claimed) throw await this.whyNot(task, actor.userId, expectedVersion);
+        await this.announceStep(claimed);
       }
       const by = actor.kind === 'operator' ? `operator:${actor.userId}` : me;
       // Completed by this call; any other task the step ends (a boundary timer, an interrupting event) is cancelled.
@@ -104,6 +112,25 @@ export class TasksService implements OnModuleInit {
       await this.engine.completeItem(id, cleaned, { actor: by });
     });
     return toTaskView((await this.repo.find(id)).find((r) => r.office === task.office)!);
+  }
+
+  /** A task's form as deployed with the case's model version (the newest one for a case from before versions were bound). */
+  async formOf(formKey: string, caseId: string): Promise<FormVersion> {
+    const c = await this.cases.row(caseId);
+    return c.model_version_id ? this.catalogue.formForModel(formKey, c.model_version_id) : this.catalogue.form(formKey);
+  }
+
+  /** The first claim (or assignment) of an office task records the step it announces, with the office as actor. */
+  private async announceStep(row: TaskRow): Promise<void> {
+    if (!row.citizen_status || row.office === CITIZEN_QUEUE) return;
+    await this.cases.recordClaimedStep({
+      caseId: row.case_id,
+      itemId: row.id,
+      elementId: row.element_id,
+      status: row.citizen_status,
+      message: row.citizen_message ?? null,
+      office: row.office,
+    });
   }
 
   /** The task row the actor may act on: their office's queue, or a citizen task on their own case. */
@@ -154,6 +181,8 @@ export class TasksService implements OnModuleInit {
           procedureTitle: c.procedure_title,
           citizenName: c.citizen_name,
           protocolNumber: protocollo?.numero ?? c.protocol_number,
+          citizenStatus: t.element?.properties.citizenStatus ?? null,
+          citizenMessage: t.element?.properties.citizenMessage ?? null,
         });
       } else if (t.previousStatus === 'wait' && t.item.status !== 'wait') {
         // A task completed through complete() is already closed; one the engine ended on its own was withdrawn.
