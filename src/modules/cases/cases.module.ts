@@ -19,7 +19,8 @@ const USE_CASES = [CaseMessagesUseCase, CaseNotesUseCase, WithdrawCaseUseCase, R
 @Module({
   imports: [EngineModule, CatalogueModule, FormsModule, NotificationsModule, ProtocolModule],
   controllers: [CasesController, CaseInteractionsController],
-  providers: [CasesService, CaseEmailNotifier, LegalClockService, ...USE_CASES],
+  // LegalClockService first: its transition listener runs before CasesService's, so a resumption precedes the next step on the timeline.
+  providers: [LegalClockService, CasesService, CaseEmailNotifier, ...USE_CASES],
   exports: [CasesService, LegalClockService, ...USE_CASES],
 })
 export class CasesModule {}

@@ -131,6 +131,10 @@ export class CasesRepository {
     return true;
   }
 
+  async markTakenInCharge(caseId: string): Promise<void> {
+    await this.tx.manager().query(`update case_file set taken_in_charge_at = coalesce(taken_in_charge_at, now()) where id = $1`, [caseId]);
+  }
+
   async markClosed(caseId: string): Promise<void> {
     await this.tx.manager().query(`update case_file set closed_at = coalesce(closed_at, now()) where id = $1`, [caseId]);
   }

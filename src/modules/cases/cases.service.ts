@@ -160,14 +160,18 @@ export class CasesService implements OnModuleInit {
   }
 
   /**
-   * A step announced by an office user task is recorded when an operator first claims the task,
-   * not when the engine creates it (AgID criterion 9: the take-in-charge date is a real event),
-   * with the operator's office as actor. Recording it again (a second claim) does nothing.
+   * AgID criterion 9: the case is taken in charge when an operator first claims (or is assigned)
+   * one of its office tasks, not when the engine creates it. That first claim sets the
+   * take-in-charge date and records the step the task announces (its citizenStatus, usually
+   * presa-in-carico) with the operator's office as actor; steps of later office tasks are
+   * recorded when the engine reaches them, as before. Claiming again does nothing.
    */
-  async recordClaimedStep(e: { caseId: string; itemId: string; elementId: string; status: string; message: string | null; office: string }): Promise<void> {
-    // Parallel office tasks announcing the same step (two offices' opinions): the first claim tells the citizen.
+  async recordClaimedStep(e: { caseId: string; itemId: string; elementId: string; status: string | null; message: string | null; office: string }): Promise<void> {
     const current = await this.repo.findById(e.caseId);
-    if (!current || current.status === e.status || current.closed_at) return;
+    if (!current || current.taken_in_charge_at || current.closed_at) return;
+    await this.repo.markTakenInCharge(e.caseId);
+    // Parallel office tasks announcing the same step (two offices' opinions): the first claim tells the citizen.
+    if (!e.status || current.status === e.status) return;
     const recorded = await this.repo.appendEvent({
       caseId: e.caseId,
       status: e.status,
@@ -233,8 +237,8 @@ export class CasesService implements OnModuleInit {
       if (!caseId) continue;
       const status = t.element?.properties.citizenStatus;
       if (!status || t.previousStatus !== null) continue;
-      // An office task's step is recorded when an operator first claims it (recordClaimedStep).
-      if (isOfficeTask(t)) continue;
+      // Until an operator takes the case in charge, an office task's step waits for its first claim (recordClaimedStep).
+      if (isOfficeTask(t) && !(await this.repo.findById(caseId))?.taken_in_charge_at) continue;
       const message = t.element?.properties.citizenMessage ?? status;
       const recorded = await this.repo.appendEvent({
         caseId,

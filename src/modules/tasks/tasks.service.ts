@@ -122,12 +122,12 @@ export class TasksService implements OnModuleInit {
 
   /** The first claim (or assignment) of an office task records the step it announces, with the office as actor. */
   private async announceStep(row: TaskRow): Promise<void> {
-    if (!row.citizen_status || row.office === CITIZEN_QUEUE) return;
+    if (row.office === CITIZEN_QUEUE) return;
     await this.cases.recordClaimedStep({
       caseId: row.case_id,
       itemId: row.id,
       elementId: row.element_id,
-      status: row.citizen_status,
+      status: row.citizen_status ?? null,
       message: row.citizen_message ?? null,
       office: row.office,
     });

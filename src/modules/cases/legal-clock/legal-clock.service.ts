@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../config';
 import { Transactions } from '../../../database';
 import { EngineService, ItemTransition } from '../../engine';
@@ -23,7 +23,7 @@ export const CLOCK_EVENTS = { suspended: 'termine-sospeso', notSuspended: 'termi
  * is on the case timeline; the case's deadline and its open tasks' due dates follow.
  */
 @Injectable()
-export class LegalClockService implements OnModuleInit {
+export class LegalClockService implements OnModuleInit, OnApplicationBootstrap {
   readonly calendar: BusinessCalendar;
   private readonly repo: LegalClockRepository;
 
@@ -36,8 +36,18 @@ export class LegalClockService implements OnModuleInit {
     this.repo = new LegalClockRepository(tx);
   }
 
+  /**
+   * Two listeners, so the timeline reads in order: resumptions are recorded before the other
+   * modules' listeners record the next step (registered at module init, before theirs), and
+   * suspensions after the step that caused them (registered at bootstrap, after all of them),
+   * which then also moves the deadline and the due dates of the cases touched.
+   */
   onModuleInit(): void {
-    this.engine.onTransitions((transitions) => this.onTransitions(transitions));
+    this.engine.onTransitions((transitions) => this.onTransitions(transitions, 'resume'));
+  }
+
+  onApplicationBootstrap(): void {
+    this.engine.onTransitions((transitions) => this.onTransitions(transitions, 'suspend'));
   }
 
   /** The case's clock as of `now`: current deadline, days left, suspension. */
@@ -53,7 +63,7 @@ export class LegalClockService implements OnModuleInit {
     return this.calendar.addCalendarDays(romeDateOf(submittedAt), legalDays);
   }
 
-  private async onTransitions(transitions: ItemTransition[]): Promise<void> {
+  private async onTransitions(transitions: ItemTransition[], phase: 'resume' | 'suspend'): Promise<void> {
     const touched = new Set<string>();
     const today = romeDateOf(new Date());
     for (const t of transitions) {
@@ -62,9 +72,10 @@ export class LegalClockService implements OnModuleInit {
       touched.add(caseId);
       const kind = suspensionKind(t);
       if (!kind) continue;
-      if (t.item.status === 'wait' && t.previousStatus !== 'wait') await this.suspend(caseId, t, kind, today);
-      else if (t.previousStatus === 'wait' && t.item.status !== 'wait') await this.resume(caseId, t, today);
+      if (phase === 'suspend' && t.item.status === 'wait' && t.previousStatus !== 'wait') await this.suspend(caseId, t, kind, today);
+      else if (phase === 'resume' && t.previousStatus === 'wait' && t.item.status !== 'wait') await this.resume(caseId, t, today);
     }
+    if (phase === 'resume') return;
     for (const caseId of touched) {
       const state = await this.state(caseId);
       if (state) await this.repo.storeDeadline(caseId, state.deadline);
