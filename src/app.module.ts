@@ -5,10 +5,16 @@ import { LoggingModule } from './common/logging.module';
 import { EngineModule } from './modules/engine';
 import { ProtocolModule } from './modules/protocol';
 import { CatalogueModule } from './modules/catalogue';
-import { IdentityModule } from './modules/identity';
+import { ModelerModule } from './modules/modeler';
+import { IdentityModule, StaffModule } from './modules/identity';
 import { NotificationsModule } from './modules/notifications';
 import { CasesModule } from './modules/cases';
 import { TasksModule } from './modules/tasks';
+import { DocumentsModule } from './modules/documents';
+import { AuditModule } from './modules/audit';
+import { IntegrationModule } from './modules/integration';
+import { WebModule } from './modules/web';
+import { PortalModule } from './modules/portal';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -16,7 +22,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule, ModelerModule, IntegrationModule],
     };
   }
 }

@@ -1,47 +1,40 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDto, toOpenApi31 } from './common';
 
-/**
- * OpenAPI document generated from the controllers and request DTOs, served at /api/docs (UI)
- * and /api/docs-json. Every error answers application/problem+json (RFC 9457).
- */
-export function setupOpenApi(app: INestApplication): void {
+const DESCRIPTION = `Procedimenti amministrativi del Comune: catalogo, pratiche dei cittadini, code degli uffici.
+
+**Errors** answer \`application/problem+json\` (RFC 9457, schema \`ProblemDto\`): each operation lists, per status,
+the \`code\` values it may answer; invalid input also lists \`errors[]\`, one entry per field. \`detail\` is Italian.
+
+**Offset pagination** (\`page\`, \`pageSize\`, default 20, max 100) answers \`{ items, total, page, pageSize }\`.
+**Cursor pagination** (the office inbox, the event feed) answers \`items\` and an opaque cursor
+(\`nextCursor\` / \`next\`): send it back unchanged to read on; never build or parse it.`;
+
+/** The OpenAPI 3.1 document of the API: built from the controllers, their request and response DTOs and `@ApiProblems`. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Sportello API')
-    .setDescription(
-      'Procedimenti amministrativi del Comune: catalogo, pratiche dei cittadini, code degli uffici. ' +
-        'Errors are application/problem+json with `code` and, for invalid input, `errors[]` naming each field.',
-    )
+    .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  document.components = {
-    ...document.components,
-    schemas: {
-      ...document.components?.schemas,
-      Problem: {
-        type: 'object',
-        required: ['type', 'title', 'status', 'detail', 'code'],
-        properties: {
-          type: { type: 'string' },
-          title: { type: 'string' },
-          status: { type: 'integer' },
-          detail: { type: 'string' },
-          code: { type: 'string', example: 'CASE_NOT_FOUND' },
-          instance: { type: 'string' },
-          errors: {
-            type: 'array',
-            items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } } },
-          },
-        },
-      },
-    },
-  };
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
   for (const path of Object.values(document.paths)) {
-    for (const op of Object.values(path) as Array<{ responses?: Record<string, unknown> }>) {
-      op.responses = { ...op.responses, default: { description: 'Errore', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } };
+    for (const op of Object.values(path) as Array<{ responses?: Record<string, unknown>; security?: unknown[] }>) {
+      if (!op?.responses) continue;
+      // A route that cannot answer 401 needs no credentials: say so instead of inheriting the controller's.
+      if (!op.responses['401']) op.security = [];
+      op.responses.default = {
+        description: 'Errore inatteso (`INTERNAL`, con `requestId` da citare all’assistenza)',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+      };
     }
   }
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return toOpenApi31(document);
+}
+
+/** Serves the document at /api/docs (UI) and /api/docs-json. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -3,13 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { ConfigModule, loadConfig } from '../config';
-import { CitizenPrincipal, DEMO_CITIZENS, IdentityModule, Principal, TokenService } from '../modules/identity';
+import { CitizenPrincipal, DEMO_CITIZENS, DEMO_OPERATORS, IdentityModule, Principal, TokenService } from '../modules/identity';
+import { clickDay } from './click-day';
 import { round } from './lifecycle-load';
+import { pgbenchCeiling } from './pgbench-ceiling';
 
 /**
  * `npm run bench` (after the engine bench): the platform over HTTP, against the built app in a
@@ -22,7 +24,14 @@ import { round } from './lifecycle-load';
  *     created and due date, with and without a text filter) and "my cases", one request at a
  *     time after a warm-up.
  *
- * Options: --seed <open tasks> --lifecycles <n> --requests <n per read> --keep (keep the schema).
+ *  3. A click day (between 1 and 2): 5,000 filings by 1,000 distinct citizens, 64 in flight, each
+ *     answered 201 with a number; the register is then read back (gapless, numbers as answered).
+ *  4. The bare-SQL ceiling: pgbench, 16 clients, two durable transactions per lifecycle (app stopped),
+ *     with the ratios HTTP / engine-only (bench/results/engine.json) and engine-only / pgbench.
+ *
+ * The app runs as `npm start` does, one process per core (cluster) unless --workers says otherwise.
+ * Options: --seed <open tasks> --lifecycles <n> --requests <n per read> --keep (keep the schema)
+ *   --workers <app processes> --click-day <filings> --citizens <n> --click-day-clients <n> --pgbench-seconds <s>.
  * Results: bench/results/platform.json, one entry per seed size.
  */
 const ROOT = resolve(__dirname, '../..');
@@ -85,7 +94,7 @@ class Http {
   }
 }
 
-async function startApp(url: string, dataDir: string): Promise<{ child: ChildProcess; http: Http }> {
+async function startApp(url: string, dataDir: string, workers: number): Promise<{ child: ChildProcess; http: Http }> {
   const port = await freePort();
   let out = '';
   const child = spawn(process.execPath, [MAIN], {
@@ -98,6 +107,7 @@ async function startApp(url: string, dataDir: string): Promise<{ child: ChildPro
       DATABASE_URL: url,
       DATABASE_SCHEMA: SCHEMA,
       DATABASE_POOL_SIZE: String(CLIENTS),
+      WEB_CONCURRENCY: String(workers),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       SCHEDULER_ENABLED: 'false',
@@ -112,7 +122,8 @@ async function startApp(url: string, dataDir: string): Promise<{ child: ChildPro
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
     try {
-      if ((await fetch(`${http.base}/api/v1/procedures/certificato-residenza`)).status === 200) return { child, http };
+      const ready = workers === 1 || out.includes(`${workers} workers listening`);
+      if (ready && (await fetch(`${http.base}/api/v1/procedures/certificato-residenza`)).status === 200) return { child, http };
     } catch {
       // not listening yet
     }
@@ -154,7 +165,9 @@ async function lifecycles(http: Http, issue: (p: Principal) => Promise<string>, 
   const clients = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, i) => {
       const citizen: CitizenPrincipal = LIFECYCLE_CITIZENS[i % LIFECYCLE_CITIZENS.length];
-      const operator: Principal = { kind: 'operator', userId: `bench-op-${i}`, name: `Operatore ${i}`, offices: ['anagrafe'], headOf: [] };
+      // Operators are staff accounts (seeded in development): the anagrafe demo operators take turns.
+      const anagrafe = DEMO_OPERATORS.filter((o) => o.offices.includes('anagrafe'));
+      const operator: Principal = anagrafe[i % anagrafe.length];
       return { citizen: await issue(citizen), operator: await issue(operator) };
     }),
   );
@@ -323,6 +336,13 @@ async function reads(http: Http, issue: (p: Principal) => Promise<string>, url: 
   return { depth: deep.depth, results };
 }
 
+/** Engine-only lifecycles/s from `npm run bench:engine` (run just before by `npm run bench`), or null if absent. */
+function engineFigure(): number | null {
+  const file = join(ROOT, 'bench/results/engine.json');
+  if (!existsSync(file)) return null;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { ours?: { lifecyclesPerSec?: number } }).ours?.lifecyclesPerSec ?? null;
+}
+
 async function resetSchema(url: string): Promise<void> {
   const db = new Client({ connectionString: url });
   await db.connect();
@@ -333,29 +353,74 @@ async function resetSchema(url: string): Promise<void> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { seed: { type: 'string' }, lifecycles: { type: 'string' }, requests: { type: 'string' }, keep: { type: 'boolean' } },
+    options: {
+      seed: { type: 'string' },
+      lifecycles: { type: 'string' },
+      requests: { type: 'string' },
+      keep: { type: 'boolean' },
+      workers: { type: 'string' },
+      'click-day': { type: 'string' },
+      citizens: { type: 'string' },
+      'click-day-clients': { type: 'string' },
+      'pgbench-seconds': { type: 'string' },
+    },
   });
   const openTasks = Number(values.seed ?? 100_000);
   const total = Number(values.lifecycles ?? 320);
   const requests = Number(values.requests ?? 200);
-  for (const [flag, n] of [['--seed', openTasks], ['--lifecycles', total], ['--requests', requests]] as const) {
+  const workers = Number(values.workers ?? availableParallelism());
+  const clickDaySubmissions = Number(values['click-day'] ?? 5000);
+  const clickDayCitizens = Number(values.citizens ?? 1000);
+  const clickDayClients = Number(values['click-day-clients'] ?? 64);
+  const pgbenchSeconds = Number(values['pgbench-seconds'] ?? 10);
+  for (const [flag, n] of [
+    ['--seed', openTasks],
+    ['--lifecycles', total],
+    ['--requests', requests],
+    ['--workers', workers],
+    ['--click-day', clickDaySubmissions],
+    ['--citizens', clickDayCitizens],
+    ['--click-day-clients', clickDayClients],
+    ['--pgbench-seconds', pgbenchSeconds],
+  ] as const) {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: must be a positive whole number`);
   }
   const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-bench-'));
   await resetSchema(url);
-  const { child, http } = await startApp(url, dataDir);
+  const loadBefore = loadavg().map(round);
   const tokens = await tokenIssuer(dataDir);
+  const { child, http } = await startApp(url, dataDir, workers);
   let result;
   try {
     const life = await lifecycles(http, tokens.issue, total);
+    const click = await clickDay({
+      base: http.base,
+      issue: tokens.issue,
+      url,
+      schema: SCHEMA,
+      submissions: clickDaySubmissions,
+      citizens: clickDayCitizens,
+      inFlight: clickDayClients,
+    });
     const seedSeconds = await seedAll(url, openTasks);
     const read = await reads(http, tokens.issue, url, requests);
     const worst = Math.max(...Object.values(read.results).map((r) => r.p95));
+    await stopApp(child);
+    const ceiling = await pgbenchCeiling(url, CLIENTS, pgbenchSeconds);
+    const engine = engineFigure();
     result = {
       measuredAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, node: process.version },
-      lifecycles: life,
+      machine: { cpus: cpus().length, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadavg().map(round) },
+      appProcesses: workers,
+      lifecycles: { ...life, appProcesses: workers },
+      clickDay: { ...click, appProcesses: workers },
+      ceiling: { engineLifecyclesPerSec: engine, pgbench: ceiling },
+      ratios: {
+        httpVsEngine: engine ? round(life.lifecyclesPerSec / engine) : null,
+        engineVsPgbench: engine ? round(engine / ceiling.lifecyclesPerSec) : null,
+        targets: { httpVsEngine: 0.5, engineVsPgbench: 0.4, clickDayErrors: 0 },
+      },
       seed: { openTasks, offices: OFFICES.length, citizens: Math.max(1, Math.floor(openTasks / 20)), seconds: seedSeconds, deepCursorDepth: read.depth },
       reads: { requestsEach: requests, results: read.results },
       target: { p95Ms: TARGET_P95_MS, worstP95Ms: worst, met: worst <= TARGET_P95_MS },
@@ -372,10 +437,16 @@ async function main(): Promise<void> {
   writeFileSync(file, `${JSON.stringify({ runs: { ...(previous.runs ?? {}), [String(openTasks)]: result } }, null, 2)}\n`);
 
   const ms = (n: number) => n.toFixed(1).padStart(8);
+  const c = result.clickDay;
   const lines = [
+    `app processes: ${workers} (load average before ${result.machine.loadAverageBefore.join(' ')}, after ${result.machine.loadAverageAfter.join(' ')})`,
     `platform lifecycle over HTTP (file → find → claim → complete → read), ${CLIENTS} clients: ${result.lifecycles.lifecyclesPerSec} lifecycles/s (${total} in ${result.lifecycles.seconds} s)`,
     `${'call'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`,
     ...Object.entries(result.lifecycles.calls).map(([k, v]) => `${k.padEnd(44)} ${ms(v.p50)} ${ms(v.p95)}`),
+    '',
+    `click day: ${c.submissions} filings by ${c.citizens} citizens, ${c.inFlight} in flight: ${c.submissionsPerSec}/s, ${c.acknowledged} acknowledged, ${c.errors} errors, p50 ${c.latencyMs.p50} p95 ${c.latencyMs.p95} p99 ${c.latencyMs.p99} ms; register ${c.register.entries} entries, gapless ${c.register.gapless}, numbers match ${c.register.numbersMatchCases}`,
+    `pgbench ceiling (2 durable transactions per lifecycle, ${CLIENTS} clients): ${result.ceiling.pgbench.lifecyclesPerSec} lifecycles/s; engine-only ${result.ceiling.engineLifecyclesPerSec ?? '?'} lifecycles/s`,
+    `ratios: HTTP/engine ${result.ratios.httpVsEngine ?? '?'} (target ≥ 0.5), engine/pgbench ${result.ratios.engineVsPgbench ?? '?'} (target ≥ 0.4)`,
     '',
     `reads with ${openTasks.toLocaleString('en')} open tasks (seeded in ${result.seed.seconds} s), ${requests} requests each, one at a time`,
     `${'read'.padEnd(44)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`,

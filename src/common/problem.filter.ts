@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { COMMON_MESSAGES } from './common.messages';
 import { DomainException, ErrorKind, FieldError } from './domain.exception';
+import { safeError } from './safe-error';
 
 export interface ProblemDetails {
   type: string;
@@ -84,6 +86,10 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
           : 'Il contenuto inviato non può essere letto';
     return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, code: `REQUEST_${bodyError.type.replace(/\./g, '_').toUpperCase()}`, instance };
   }
+  // Safety net: a value PostgreSQL refused (class 22, data exception: bad uuid, NUL, overflow, bad date) is the client's input.
+  if (sqlStateOf(error)?.startsWith('22')) {
+    return { type: 'about:blank', title: TITLES[400], status: 400, detail: COMMON_MESSAGES.invalidValue, code: 'REQUEST_INVALID_VALUE', instance };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const body = error.getResponse();
@@ -112,9 +118,24 @@ export function toProblem(error: unknown, instance?: string): ProblemDetails {
   };
 }
 
+/** The SQLSTATE of a pg / TypeORM error, if it is one. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = typeof e?.code === 'string' ? e.code : e?.driverError?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** Renders errors of browser page requests as HTML (the web layer supplies it); the API keeps problem+json. */
+export interface PageErrorRenderer {
+  wantsPage(req: Request): boolean;
+  render(problem: ProblemDetails, req: Request, res: Response): void;
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly pages?: PageErrorRenderer) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -122,13 +143,22 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   respond(error: unknown, req: Request, res: Response): void {
-    const problem = toProblem(error, req.originalUrl);
+    const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+    const problem = toProblem(error, path);
     if (problem.status >= 500) {
-      problem.requestId = String(req.headers['x-request-id'] ?? randomUUID());
-      this.logger.error(
-        { err: error, requestId: problem.requestId, path: req.originalUrl },
-        'unhandled error',
-      );
+      const given = req.headers['x-request-id'];
+      problem.requestId = typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
+      // Never the raw error (SQL parameters), the query string or the body: ids and the error's shape.
+      this.logger.error({ err: safeError(error), requestId: problem.requestId, method: req.method, path }, 'unhandled error');
+    }
+    const retryAfter = error instanceof DomainException ? error.details.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number' && retryAfter > 0) res.setHeader('Retry-After', String(Math.ceil(retryAfter)));
+    if (this.pages?.wantsPage(req)) {
+      try {
+        return this.pages.render(problem, req, res);
+      } catch (e) {
+        this.logger.error({ err: e, path: req.originalUrl }, 'error page failed');
+      }
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,8 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .default('public'),
   DATABASE_POOL_SIZE: intFrom(1, 200).default(10),
+  /** App processes `npm start` runs (Node's cluster module); unset: one per core on PostgreSQL, 1 on PGlite. */
+  WEB_CONCURRENCY: intFrom(1, 64).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   /** Where PGlite keeps its files; "memory://" keeps nothing (tests). Defaults to <DATA_DIR>/pglite. */
   PGLITE_DIR: z.string().min(1).optional(),
@@ -63,6 +66,15 @@ const envSchema = z.object({
   /** Attempts per e-mail before it is marked failed; retries back off exponentially from NOTIFICATIONS_BACKOFF_MS, capped at one hour. */
   NOTIFICATIONS_MAX_ATTEMPTS: intFrom(1, 100).default(10),
   NOTIFICATIONS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
+  /** Webhook deliveries: a background loop per process (rows are claimed with SKIP LOCKED). */
+  WEBHOOKS_ENABLED: booleanFlag.default(true),
+  WEBHOOKS_POLL_MS: intFrom(100, 600_000).default(2000),
+  /** First retry after this, doubling up to one hour; after WEBHOOKS_RETRY_WINDOW_MS a delivery is parked. */
+  WEBHOOKS_BACKOFF_MS: intFrom(100, 3_600_000).default(10_000),
+  WEBHOOKS_RETRY_WINDOW_MS: intFrom(1000, 7 * 86_400_000).default(86_400_000),
+  WEBHOOKS_TIMEOUT_MS: intFrom(100, 60_000).default(10_000),
+  /** Subscriber URLs on loopback, private, link-local or unique-local addresses are refused unless this is true (tests, on-premise verticals). */
+  WEBHOOKS_ALLOW_PRIVATE_URLS: booleanFlag.default(false),
   /** API tokens: `dev-keys` signs and verifies with an ES256 pair kept in <DATA_DIR>/keys; `jwks` trusts an IdP's JWKS. */
   AUTH_MODE: z.enum(['dev-keys', 'jwks']).default('dev-keys'),
   AUTH_JWKS_URL: z
@@ -78,9 +90,42 @@ const envSchema = z.object({
     .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 12-07')
     .refine((v) => !Number.isNaN(Date.parse(`2024-${v}T00:00:00Z`)) && new Date(`2024-${v}T00:00:00Z`).toISOString().slice(5, 10) === v, 'not a calendar day')
     .optional(),
+  /** The Comune's name as the portal header, footer and page titles show it. */
+  COMUNE_NAME: z.string().trim().min(3, 'must be at least 3 characters').max(80, 'must be at most 80 characters').default('Comune di Esempio'),
+  /** Signs the portal's session cookie; the web layer refuses to start in production without it (elsewhere a random one per boot). */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Idle lifetime of a portal session. */
+  SESSION_TTL_S: intFrom(300, 604_800).default(28_800),
+  /** Public address of the portal, printed in QR verification links (no trailing slash needed). */
+  PUBLIC_BASE_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('http://localhost:3000'),
+  /** Where document bytes live: in PostgreSQL (bytea) or content-addressed files under DOCUMENTS_DIR. */
+  DOCUMENTS_STORAGE: z.enum(['database', 'folder']).default('database'),
+  /** Folder of the `folder` storage; defaults to <DATA_DIR>/documents. */
+  DOCUMENTS_DIR: z.string().min(1).optional(),
+  /** Largest single upload, in bytes (default 10 MiB). */
+  DOCUMENTS_MAX_FILE_BYTES: intFrom(1, 1_073_741_824).default(10_485_760),
+  /** Files one citizen may have waiting for one form field. */
+  DOCUMENTS_MAX_FILES_PER_FIELD: intFrom(1, 100).default(5),
+  /** Files one citizen may have uploaded and not yet filed, all fields together. */
+  DOCUMENTS_MAX_PENDING_FILES: intFrom(1, 1000).default(20),
+  /** Bytes one citizen may have uploaded and not yet filed, all fields together (default 50 MiB). */
+  DOCUMENTS_MAX_PENDING_BYTES: intFrom(1, 10_737_418_240).default(52_428_800),
+  /** Uploads never filed are deleted after this many hours. */
+  DOCUMENTS_UNFILED_TTL_HOURS: intFrom(1, 8760).default(24),
+  DOCUMENTS_PURGE_ENABLED: booleanFlag.default(true),
+  DOCUMENTS_PURGE_INTERVAL_MS: intFrom(1000, 86_400_000).default(3_600_000),
 });
 
-export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string };
+export type AppConfig = z.infer<typeof envSchema> & {
+  pgliteDir: string;
+  documentsDir: string;
+  /** How many app processes to run: WEB_CONCURRENCY, else one per core on PostgreSQL and 1 on PGlite. */
+  webConcurrency: number;
+};
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -106,7 +151,16 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.AUTH_MODE === 'dev-keys'
       ? ['AUTH_MODE: dev-keys is not allowed when NODE_ENV=production (use jwks)']
       : []),
+    ...(!cfg.DATABASE_URL && (cfg.WEB_CONCURRENCY ?? 1) > 1
+      ? [`WEB_CONCURRENCY: PGlite serves one process, so ${cfg.WEB_CONCURRENCY} is not possible without DATABASE_URL (use 1, or PostgreSQL)`]
+      : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
-  return { ...cfg, pgliteDir: cfg.PGLITE_DIR ?? `${cfg.DATA_DIR.replace(/\/$/, '')}/pglite` };
+  const dataDir = cfg.DATA_DIR.replace(/\/$/, '');
+  return {
+    ...cfg,
+    pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`,
+    documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents`,
+    webConcurrency: cfg.WEB_CONCURRENCY ?? (cfg.DATABASE_URL ? availableParallelism() : 1),
+  };
 }

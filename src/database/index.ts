@@ -1,2 +1,2 @@
 export { DatabaseModule } from './database.module';
-export { returnedRows, Transactions } from './transactions';
+export { returnedRows, Transactions, TxSlot } from './transactions';

@@ -1,23 +1,45 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 
+/** A typed key for per-transaction state other modules keep on the open transaction (e.g. the engine's operation scope). */
+export class TxSlot<T> {
+  /** Brands the slot with its value type; never read. */
+  declare readonly type?: T;
+  constructor(readonly name: string) {}
+}
+
+/** What travels with one transaction through AsyncLocalStorage: its manager and its slots. */
+interface TxContext {
+  em: EntityManager;
+  slots: Map<TxSlot<unknown>, unknown>;
+}
+
 /**
- * One transaction per use case, found by everything below it through AsyncLocalStorage: the
- * engine's data store, the locker and outboxes all write through `manager()`. A nested `run`
- * joins the open transaction. A context whose transaction has already finished (an unawaited
- * engine continuation that outlived its caller) is treated as no transaction at all.
+ * One transaction per use case, found by everything below it through the one AsyncLocalStorage
+ * of the process (async_hooks cost grows with every store: bpmn-server creates many promises):
+ * the engine's data store, the locker and outboxes all write through `manager()`, and per-operation
+ * state rides on the same context as slots. A nested `run` joins the open transaction. A context
+ * whose transaction has already finished (an unawaited engine continuation that outlived its
+ * caller) is treated as no transaction at all.
  */
 export class Transactions {
-  private readonly storage = new AsyncLocalStorage<EntityManager>();
+  private readonly storage = new AsyncLocalStorage<TxContext>();
+  /** Prepared statement name per SQL text (pg keeps the statements per connection). */
+  private readonly statementNames = new Map<string, string>();
 
   constructor(readonly dataSource: DataSource) {}
 
-  current(): EntityManager | undefined {
-    const em = this.storage.getStore();
-    if (!em) return undefined;
-    const qr = em.queryRunner;
+  private open(): TxContext | undefined {
+    const ctx = this.storage.getStore();
+    if (!ctx) return undefined;
+    const qr = ctx.em.queryRunner;
     if (!qr || qr.isReleased || !qr.isTransactionActive) return undefined;
-    return em;
+    return ctx;
+  }
+
+  current(): EntityManager | undefined {
+    return this.open()?.em;
   }
 
   manager(): EntityManager {
@@ -25,14 +47,57 @@ export class Transactions {
   }
 
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const open = this.current();
-    if (open) return work(open);
-    return this.dataSource.transaction((em) => this.storage.run(em, () => work(em)));
+    const open = this.open();
+    if (open) return work(open.em);
+    return this.dataSource.transaction((em) => this.storage.run({ em, slots: new Map() }, () => work(em)));
   }
 
   /** Runs outside any transaction, e.g. to record an incident after a rollback. */
   detached<T>(work: () => Promise<T>): Promise<T> {
     return this.storage.exit(work);
+  }
+
+  /**
+   * The value of a slot on this context's transaction, if any, even once that transaction has
+   * finished (a late continuation then finds its operation's state, not a fresh one).
+   */
+  get<T>(slot: TxSlot<T>): T | undefined {
+    return this.storage.getStore()?.slots.get(slot as TxSlot<unknown>) as T | undefined;
+  }
+
+  /**
+   * Runs `work` inside the open transaction (one is opened if none is) with `slot` set to `value`
+   * in a child context: what `work` starts sees the value (late continuations included), the
+   * caller's context keeps its own.
+   */
+  withSlot<T, R>(slot: TxSlot<T>, value: T, work: (em: EntityManager) => Promise<R>): Promise<R> {
+    return this.run((em) => {
+      const slots = new Map(this.storage.getStore()?.slots);
+      slots.set(slot as TxSlot<unknown>, value);
+      return this.storage.run({ em, slots }, () => work(em));
+    });
+  }
+
+  /**
+   * A statement sent on the open transaction's own pg connection as a named prepared statement:
+   * parsed and planned once per connection, without TypeORM's per-query wrapping (logging,
+   * broadcaster, result reshaping). Names are given per distinct text, so a fixed set of texts
+   * (no values spliced in) makes a fixed set of statements. Outside a transaction it goes
+   * through TypeORM as any other query.
+   */
+  async prepared<R extends QueryResultRow>(text: string, values: unknown[] = []): Promise<{ rows: R[]; rowCount: number }> {
+    const client = (this.current()?.queryRunner as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+    if (!client) {
+      const rows = returnedRows<R>(await this.manager().query(text, values));
+      return { rows, rowCount: rows.length };
+    }
+    let name = this.statementNames.get(text);
+    if (!name) {
+      name = `sportello_${this.statementNames.size + 1}`;
+      this.statementNames.set(text, name);
+    }
+    const res = await client.query<R>({ name, text, values });
+    return { rows: res.rows, rowCount: res.rowCount ?? res.rows.length };
   }
 }
 

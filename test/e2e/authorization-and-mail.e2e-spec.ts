@@ -9,16 +9,18 @@ const mario = DEMO_CITIZENS[0];
 const laura = DEMO_CITIZENS[1];
 const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!;
 const sara = DEMO_OPERATORS.find((o) => o.userId === 'sara.colombo')!;
+const anna = DEMO_OPERATORS.find((o) => o.userId === 'anna.esposito')!;
 const analyst = DEMO_ANALYSTS[0];
 const admin = DEMO_ADMINS[0];
 
 const submission = { procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() };
 
-describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () => {
+describe(`authorization matrix (every API endpoint × every kind of caller) and citizen e-mails on ${databaseLabel()}`, () => {
   const smtp = new SmtpPeer();
   let config: ReturnType<typeof testConfig>;
   let t: TestApp;
   let caseId: string;
+  let protocolNumber: string;
   let taskId: string;
   const as = async (p: Principal | null) => (p ? { Authorization: `Bearer ${await t.token(p)}` } : {});
 
@@ -28,6 +30,7 @@ describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () =>
     t = await startTestApp(config);
     const filed = await t.http().post('/api/v1/cases').set(await as(mario)).send(submission).expect(201);
     caseId = filed.body.id;
+    protocolNumber = filed.body.protocol.number;
     const inbox = await t.http().get('/api/v1/tasks?office=anagrafe').set(await as(luca)).expect(200);
     taskId = inbox.body.items.find((i: { caseId: string }) => i.caseId === caseId).id;
   });
@@ -39,32 +42,56 @@ describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () =>
 
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date());
 
-  it.each([
-    ['anonymous', null, { cases: 401, caseGet: 401, inbox: 401, task: 401, register: 401, incidents: 401, procedures: 200 }],
-    ['the owner citizen', mario, { cases: 200, caseGet: 200, inbox: 403, task: 404, register: 403, incidents: 403, procedures: 200 }],
-    ['another citizen', laura, { cases: 200, caseGet: 404, inbox: 403, task: 404, register: 403, incidents: 403, procedures: 200 }],
-    ['an operator of the office', luca, { cases: 403, caseGet: 200, inbox: 200, task: 200, register: 403, incidents: 403, procedures: 200 }],
-    ['an operator of another office', sara, { cases: 403, caseGet: 404, inbox: 200, task: 403, register: 403, incidents: 403, procedures: 200 }],
-    ['an analyst', analyst, { cases: 403, caseGet: 403, inbox: 403, task: 403, register: 403, incidents: 403, procedures: 200 }],
-    ['an administrator', admin, { cases: 403, caseGet: 200, inbox: 403, task: 403, register: 200, incidents: 200, procedures: 200 }],
-  ] as Array<[string, Principal | null, Record<string, number>]>)(
-    'given %s, when calling each endpoint, then access is as the matrix says',
-    async (_who, principal, expected) => {
-      // when
-      const headers = await as(principal);
-      const got = {
-        cases: (await t.http().get('/api/v1/cases').set(headers)).status,
-        caseGet: (await t.http().get(`/api/v1/cases/${caseId}`).set(headers)).status,
-        inbox: (await t.http().get('/api/v1/tasks').set(headers)).status,
-        task: (await t.http().get(`/api/v1/tasks/${taskId}`).set(headers)).status,
-        register: (await t.http().get(`/api/v1/admin/protocol/daily-registers/${today}`).set(headers)).status,
-        incidents: (await t.http().get('/api/v1/admin/incidents').set(headers)).status,
-        procedures: (await t.http().get('/api/v1/procedures').set(headers)).status,
-      };
-      // then
-      expect(got).toEqual(expected);
-    },
-  );
+  /** Who calls: the columns of the matrix. */
+  const WHO: Array<[string, Principal | null]> = [
+    ['anonymous', null],
+    ['citizen A (the applicant)', mario],
+    ['citizen B', laura],
+    ['operator of office X (anagrafe)', luca],
+    ['operator of office Y (servizi-educativi)', sara],
+    ['office head of X', anna],
+    ['analyst', analyst],
+    ['administrator', admin],
+  ];
+  const NO_INCIDENT = '00000000-0000-4000-8000-000000000000';
+
+  /**
+   * Every API endpoint, and the status each caller gets (columns as in WHO). Requests that would
+   * change state are made so they cannot (invalid body, stale version, unknown assignee): the
+   * status then says whether the policy let the caller through (400/409) or not (401/403/404).
+   */
+  const ENDPOINTS: Array<[string, string, () => string, object | undefined, number[]]> = [
+    ['GET', 'procedures', () => '/api/v1/procedures', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
+    ['GET', 'procedure', () => '/api/v1/procedures/certificato-residenza', undefined, [200, 200, 200, 200, 200, 200, 200, 200]],
+    ['POST', 'file a case (invalid body)', () => '/api/v1/cases', {}, [401, 400, 400, 403, 403, 403, 403, 403]],
+    ['GET', 'my cases', () => '/api/v1/cases', undefined, [401, 200, 200, 403, 403, 403, 403, 403]],
+    ['POST', 'status lookup (wrong code)', () => '/api/v1/cases/status', { code: 'SP-00000-00000', fiscalCode: mario.fiscalCode }, [404, 404, 404, 404, 404, 404, 404, 404]],
+    ['GET', 'a case', () => `/api/v1/cases/${caseId}`, undefined, [401, 200, 404, 200, 404, 200, 403, 200]],
+    ['GET', 'the inbox', () => '/api/v1/tasks', undefined, [401, 403, 403, 200, 200, 200, 403, 403]],
+    ['GET', 'a task', () => `/api/v1/tasks/${taskId}`, undefined, [401, 404, 404, 200, 404, 200, 403, 403]],
+    ['POST', 'claim (stale version)', () => `/api/v1/tasks/${taskId}/claim`, { version: 999999 }, [401, 403, 403, 409, 404, 409, 403, 403]],
+    ['POST', 'complete (stale version)', () => `/api/v1/tasks/${taskId}/complete`, { data: {}, version: 999999 }, [401, 404, 404, 409, 404, 409, 403, 403]],
+    ['POST', 'assign (not a member)', () => `/api/v1/tasks/${taskId}/assign`, { operator: 'nessuno' }, [401, 403, 403, 403, 404, 400, 403, 403]],
+    ['POST', 'unclaim (nobody holds it)', () => `/api/v1/tasks/${taskId}/unclaim`, {}, [401, 403, 403, 409, 404, 200, 403, 403]],
+    ['GET', 'daily protocol register', () => `/api/v1/admin/protocol/daily-registers/${today}`, undefined, [401, 403, 403, 403, 403, 403, 403, 200]],
+    ['GET', 'incidents', () => '/api/v1/admin/incidents', undefined, [401, 403, 403, 403, 403, 403, 403, 200]],
+    ['GET', 'an incident', () => `/api/v1/admin/incidents/${NO_INCIDENT}`, undefined, [401, 403, 403, 403, 403, 403, 403, 404]],
+    ['POST', 'retry an incident', () => `/api/v1/admin/incidents/${NO_INCIDENT}/retry`, {}, [401, 403, 403, 403, 403, 403, 403, 404]],
+    ['POST', 'cancel an incident', () => `/api/v1/admin/incidents/${NO_INCIDENT}/cancel`, {}, [401, 403, 403, 403, 403, 403, 403, 404]],
+    ['GET', 'the audit trail', () => '/api/v1/admin/audit', undefined, [401, 403, 403, 403, 403, 403, 403, 200]],
+    ['GET', 'the audit export', () => '/api/v1/admin/audit/export', undefined, [401, 403, 403, 403, 403, 403, 403, 200]],
+  ];
+
+  it.each(ENDPOINTS)('given every kind of caller, when calling %s %s, then access is as the matrix says', async (method, _name, url, body, expected) => {
+    // when
+    const got: number[] = [];
+    for (const [, principal] of WHO) {
+      const req = method === 'GET' ? t.http().get(url()) : t.http().post(url()).send(body ?? {});
+      got.push((await req.set(await as(principal))).status);
+    }
+    // then
+    expect(Object.fromEntries(WHO.map(([who], i) => [who, got[i]]))).toEqual(Object.fromEntries(WHO.map(([who], i) => [who, expected[i]])));
+  });
 
   it('given a filed case, when the outbox is dispatched, then the citizen receives the Italian e-mails of each status once', async () => {
     // when: filed, then taken in charge by an operator's claim (twice: one e-mail)
@@ -82,6 +109,10 @@ describe(`authorization matrix and citizen e-mails on ${databaseLabel()}`, () =>
     expect(toMario[1].subject).toMatch(/presa in carico/i);
     expect(toMario.map((m) => m.subject).join(' | ')).toMatch(/Certificato di residenza/);
     expect(toMario[0].text).toMatch(/Mario Rossi/);
+    // rendered at send time, from the case: the number assigned when the filing committed is in it
+    expect(protocolNumber).toMatch(/^\d{7}$/);
+    const inviata = toMario.find((m) => /inviata/i.test(m.subject))!;
+    expect(inviata.text).toContain(`registrata al protocollo con il numero ${protocolNumber}`);
   });
 
   it('given the day registrations, when an administrator exports the daily register, then it lists them with its digest', async () => {

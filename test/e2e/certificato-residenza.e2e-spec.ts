@@ -45,8 +45,8 @@ describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
     const task = inbox.body.items.find((i: { caseId: string }) => i.caseId === c.id);
     expect(task).toMatchObject({ citizenName: 'Mario Rossi', protocolNumber: c.protocol.number, procedure: { key: 'certificato-residenza' } });
 
-    // another office cannot touch it
-    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(sara)).expect(403);
+    // another office cannot touch it, nor learn that it exists
+    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(sara)).expect(404);
     // Luca claims it; Anna cannot claim it too
     await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(luca)).expect(200);
     const claimed = (await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(mario)).expect(200)).body;

@@ -1,5 +1,6 @@
 import { TimerSchedulerService } from '../../src/modules/engine';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { aPdf } from '../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { expectedDeadline } from '../support/expected-deadline';
@@ -85,8 +86,11 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     const missing = await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: 'iscrizione-nido', data }).expect(422);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(['nomeFratello']);
 
-    // when: the citizen files with every field the form shows
-    const c = await file(mario, { ...data, nomeFratello: 'Luca Rossi' });
+    // when: the citizen files with every field the form shows, attaching the optional ISEE attestation
+    const isee = (await t.http().post('/api/v1/attachments').set('Authorization', await auth(mario)).field('field', 'attestazioneIsee').attach('file', aPdf('Attestazione ISEE'), 'isee.pdf').expect(201)).body;
+    const c = await file(mario, { ...data, nomeFratello: 'Luca Rossi', attestazioneIsee: [isee.id] });
+    const documents = (await t.http().get(`/api/v1/cases/${c.id}/documents`).set('Authorization', await auth(sara)).expect(200)).body;
+    expect(documents).toEqual([expect.objectContaining({ id: isee.id, kind: 'attachment', sha256: isee.sha256 })]);
 
     // then: protocol and legal deadline are on the case; nobody has taken it in charge yet
     expect(c.status).toBe('inviata');
@@ -134,7 +138,7 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     await t.http().get(`/api/v1/tasks/${integration.id}`).set('Authorization', await auth(laura)).expect(404);
     const foreign = await complete(laura, integration.id, { integrazione: 'Tentativo di un altro cittadino', dichiarazioneVeridicita: true }, 404);
     expect(foreign.body.code).toBe('TASK_NOT_FOUND');
-    await complete(paolo, integration.id, { integrazione: "Completata dall'ufficio", dichiarazioneVeridicita: true }, 403);
+    await complete(paolo, integration.id, { integrazione: "Completata dall'ufficio", dichiarazioneVeridicita: true }, 404);
     // the integration form is enforced
     const bad = await complete(mario, integration.id, { integrazione: 'corto', iseeAggiornatoEuro: -3 }, 422);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['dichiarazioneVeridicita', 'integrazione', 'iseeAggiornatoEuro']);
@@ -165,7 +169,7 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     expect(done.closedAt).not.toBeNull();
     expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'da-integrare', 'termine-sospeso', 'termine-ripreso', 'presa-in-carico', 'in-lavorazione', 'accettata']);
     expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'operator', 'operator', 'system', 'citizen', 'citizen', 'operator', 'operator']);
-    await t.http().get(`/api/v1/tasks/${ranking.id}`).set('Authorization', await auth(luca)).expect(403);
+    await t.http().get(`/api/v1/tasks/${ranking.id}`).set('Authorization', await auth(luca)).expect(404);
   });
 
   it('given an inadmissible application, when the 10-bis notice is sent and the citizen objects, then the final decision rejects it', async () => {

@@ -1,5 +1,6 @@
 import { TimerSchedulerService } from '../../src/modules/engine';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { aPdf } from '../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { expectedDeadline } from '../support/expected-deadline';
@@ -65,8 +66,11 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     await dropTestSchema(config);
   });
 
+  /** The form's required planimetria is uploaded first; its attachment id goes into the data (contract 2). */
+  const uploadPlanimetria = async (citizen: Citizen): Promise<string> =>
+    (await t.http().post('/api/v1/attachments').set('Authorization', await auth(citizen)).field('field', 'planimetria').attach('file', aPdf(`Planimetria di ${citizen.familyName}`), 'planimetria.pdf').expect(201)).body.id;
   const file = async (citizen: Citizen, data: Record<string, unknown>) =>
-    (await t.http().post('/api/v1/cases').set('Authorization', await auth(citizen)).send({ procedureKey: PROCEDURE, data }).expect(201)).body;
+    (await t.http().post('/api/v1/cases').set('Authorization', await auth(citizen)).send({ procedureKey: PROCEDURE, data: { ...data, planimetria: [await uploadPlanimetria(citizen)] } }).expect(201)).body;
   const caseOf = async (citizen: Citizen, id: string) =>
     (await t.http().get(`/api/v1/cases/${id}`).set('Authorization', await auth(citizen)).expect(200)).body;
   const inbox = async (who: Who, query: string): Promise<{ items: TaskItem[]; nextCursor: string | null }> =>
@@ -107,12 +111,14 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     // given: a business applying needs its company data (shown only when not "privato")
     const data = application(mario, { qualitaRichiedente: 'impresa', finalita: 'dehors' });
     const missing = await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: PROCEDURE, data }).expect(422);
-    expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['partitaIva', 'ragioneSociale']);
+    expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['partitaIva', 'planimetria', 'ragioneSociale']);
     const c = await file(mario, { ...data, ragioneSociale: 'Bar Centrale di Mario Rossi', partitaIva: '01234567890' });
     grantedCaseId = c.id;
     // not taken in charge until an office claims one of its tasks (AgID criterion 9)
     expect(c).toMatchObject({ status: 'inviata', legalDays: 30, legalDeadline: expectedDeadline(c.submittedAt, 30), takenInChargeAt: null });
     expect(c.protocol.number).toMatch(/^\d{7}$/);
+    const documents = (await t.http().get(`/api/v1/cases/${c.id}/documents`).set('Authorization', await auth(elena)).expect(200)).body;
+    expect(documents).toEqual([expect.objectContaining({ kind: 'attachment', name: 'planimetria.pdf', mediaType: 'application/pdf' })]);
 
     // when: the opinions are requested, then both land at once, each in its own office's inbox
     const [pl] = await tasksOf(davide, 'office=polizia-locale', c.id);
@@ -126,11 +132,11 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     const notMine = await t.http().get('/api/v1/tasks?office=polizia-locale').set('Authorization', await auth(chiara)).expect(400);
     expect(notMine.body.errors.map((e: { field: string }) => e.field)).toEqual(['office']);
 
-    // a third office gets 403 on both
+    // a third office gets 404 on both: across offices a task id tells nothing (issue 9)
     for (const task of [pl, lp]) {
-      expect((await claim(luca, task.id, 403)).body.code).toBe('TASK_FORBIDDEN');
-      await complete(sara, task.id, { data: opinions.polizia }, 403);
-      await t.http().get(`/api/v1/tasks/${task.id}`).set('Authorization', await auth(luca)).expect(403);
+      expect((await claim(luca, task.id, 404)).body.code).toBe('TASK_NOT_FOUND');
+      await complete(sara, task.id, { data: opinions.polizia }, 404);
+      await t.http().get(`/api/v1/tasks/${task.id}`).set('Authorization', await auth(luca)).expect(404);
     }
 
     // two operators of the Polizia locale race to claim: one wins, the other is told who has it

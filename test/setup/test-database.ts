@@ -21,6 +21,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATA_DIR: '.test-data',
     CATALOGUE_LOAD: 'false',
     SCHEDULER_ENABLED: 'false',
+    WEBHOOKS_ENABLED: 'false',
     ...overrides,
   });
 }

@@ -4,7 +4,39 @@ import { Catalogue1763900000200 } from './1763900000200-Catalogue';
 import { Notifications1763900000300 } from './1763900000300-Notifications';
 import { Cases1763900000400 } from './1763900000400-Cases';
 import { TaskIndexes1763900000500 } from './1763900000500-TaskIndexes';
+import { ProtocolNumberAtCommit1764000000100 } from './1764000000100-ProtocolNumberAtCommit';
+import { CaseProtocolFromRegister1764000000110 } from './1764000000110-CaseProtocolFromRegister';
+import { OutboxRenderAtSend1764000000120 } from './1764000000120-OutboxRenderAtSend';
+import { PortalSessionsDrafts1764000000300 } from './1764000000300-PortalSessionsDrafts';
+import { Documents1764000000400 } from './1764000000400-Documents';
+import { StaffAccounts1764000000500 } from './1764000000500-StaffAccounts';
+import { AuditTrail1764000000510 } from './1764000000510-AuditTrail';
 import { CaseInteractions1764000000600 } from './1764000000600-CaseInteractions';
+import { WithdrawalProtocolAtCommit1764000000610 } from './1764000000610-WithdrawalProtocolAtCommit';
+import { ModelerDrafts1764000000700 } from './1764000000700-ModelerDrafts';
+import { IntegrationEvents1764000000800 } from './1764000000800-IntegrationEvents';
+import { ServiceAccounts1764000000810 } from './1764000000810-ServiceAccounts';
+import { Webhooks1764000000820 } from './1764000000820-Webhooks';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [EngineSchema1763900000000, ProtocolRegister1763900000100, Catalogue1763900000200, Notifications1763900000300, Cases1763900000400, TaskIndexes1763900000500, CaseInteractions1764000000600];
+export const MIGRATIONS = [
+  EngineSchema1763900000000,
+  ProtocolRegister1763900000100,
+  Catalogue1763900000200,
+  Notifications1763900000300,
+  Cases1763900000400,
+  TaskIndexes1763900000500,
+  ProtocolNumberAtCommit1764000000100,
+  CaseProtocolFromRegister1764000000110,
+  OutboxRenderAtSend1764000000120,
+  PortalSessionsDrafts1764000000300,
+  Documents1764000000400,
+  StaffAccounts1764000000500,
+  AuditTrail1764000000510,
+  CaseInteractions1764000000600,
+  WithdrawalProtocolAtCommit1764000000610,
+  ModelerDrafts1764000000700,
+  IntegrationEvents1764000000800,
+  ServiceAccounts1764000000810,
+  Webhooks1764000000820,
+];

@@ -1,16 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Page, parsePageRequest, ProblemResponseDto } from '../../common';
-import { CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiPageQuery, ApiProblems, Page, parsePageRequest } from '../../common';
+import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, OperatorPrincipal, Roles } from '../identity';
+import { CASE_MESSAGES as M } from './cases.messages';
 import {
   CaseMessagePageResponseDto,
   CaseMessageResponseDto,
@@ -30,8 +22,9 @@ import { CaseNotesUseCase } from './use-cases/case-notes.use-case';
 import { RateCaseUseCase } from './use-cases/rate-case.use-case';
 import { CaseWithdrawal, WithdrawCaseUseCase } from './use-cases/withdraw-case.use-case';
 
-const NOT_FOUND = { type: ProblemResponseDto, description: 'No such case, or not yours / not of your offices (CASE_NOT_FOUND)' };
-const INVALID = { type: ProblemResponseDto, description: 'A field is missing or invalid (CASE_INVALID_REQUEST, with field errors)' };
+const NOT_FOUND = { CASE_NOT_FOUND: M.notFound };
+const INVALID = { CASE_INVALID_REQUEST: M.invalidRequest, REQUEST_ENTITY_PARSE_FAILED: 'Il contenuto inviato non è un JSON valido' };
+const PAGING = { COMMON_BAD_PAGINATION: 'Parametri di paginazione non validi' };
 
 /** Messages, internal notes, withdrawal and rating of a case (portal and console). */
 @ApiTags('pratiche')
@@ -49,8 +42,9 @@ export class CaseInteractionsController {
   @Roles('citizen', 'operator')
   @ApiOperation({ summary: "The case's messages between the applicant and the office, newest first" })
   @ApiOkResponse({ type: CaseMessagePageResponseDto })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiBadRequestResponse({ type: ProblemResponseDto, description: 'Bad page or pageSize (COMMON_BAD_PAGINATION)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiPageQuery()
+  @ApiProblems({ 400: { ...INVALID, ...PAGING }, 404: NOT_FOUND }, AUTH_PROBLEMS)
   listMessages(@CurrentPrincipal() p: CitizenPrincipal | OperatorPrincipal, @Param('id') id: string, @Query() q: Record<string, string>): Promise<Page<CaseMessageView>> {
     return this.messages.list(id, actorOf(p), parsePageRequest(q));
   }
@@ -59,8 +53,8 @@ export class CaseInteractionsController {
   @Roles('citizen', 'operator')
   @ApiOperation({ summary: "The applicant writes to the office, or an operator of the case's office answers; e-mailed to the other party" })
   @ApiCreatedResponse({ type: CaseMessageResponseDto })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiBadRequestResponse(INVALID)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProblems({ 400: INVALID, 404: NOT_FOUND }, AUTH_PROBLEMS)
   postMessage(@CurrentPrincipal() p: CitizenPrincipal | OperatorPrincipal, @Param('id') id: string, @Body() body: PostCaseTextRequestDto): Promise<CaseMessageView> {
     return this.messages.post(id, actorOf(p), body?.body);
   }
@@ -69,7 +63,9 @@ export class CaseInteractionsController {
   @Roles('operator')
   @ApiOperation({ summary: "Internal notes of the case's office (never shown to the citizen), newest first" })
   @ApiOkResponse({ type: CaseNotePageResponseDto })
-  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiPageQuery()
+  @ApiProblems({ 400: { ...INVALID, ...PAGING }, 404: NOT_FOUND }, AUTH_PROBLEMS)
   listNotes(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Query() q: Record<string, string>): Promise<Page<CaseNoteView>> {
     return this.notes.list(id, operatorOf(p), parsePageRequest(q));
   }
@@ -78,8 +74,8 @@ export class CaseInteractionsController {
   @Roles('operator')
   @ApiOperation({ summary: 'Adds an internal note' })
   @ApiCreatedResponse({ type: CaseNoteResponseDto })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiBadRequestResponse(INVALID)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProblems({ 400: INVALID, 404: NOT_FOUND }, AUTH_PROBLEMS)
   addNote(@CurrentPrincipal() p: OperatorPrincipal, @Param('id') id: string, @Body() body: PostCaseTextRequestDto): Promise<CaseNoteView> {
     return this.notes.add(id, operatorOf(p), body?.body);
   }
@@ -89,9 +85,8 @@ export class CaseInteractionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The applicant withdraws the istanza while no outcome exists: registered in the protocol, the procedure ends' })
   @ApiOkResponse({ type: CaseWithdrawalResponseDto })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiBadRequestResponse(INVALID)
-  @ApiConflictResponse({ type: ProblemResponseDto, description: 'An outcome exists, or the case is closed or already withdrawn (CASE_NOT_WITHDRAWABLE)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProblems({ 400: INVALID, 404: NOT_FOUND, 409: { CASE_NOT_WITHDRAWABLE: M.notWithdrawable.outcome } }, AUTH_PROBLEMS)
   withdraw(@CurrentPrincipal() p: CitizenPrincipal, @Param('id') id: string, @Body() body: WithdrawCaseRequestDto): Promise<CaseWithdrawal> {
     return this.withdrawal.withdraw(id, citizenOf(p), body?.reason);
   }
@@ -100,9 +95,8 @@ export class CaseInteractionsController {
   @Roles('citizen')
   @ApiOperation({ summary: 'The applicant rates the service 1–5 stars once the case is closed (once per case)' })
   @ApiCreatedResponse({ type: CaseRatingResponseDto })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiBadRequestResponse(INVALID)
-  @ApiConflictResponse({ type: ProblemResponseDto, description: 'The case is not closed (CASE_NOT_CLOSED) or already rated (CASE_ALREADY_RATED)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiProblems({ 400: INVALID, 404: NOT_FOUND, 409: { CASE_NOT_CLOSED: M.notClosed, CASE_ALREADY_RATED: M.alreadyRated } }, AUTH_PROBLEMS)
   rate(@CurrentPrincipal() p: CitizenPrincipal, @Param('id') id: string, @Body() body: RateCaseRequestDto): Promise<CaseRatingView> {
     return this.rating.rate(id, citizenOf(p), { stars: body?.stars, comment: body?.comment });
   }

@@ -1,4 +1,4 @@
-import { DomainException } from '../../common';
+import { DomainException, FieldError } from '../../common';
 import { CASE_MESSAGES as M } from './cases.messages';
 
 export class CaseNotFoundException extends DomainException {
@@ -14,8 +14,25 @@ export class CaseInvalidRequestException extends DomainException {
 }
 
 export class CaseStatusLookupLimitedException extends DomainException {
+  /** `retryAfterSeconds` becomes the Retry-After header. */
+  constructor(retryAfterSeconds: number) {
+    super('CASE_LOOKUP_RATE_LIMITED', 'rate-limited', M.lookupRateLimited, { retryAfterSeconds });
+  }
+}
+
+/** The istanza cannot be registered in the protocol as submitted (e.g. an e-mail the register refuses): nothing was stored. */
+export class CaseNotRegistrableException extends DomainException {
+  constructor(fieldErrors: FieldError[]) {
+    super('CASE_NOT_REGISTRABLE', 'unprocessable', M.notRegistrable, { fieldErrors });
+  }
+}
+
+/** An Idempotency-Key already used for a different request. */
+export class CaseIdempotencyKeyReusedException extends DomainException {
   constructor() {
-    super('CASE_LOOKUP_RATE_LIMITED', 'rate-limited', M.lookupRateLimited);
+    super('CASE_IDEMPOTENCY_KEY_REUSED', 'unprocessable', M.idempotencyKeyReused, {
+      fieldErrors: [{ field: 'Idempotency-Key', message: M.idempotencyKeyReusedField }],
+    });
   }
 }
 

@@ -5,6 +5,7 @@ export const CASE_MESSAGES = {
   lookupRateLimited: 'Troppi tentativi di consultazione: riprovare tra qualche minuto',
   procedureRequired: 'indicare il procedimento',
   dataRequired: 'indicare i dati della domanda come oggetto',
+  invalidId: 'identificativo della pratica non valido (UUID)',
   idempotencyKey: "la chiave di idempotenza deve avere da 8 a 128 caratteri tra lettere, cifre, '-' e '_'",
   notWithdrawable: {
     outcome: "La pratica non può essere ritirata: l'ufficio ha già adottato il provvedimento finale",
@@ -21,4 +22,7 @@ export const CASE_MESSAGES = {
   withdrawalSubject: (title: string, code: string) => `Ritiro dell'istanza «${title}» (pratica ${code})`,
   withdrawalTimeline: "La domanda è stata ritirata dal richiedente. Il ritiro è registrato al protocollo.",
   withdrawalTimelineNumbered: (n: string, year: number) => `La domanda è stata ritirata dal richiedente. Il ritiro è registrato al protocollo con il n. ${n}/${year}.`,
+  notRegistrable: 'La domanda non può essere protocollata con i dati indicati',
+  idempotencyKeyReused: 'Chiave di idempotenza già usata per una domanda diversa',
+  idempotencyKeyReusedField: 'questa chiave è già stata usata per una domanda con dati diversi: usarne una nuova',
 } as const;

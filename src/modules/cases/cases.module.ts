@@ -11,6 +11,7 @@ import { CaseEmailNotifier } from './handlers/case-email.notifier';
 import { LegalClockService } from './legal-clock';
 import { CaseMessagesUseCase } from './use-cases/case-messages.use-case';
 import { CaseNotesUseCase } from './use-cases/case-notes.use-case';
+import { FileCase } from './use-cases/file-case.use-case';
 import { RateCaseUseCase } from './use-cases/rate-case.use-case';
 import { WithdrawCaseUseCase } from './use-cases/withdraw-case.use-case';
 
@@ -20,7 +21,7 @@ const USE_CASES = [CaseMessagesUseCase, CaseNotesUseCase, WithdrawCaseUseCase, R
   imports: [EngineModule, CatalogueModule, FormsModule, NotificationsModule, ProtocolModule],
   controllers: [CasesController, CaseInteractionsController],
   // LegalClockService first: its transition listener runs before CasesService's, so a resumption precedes the next step on the timeline.
-  providers: [LegalClockService, CasesService, CaseEmailNotifier, ...USE_CASES],
+  providers: [LegalClockService, CasesService, FileCase, CaseEmailNotifier, ...USE_CASES],
   exports: [CasesService, LegalClockService, ...USE_CASES],
 })
 export class CasesModule {}

@@ -18,6 +18,7 @@ export interface NewCase {
   legalDays: number;
   legalDeadline: string;
   idempotencyKey: string | null;
+  requestHash: string;
 }
 
 /** case_file and case_event; every query joins the caller's transaction. */
@@ -27,35 +28,14 @@ export class CasesRepository {
   async insert(c: NewCase): Promise<void> {
     await this.tx.manager().query(
       `insert into case_file (id, code, procedure_key, procedure_title, model_version_id, office, citizen_fiscal_code, citizen_name,
-         citizen_email, channel, status, data, submitted_at, legal_days, legal_deadline, idempotency_key)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16)`,
-      [c.id, c.code, c.procedureKey, c.procedureTitle, c.modelVersionId, c.office, c.citizenFiscalCode, c.citizenName, c.citizenEmail, c.channel, c.status, JSON.stringify(c.data), c.submittedAt, c.legalDays, c.legalDeadline, c.idempotencyKey],
+         citizen_email, channel, status, data, submitted_at, legal_days, legal_deadline, idempotency_key, request_hash)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16, $17)`,
+      [c.id, c.code, c.procedureKey, c.procedureTitle, c.modelVersionId, c.office, c.citizenFiscalCode, c.citizenName, c.citizenEmail, c.channel, c.status, JSON.stringify(c.data), c.submittedAt, c.legalDays, c.legalDeadline, c.idempotencyKey, c.requestHash],
     );
   }
 
   async attachInstance(caseId: string, instanceId: string): Promise<void> {
     await this.tx.manager().query(`update case_file set instance_id = $2 where id = $1`, [caseId, instanceId]);
-  }
-
-  async recordProtocol(caseId: string, p: { numero: string; anno: number; data: string | null }): Promise<void> {
-    await this.tx
-      .manager()
-      .query(`update case_file set protocol_number = $2, protocol_year = $3, protocol_date = $4 where id = $1 and protocol_number is null`, [
-        caseId,
-        p.numero,
-        p.anno,
-        p.data,
-      ]);
-  }
-
-  async recordOutcomeProtocol(caseId: string, p: { numero: string; anno: number }): Promise<void> {
-    await this.tx
-      .manager()
-      .query(`update case_file set outcome_protocol_number = $2, outcome_protocol_year = $3 where id = $1 and outcome_protocol_number is null`, [
-        caseId,
-        p.numero,
-        p.anno,
-      ]);
   }
 
   async findById(id: string): Promise<CaseRow | undefined> {
@@ -133,6 +113,14 @@ export class CasesRepository {
 
   async markTakenInCharge(caseId: string): Promise<void> {
     await this.tx.manager().query(`update case_file set taken_in_charge_at = coalesce(taken_in_charge_at, now()) where id = $1`, [caseId]);
+  }
+
+  /** The timeline message recorded for one status of one engine item. */
+  async eventMessage(caseId: string, itemId: string | null, status: string): Promise<string | undefined> {
+    const [row] = (await this.tx
+      .manager()
+      .query(`select message from case_event where case_id = $1 and item_id is not distinct from $2 and status = $3 order by id limit 1`, [caseId, itemId, status])) as Array<{ message: string }>;
+    return row?.message;
   }
 
   async markClosed(caseId: string): Promise<void> {

@@ -1,22 +1,19 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Page, PageRequest } from '../../common';
-import { APP_CONFIG, AppConfig } from '../../config';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Page, PageRequest, rateLimitBucket } from '../../common';
 import { Transactions } from '../../database';
-import { CatalogueService } from '../catalogue';
 import { EngineService, ItemTransition } from '../engine';
-import { FormSchema, FormsService } from '../forms';
+import { canReadCase } from '../identity';
 import { CaseInvalidRequestException, CaseNotFoundException, CaseStatusLookupLimitedException } from './cases.exceptions';
 import { CASE_MESSAGES as M } from './cases.messages';
 import { CasesRepository } from './cases.repository';
 import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
-import { legalDeadline } from './legal-deadline';
+import { FilingListener } from './filing.types';
 import { LegalClockService } from './legal-clock';
 import { CaseInteractionsRepository } from './use-cases/case-interactions.repository';
+import { FileCase, FilingOptions } from './use-cases/file-case.use-case';
 
 const OUTCOMES = new Set(['accettata', 'rifiutata', 'conclusa']);
-const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOOKUP_WINDOW_MS = 10 * 60_000;
 const LOOKUP_MAX_ATTEMPTS = 20;
 
@@ -24,9 +21,9 @@ const LOOKUP_MAX_ATTEMPTS = 20;
 export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; message: string; itemId: string }) => Promise<void>;
 
 /**
- * A case (pratica): one citizen's application to one procedure. Filing it validates the data
- * against the start form exactly as the browser does, then in one transaction stores the case,
- * starts the procedure (whose first service task registers it in the protocol) and records the
+ * A case (pratica): one citizen's application to one procedure. Filing it (use-cases/file-case)
+ * validates the data against the start form exactly as the browser does, then in one transaction
+ * stores the case, registers the istanza in the protocol, starts the procedure and records the
  * first status. The timeline follows the process: every node with a citizenStatus appends to it.
  */
 @Injectable()
@@ -38,9 +35,7 @@ export class CasesService implements OnModuleInit {
   constructor(
     private readonly tx: Transactions,
     private readonly engine: EngineService,
-    private readonly catalogue: CatalogueService,
-    private readonly forms: FormsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly filing: FileCase,
     private readonly clock: LegalClockService,
   ) {
     this.repo = new CasesRepository(tx);
@@ -55,72 +50,28 @@ export class CasesService implements OnModuleInit {
     this.statusListeners.push(listener);
   }
 
+  /** Contract 1: listeners that act inside every filing transaction (see FilingListener). */
+  onFiling(listener: FilingListener): void {
+    this.filing.onFiling(listener);
+  }
+
+  /**
+   * Files an application (every channel). The case is read after the filing commits, so the
+   * answer carries the protocol number the register assigned at commit.
+   */
   async submit(
     applicant: Applicant,
     request: { procedureKey?: unknown; data?: unknown },
-    options: { idempotencyKey?: string; channel?: 'web' | 'desk' } = {},
+    options: FilingOptions = {},
   ): Promise<{ case: CaseView; created: boolean }> {
-    if (typeof request.procedureKey !== 'string' || !request.procedureKey) throw new CaseInvalidRequestException('procedureKey', M.procedureRequired);
-    if (!request.data || typeof request.data !== 'object' || Array.isArray(request.data)) throw new CaseInvalidRequestException('data', M.dataRequired);
-    const key = options.idempotencyKey;
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new CaseInvalidRequestException('Idempotency-Key', M.idempotencyKey);
-    if (key) {
-      const existing = await this.repo.findByIdempotencyKey(applicant.fiscalCode, key);
-      if (existing) return { case: await this.view(existing), created: false };
-    }
-    const procedure = await this.catalogue.get(request.procedureKey);
-    const cleaned = this.forms.validate(procedure.startForm.schema as unknown as FormSchema, request.data);
-    const caseId = randomUUID();
-    const submittedAt = new Date();
-    const citizenName = `${applicant.givenName} ${applicant.familyName}`.trim();
-    try {
-      await this.tx.run(async () => {
-        await this.repo.insert({
-          id: caseId,
-          code: caseCode(),
-          procedureKey: procedure.key,
-          procedureTitle: procedure.title,
-          modelVersionId: procedure.currentVersion.id,
-          office: procedure.office.key,
-          citizenFiscalCode: applicant.fiscalCode,
-          citizenName,
-          citizenEmail: applicant.email ?? null,
-          channel: options.channel ?? 'web',
-          status: 'inviata',
-          data: cleaned,
-          submittedAt,
-          legalDays: procedure.legalDays,
-          legalDeadline: legalDeadline(submittedAt, procedure.legalDays),
-          idempotencyKey: key ?? null,
-        });
-        const richiedente = {
-          ...((cleaned.richiedente as Record<string, unknown>) ?? {}),
-          nome: applicant.givenName,
-          cognome: applicant.familyName,
-          codiceFiscale: applicant.fiscalCode,
-          ...(applicant.email ? { email: applicant.email } : {}),
-        };
-        const { instance } = await this.engine.startProcess(
-          procedure.key,
-          { ...cleaned, caseId, richiedente, channel: options.channel ?? 'web' },
-          { actor: `citizen:${applicant.fiscalCode}` },
-        );
-        await this.repo.attachInstance(caseId, instance.id);
-      });
-    } catch (e) {
-      // Two retries with one Idempotency-Key racing: the loser returns the winner's case.
-      if (key && (e as { code?: string }).code === '23505') {
-        const existing = await this.repo.findByIdempotencyKey(applicant.fiscalCode, key);
-        if (existing) return { case: await this.view(existing), created: false };
-      }
-      throw e;
-    }
-    return { case: await this.get(caseId, { kind: 'citizen', fiscalCode: applicant.fiscalCode }), created: true };
+    const { caseId, created } = await this.filing.execute(applicant, request, options);
+    return { case: await this.get(caseId, { kind: 'citizen', fiscalCode: applicant.fiscalCode }), created };
   }
 
   async get(id: string, viewer: CaseViewer): Promise<CaseView> {
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.repo.findById(id) : undefined;
-    if (!row || !canSee(viewer, row)) throw new CaseNotFoundException(id);
+    if (!UUID.test(id)) throw new CaseInvalidRequestException('id', M.invalidId);
+    const row = await this.repo.findById(id);
+    if (!row || !canReadCase(viewer, { office: row.office, citizenFiscalCode: row.citizen_fiscal_code, procedureKey: row.procedure_key })) throw new CaseNotFoundException(id);
     return this.view(row);
   }
 
@@ -138,16 +89,20 @@ export class CasesService implements OnModuleInit {
 
   /**
    * AgID criterion 8: anyone holding the case code and the applicant's fiscal code can read its
-   * status. Attempts are counted per client in the database, so every app process shares the limit.
+   * status. Attempts are counted per client in the database, so every app process shares the limit:
+   * per IPv4 address, per /64 for IPv6; a refusal says when the window ends.
    */
-  async lookup(code: string, fiscalCode: string, client: string, now = new Date()): Promise<CaseView> {
+  async lookup(code: string, fiscalCode: string, address: string, now = new Date()): Promise<CaseView> {
+    const client = rateLimitBucket(address);
     const windowStart = new Date(Math.floor(now.getTime() / LOOKUP_WINDOW_MS) * LOOKUP_WINDOW_MS);
     const [{ attempts }] = (await this.tx.manager().query(
       `insert into case_lookup_attempt (client, window_start, attempts) values ($1, $2, 1)
        on conflict (client, window_start) do update set attempts = case_lookup_attempt.attempts + 1 returning attempts`,
       [client, windowStart],
     )) as Array<{ attempts: number }>;
-    if (attempts > LOOKUP_MAX_ATTEMPTS) throw new CaseStatusLookupLimitedException();
+    if (attempts > LOOKUP_MAX_ATTEMPTS) {
+      throw new CaseStatusLookupLimitedException(Math.ceil((windowStart.getTime() + LOOKUP_WINDOW_MS - now.getTime()) / 1000));
+    }
     const row = await this.repo.findByCode(code.trim().toUpperCase());
     if (!row || row.citizen_fiscal_code !== fiscalCode.trim().toUpperCase()) throw new CaseNotFoundException(code);
     const view = await this.view(row);
@@ -219,19 +174,11 @@ export class CasesService implements OnModuleInit {
     };
   }
 
-  /** Inside the engine operation's transaction: protocol data and citizen-visible steps land on the case. */
+  /**
+   * Inside the engine operation's transaction: citizen-visible steps land on the case. Protocol
+   * numbers do not come from process data: the register writes them on the case when it assigns them.
+   */
   private async onTransitions(transitions: ItemTransition[]): Promise<void> {
-    // Protocol numbers land on the case once per operation (the last state of the data carries them).
-    const lastDataByCase = new Map<string, Readonly<Record<string, unknown>>>();
-    for (const t of transitions) if (typeof t.instanceData.caseId === 'string') lastDataByCase.set(t.instanceData.caseId, t.instanceData);
-    for (const [caseId, data] of lastDataByCase) {
-      const protocollo = data.protocollo as { numero?: string; anno?: number; data?: string } | undefined;
-      if (protocollo?.numero && protocollo.anno) {
-        await this.repo.recordProtocol(caseId, { numero: protocollo.numero, anno: protocollo.anno, data: protocollo.data ?? null });
-      }
-      const uscita = data.protocolloUscita as { numero?: string; anno?: number } | undefined;
-      if (uscita?.numero && uscita.anno) await this.repo.recordOutcomeProtocol(caseId, { numero: uscita.numero, anno: uscita.anno });
-    }
     for (const t of transitions) {
       const caseId = typeof t.instanceData.caseId === 'string' ? t.instanceData.caseId : undefined;
       if (!caseId) continue;
@@ -265,28 +212,10 @@ function isOfficeTask(t: ItemTransition): boolean {
   return !groups.includes('citizen');
 }
 
-function canSee(viewer: CaseViewer, row: CaseRow): boolean {
-  switch (viewer.kind) {
-    case 'citizen':
-      return viewer.fiscalCode === row.citizen_fiscal_code;
-    case 'operator':
-      return viewer.offices.includes(row.office);
-    case 'admin':
-      return true;
-  }
-}
-
 function actorKind(actor: string | null): 'citizen' | 'operator' | 'system' {
   if (actor?.startsWith('citizen:')) return 'citizen';
   if (actor?.startsWith('operator:')) return 'operator';
   return 'system';
-}
-
-function caseCode(): string {
-  const bytes = randomBytes(10);
-  let out = '';
-  for (const b of bytes) out += CODE_ALPHABET[b % CODE_ALPHABET.length];
-  return `SP-${out.slice(0, 5)}-${out.slice(5)}`;
 }
 
 const dateOnly = (d: string | Date): string => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));

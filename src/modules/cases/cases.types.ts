@@ -79,6 +79,8 @@ export interface Applicant {
 export type CaseViewer =
   | { kind: 'citizen'; fiscalCode: string }
   | { kind: 'operator'; offices: string[] }
+  /** A service account with cases:read: its offices, narrowed to its procedures when it lists any. */
+  | { kind: 'service'; offices: string[]; procedures: string[] }
   | { kind: 'admin' };
 
 export interface CaseRow {
@@ -109,6 +111,7 @@ export interface CaseRow {
   withdrawn_at?: Date | null;
   withdrawal_protocol_number?: string | null;
   withdrawal_protocol_year?: number | null;
+  request_hash: string | null;
 }
 
 const DISPLAY: Record<string, CaseView['displayStatus']> = {

@@ -1,14 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
+import type { ModdleElement } from './moddle-helpers';
 
-/** The subset of a bpmn-moddle element tree the catalogue reads. Everything else stays `unknown`. */
-export interface ModdleElement {
-  $type: string;
-  $attrs?: Record<string, string>;
-  $parent?: ModdleElement;
-  id?: string;
-  name?: string;
-  [property: string]: unknown;
-}
+export * from './moddle-helpers';
 
 export interface ParsedBpmn {
   definitions: ModdleElement;
@@ -17,6 +10,7 @@ export interface ParsedBpmn {
 
 type BpmnModdleCtor = new (packages?: Record<string, unknown>) => {
   fromXML(xml: string): Promise<{ rootElement: ModdleElement; warnings: Array<{ message: string }> }>;
+  toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
 };
 
 let moddle: InstanceType<BpmnModdleCtor> | undefined;
@@ -36,47 +30,7 @@ export async function parseBpmn(xml: string): Promise<ParsedBpmn> {
   return { definitions: rootElement, warnings: warnings.map((w) => w.message.split('\n')[0]) };
 }
 
-/** `bpmn:UserTask` → `userTask`, as analysts read it in the modeler's XML. */
-export function typeName(element: ModdleElement): string {
-  const local = element.$type.replace(/^[a-z]+:/, '');
-  return local.charAt(0).toLowerCase() + local.slice(1);
+export async function serializeBpmn(definitions: ModdleElement): Promise<string> {
+  return (await sharedModdle().toXML(definitions, { format: true })).xml;
 }
 
-export function elementsOf(element: ModdleElement, property: string): ModdleElement[] {
-  const value = element[property];
-  return Array.isArray(value) ? (value as ModdleElement[]) : [];
-}
-
-export function stringOf(element: ModdleElement, property: string): string | undefined {
-  const value = element[property];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Every flow element of a process, sub-processes included, depth first. */
-export function allFlowElements(container: ModdleElement): ModdleElement[] {
-  const out: ModdleElement[] = [];
-  for (const el of elementsOf(container, 'flowElements')) {
-    out.push(el);
-    if (el.$type === 'bpmn:SubProcess' || el.$type === 'bpmn:Transaction' || el.$type === 'bpmn:AdHocSubProcess') {
-      out.push(...allFlowElements(el));
-    }
-  }
-  return out;
-}
-
-export function extensionValues(element: ModdleElement): ModdleElement[] {
-  const ext = element.extensionElements as ModdleElement | undefined;
-  return ext ? elementsOf(ext, 'values') : [];
-}
-
-/** `camunda:properties` of an element as name → value (first occurrence wins); duplicates are reported separately. */
-export function camundaProperties(element: ModdleElement): Array<{ name: string; value: string }> {
-  return extensionValues(element)
-    .filter((v) => v.$type === 'camunda:Properties')
-    .flatMap((p) => elementsOf(p, 'values'))
-    .map((p) => ({ name: stringOf(p, 'name') ?? '', value: stringOf(p, 'value') ?? '' }));
-}
-
-export function eventDefinitionTypes(element: ModdleElement): string[] {
-  return elementsOf(element, 'eventDefinitions').map((d) => d.$type);
-}

@@ -66,7 +66,7 @@ describe('catalogue validator', () => {
     // then
     expect(outcome.ok ? [] : outcome.problems).toEqual(
       ['certificato-residenza', 'iscrizione-nido', 'occupazione-suolo-pubblico'].flatMap((k) =>
-        ['Task_Protocollo', 'Task_ProtocolloAccoglimento', 'Task_ProtocolloRigetto'].map(
+        ['Task_ProtocolloAccoglimento', 'Task_ProtocolloRigetto'].map(
           (task) => `processes/${k}.bpmn, serviceTask ${task}: service "protocol.register" is not registered (registered: none)`,
         ),
       ),
@@ -96,6 +96,16 @@ describe('catalogue validator', () => {
       'a file whose name differs from its process id',
       'file-name-mismatch',
       [`processes/pratica-altra.bpmn, process pratica-prova: process id must equal the file's key "pratica-altra"`],
+    ],
+    [
+      'a diagram without diagram interchange',
+      'no-diagram',
+      [
+        `${P}, process pratica-prova: has no diagram (BPMN diagram interchange); run npm run catalogue:layout or draw it in the modeler`,
+        ...['startEvent Start', 'sequenceFlow f1', 'serviceTask Task_Protocollo', 'sequenceFlow f2', 'userTask Task_Istruttoria', 'sequenceFlow f3', 'endEvent End'].map(
+          (element) => `${P}, ${element}: Element is missing bpmndi`,
+        ),
+      ],
     ],
     ['a process that is not executable', 'not-executable', [`${P}, process pratica-prova: isExecutable must be "true"`]],
     [

@@ -42,6 +42,11 @@ export async function validateCatalogue(files: CatalogueFiles, serviceNames: rea
   return { ok: true, catalogue: { offices, procedures, forms } };
 }
 
+/** The valid offices of an offices.json (problems dropped): what the modeler offers in its drop-downs. */
+export function readOffices(raw: string | null): Office[] {
+  return checkOffices(raw, []);
+}
+
 function checkOffices(raw: string | null, problems: string[]): Office[] {
   const at = (label: string, reason: string): void => void problems.push(`processes/${OFFICES_FILE}, ${label}: ${reason}`);
   if (raw === null) {

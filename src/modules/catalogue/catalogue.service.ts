@@ -5,11 +5,15 @@ import { ROOT_LOGGER } from '../../common/logging.module';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
 import { EngineService } from '../engine';
+import { CatalogueCache } from './catalogue-cache';
 import { readCatalogueFiles } from './catalogue-files';
-import { validateCatalogue } from './catalogue-validator';
+import { readOffices, validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { DeploymentSummary, FormVersion, Office, ProcedureDefinition, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { CatalogueSources, DeploymentSummary, FormVersion, Office, ProcedureDefinition, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+
+/** How long a process trusts what it read of the catalogue (a deploy elsewhere is seen within it). */
+const CATALOGUE_TTL_MS = 5_000;
 
 /**
  * Loads processes/ and forms/, validates them as one catalogue and deploys it all or nothing:
@@ -18,6 +22,10 @@ import { DeploymentSummary, FormVersion, Office, ProcedureDefinition, ProcedureD
  */
 @Injectable()
 export class CatalogueService implements OnApplicationBootstrap {
+  /** Procedures and forms as read for filing and completing (see CatalogueCache). */
+  private readonly procedures = new CatalogueCache<ProcedureDetail>(CATALOGUE_TTL_MS);
+  private readonly forms = new CatalogueCache<FormVersion>(CATALOGUE_TTL_MS);
+
   constructor(
     private readonly engine: EngineService,
     private readonly repository: CatalogueRepository,
@@ -42,11 +50,30 @@ export class CatalogueService implements OnApplicationBootstrap {
     return validateCatalogue(files, this.engine.serviceNames());
   }
 
+  /** The catalogue as files (processes/, forms/, offices), for the modeler to list, open and offer in drop-downs. */
+  async sources(): Promise<CatalogueSources> {
+    const files = await readCatalogueFiles(this.config.PROCESSES_DIR, this.config.FORMS_DIR);
+    return { files, offices: readOffices(files.offices), serviceNames: this.engine.serviceNames() };
+  }
+
+  /**
+   * Validates a draft of one procedure (and drafts of forms) against the catalogue on disk with the same
+   * checks and lint as deploy; returns the problems of the draft's own file, one line each.
+   */
+  async checkDraft(key: string, xml: string, forms: ReadonlyMap<string, string> = new Map()): Promise<string[]> {
+    const { files, serviceNames } = await this.sources();
+    files.processes.set(`${key}.bpmn`, xml);
+    for (const [formKey, schema] of forms) files.forms.set(`${formKey}.form.json`, schema);
+    const outcome = await validateCatalogue(files, serviceNames);
+    return outcome.ok ? [] : outcome.problems.filter((p) => p.startsWith(`processes/${key}.bpmn,`) || p.startsWith('forms/'));
+  }
+
   /** Validates, then deploys every procedure and form in one transaction; any problem deploys nothing. */
   async deploy(dirs: { processesDir?: string; formsDir?: string } = {}): Promise<DeploymentSummary> {
     const outcome = await this.check(dirs);
     if (!outcome.ok) throw new CatalogueInvalidException(outcome.problems);
     const { offices, procedures, forms } = outcome.catalogue;
+    this.clearCache();
     return this.tx.run(async () => {
       await this.repository.lockDeployment();
       for (const office of offices) await this.repository.upsertOffice(office);
@@ -63,8 +90,14 @@ export class CatalogueService implements OnApplicationBootstrap {
         summary.procedures.push({ key: procedure.key, version: model.version, created: model.created });
       }
       await this.repository.retireAllExcept(procedures.map((p) => p.key));
+      this.clearCache();
       return summary;
     });
+  }
+
+  private clearCache(): void {
+    this.procedures.clear();
+    this.forms.clear();
   }
 
   async list(filter: ProcedureFilter, page: PageRequest): Promise<Page<ProcedureSummary>> {
@@ -72,11 +105,9 @@ export class CatalogueService implements OnApplicationBootstrap {
     return { items, total, page: page.page, pageSize: page.pageSize };
   }
 
-  /** The current version of a form (start or task form), for validating a submission. */
-  async form(key: string): Promise<FormVersion> {
-    const form = await this.repository.latestForm(key);
-    if (!form) throw new CatalogueFormNotFoundException(key);
-    return form;
+  /** Every office of the Comune, by name. */
+  offices(): Promise<Office[]> {
+    return this.repository.listOffices();
   }
 
   /** An office (name and e-mail) by key, e.g. to address a citizen's message to it; null if unknown. */
@@ -84,9 +115,10 @@ export class CatalogueService implements OnApplicationBootstrap {
     return this.repository.findOffice(key);
   }
 
-  /** A form at a given version, or its newest version. */
+  /** A form at a given version (immutable once deployed, so read as stored), or its newest version (through the cache). */
   async formAt(key: string, version?: number): Promise<FormVersion> {
-    const form = version === undefined ? await this.repository.latestForm(key) : await this.repository.formVersion(key, version);
+    if (version === undefined) return this.form(key);
+    const form = await this.repository.formVersion(key, version);
     if (!form) throw new CatalogueFormNotFoundException(key);
     return form;
   }
@@ -104,7 +136,21 @@ export class CatalogueService implements OnApplicationBootstrap {
     return key ? this.repository.formForModel(key, modelVersionId) : null;
   }
 
-  async get(key: string): Promise<ProcedureDetail> {
+  /** The current version of a form (start or task form), for validating a submission. */
+  form(key: string): Promise<FormVersion> {
+    return this.forms.get(key, async () => {
+      const form = await this.repository.latestForm(key);
+      if (!form) throw new CatalogueFormNotFoundException(key);
+      return form;
+    });
+  }
+
+  /** A published procedure with its office and current start form (remembered for CATALOGUE_TTL_MS). */
+  get(key: string): Promise<ProcedureDetail> {
+    return this.procedures.get(key, () => this.read(key));
+  }
+
+  private async read(key: string): Promise<ProcedureDetail> {
     const record = await this.repository.findProcedure(key);
     if (!record) throw new CatalogueProcedureNotFoundException(key);
     const [office, startForm] = await Promise.all([this.repository.findOffice(record.office), this.repository.latestForm(record.startFormKey)]);

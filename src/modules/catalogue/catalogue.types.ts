@@ -104,3 +104,10 @@ export type CitizenStatus = (typeof CITIZEN_STATUSES)[number];
 export const OUTCOME_STATUSES: readonly CitizenStatus[] = ['accettata', 'rifiutata', 'conclusa'];
 export const CITIZEN_GROUP = 'citizen';
 export const KEY_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** The catalogue files with the offices and registered services read out of them, for the modeler. */
+export interface CatalogueSources {
+  files: CatalogueFiles;
+  offices: Office[];
+  serviceNames: string[];
+}

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ProblemResponseDto } from '../../common';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../../common';
 import { CatalogueBadFilterException } from './catalogue.exceptions';
 import { CATALOGUE_MESSAGES } from './catalogue.messages';
 import { CatalogueService } from './catalogue.service';
@@ -14,11 +14,10 @@ export class FormsController {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @Get(':key')
-  @ApiOperation({ summary: 'A form-js schema: its newest version, or the one given' })
+  @ApiOperation({ summary: 'Un modulo', description: 'Public: a form-js schema, its newest version or the one given.' })
   @ApiQuery({ name: 'version', required: false, type: Number })
   @ApiOkResponse({ type: FormVersionResponseDto })
-  @ApiNotFoundResponse({ type: ProblemResponseDto, description: 'No such form or version (CATALOGUE_FORM_NOT_FOUND)' })
-  @ApiBadRequestResponse({ type: ProblemResponseDto, description: 'version is not a positive integer (CATALOGUE_BAD_FILTER)' })
+  @ApiProblems({ 400: { CATALOGUE_BAD_FILTER: CATALOGUE_MESSAGES.badFilter }, 404: { CATALOGUE_FORM_NOT_FOUND: 'Modulo non trovato nel catalogo' } })
   get(@Param('key') key: string, @Query('version') version?: string): Promise<FormVersion> {
     if (version !== undefined && !/^[1-9]\d{0,8}$/.test(version)) {
       throw new CatalogueBadFilterException([{ field: 'version', message: CATALOGUE_MESSAGES.formVersion }]);

@@ -5,6 +5,7 @@ export { readCatalogueFiles } from './catalogue-files';
 export * from './catalogue.exceptions';
 export type {
   CatalogueFiles,
+  CatalogueSources,
   DeploymentSummary,
   FormDefinition,
   FormVersion,
@@ -16,5 +17,6 @@ export type {
   TaskForm,
   ValidationOutcome,
 } from './catalogue.types';
-export { CITIZEN_STATUSES, CITIZEN_GROUP } from './catalogue.types';
+export { CITIZEN_STATUSES, CITIZEN_GROUP, KEY_PATTERN, OUTCOME_STATUSES } from './catalogue.types';
+export { parseBpmn } from './bpmn-document';
 export type { CitizenStatus } from './catalogue.types';

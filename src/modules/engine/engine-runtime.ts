@@ -4,7 +4,7 @@ import { Transactions } from '../../database';
 import { EngineLogger } from './engine-logger';
 import { ServiceTaskContext, ServiceTaskResult } from './engine.types';
 import { ModelsStore } from './models.store';
-import { operationScope } from './operation-scope';
+import { OPERATION_SCOPE } from './operation-scope';
 import { PgDataStore, RawInstance } from './pg-data-store';
 import { installRuntime } from './runtime/bpmn-runtime';
 import { ServiceTaskRegistry } from './service-task.registry';
@@ -88,7 +88,7 @@ export function createBpmnEngine(deps: {
    */
   class FreshInstanceMarker extends bpmn.NoCacheManager {
     override add(execution: { id: string }): null {
-      operationScope.current()?.locked.add(execution.id);
+      deps.tx.get(OPERATION_SCOPE)?.locked.add(execution.id);
       return null;
     }
   }
@@ -157,14 +157,14 @@ function buildProvider(registry: ServiceTaskRegistry, tx: Transactions) {
         processProperties: elementProperties(item.node.process?.def),
       };
       // A handler's writes are undone if it fails, so the incident leaves a clean state to retry.
-      const em = tx.current();
-      await em?.query('savepoint service_task');
+      const inTx = tx.current() !== undefined;
+      if (inTx) await tx.prepared('savepoint service_task');
       let result: ServiceTaskResult | void;
       try {
         result = await handler.handle(ctx);
-        await em?.query('release savepoint service_task');
+        if (inTx) await tx.prepared('release savepoint service_task');
       } catch (e) {
-        await em?.query('rollback to savepoint service_task');
+        if (inTx) await tx.prepared('rollback to savepoint service_task');
         throw e;
       }
       if (result?.data) item.token.appendData(result.data, item);

@@ -26,7 +26,7 @@ import {
 } from './engine.types';
 import { IncidentsRepository } from './incidents.repository';
 import { ModelsStore } from './models.store';
-import { OperationScope, operationScope } from './operation-scope';
+import { OPERATION_SCOPE, OperationScope } from './operation-scope';
 import { PgDataStore, RawInstance, RawItem, toEngineItem } from './pg-data-store';
 import { ServiceTaskRegistry } from './service-task.registry';
 
@@ -152,7 +152,7 @@ export class EngineService implements OnModuleInit {
         // Another process working this instance holds its lock: leave the timer to it or to the next poll.
         const [{ locked }] = (await em.query('select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked', [c.instance_id])) as Array<{ locked: boolean }>;
         if (!locked) continue;
-        operationScope.current()?.locked.add(c.instance_id);
+        this.tx.get(OPERATION_SCOPE)?.locked.add(c.instance_id);
         const state = await this.store.findInstance({ id: c.instance_id });
         const item = state.items.find((i) => i.id === c.id);
         if (item?.status !== 'wait' || !item.timeDue || new Date(item.timeDue) > now) continue;
@@ -164,12 +164,11 @@ export class EngineService implements OnModuleInit {
   }
 
   async getInstance(instanceId: string): Promise<EngineInstance> {
-    const em = this.tx.manager();
-    const [row] = (await em.query(
+    const { rows: [row] } = await this.tx.prepared<{ id: string; name: string; model_version_id: string; status: EngineInstance['status']; version: number; parent_item_id: string | null; data: Record<string, unknown>; started_at: Date | null; ended_at: Date | null; items: RawItem[] }>(
       `select i.id, i.name, i.model_version_id, i.status, i.version, i.parent_item_id, i.data, i.started_at, i.ended_at, i.items
        from engine_instance i where i.id = $1`,
       [instanceId],
-    )) as Array<{ id: string; name: string; model_version_id: string; status: EngineInstance['status']; version: number; parent_item_id: string | null; data: Record<string, unknown>; started_at: Date | null; ended_at: Date | null; items: RawItem[] }>;
+    );
     if (!row) throw new EngineInstanceNotFoundException(instanceId);
     return {
       id: row.id,
@@ -283,41 +282,39 @@ export class EngineService implements OnModuleInit {
     actor: string | null = null,
   ): Promise<OperationResult | null> {
     const scope = new OperationScope(actor);
-    return this.tx.run((em) =>
-      operationScope.run(scope, async () => {
-        let instanceId: string | null = null;
-        let failure: unknown;
-        try {
-          instanceId = await main(em);
-          for (let n = 0, next = scope.takeDeferred(); next; next = scope.takeDeferred()) {
-            if (++n > MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-up actions in one ${operation}`);
-            await this.store.flush();
-            await next();
-          }
+    return this.tx.withSlot(OPERATION_SCOPE, scope, async (em) => {
+      let instanceId: string | null = null;
+      let failure: unknown;
+      try {
+        instanceId = await main(em);
+        for (let n = 0, next = scope.takeDeferred(); next; next = scope.takeDeferred()) {
+          if (++n > MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-up actions in one ${operation}`);
           await this.store.flush();
-        } catch (e) {
-          const engineConflict = e instanceof DomainException && e.code.startsWith('ENGINE_');
-          if (engineConflict || scope.saved.size === 0) throw e;
-          failure = e;
-          // Commit the state as of the engine's last save, taken just before the failing step.
-          await this.store.flush();
+          await next();
         }
-        for (const listener of this.listeners) if (scope.transitions.length) await listener(scope.transitions);
-        let incident: EngineIncident | null = null;
-        if (failure !== undefined) {
-          const stuck = [...scope.saved].pop()!;
-          incident = await this.incidents.recordFailure(em, stuck, operation, failure, new Date());
-          this.logger.warn({ err: failure, incident: incident.id, instanceId: stuck }, 'engine operation stopped on an incident');
-          instanceId ??= stuck;
-        }
-        if (!instanceId) return null;
-        return { instance: scope.written.get(instanceId) ?? (await this.getInstance(instanceId)), incident };
-      }),
-    );
+        await this.store.flush();
+      } catch (e) {
+        const engineConflict = e instanceof DomainException && e.code.startsWith('ENGINE_');
+        if (engineConflict || scope.saved.size === 0) throw e;
+        failure = e;
+        // Commit the state as of the engine's last save, taken just before the failing step.
+        await this.store.flush();
+      }
+      for (const listener of this.listeners) if (scope.transitions.length) await listener(scope.transitions);
+      let incident: EngineIncident | null = null;
+      if (failure !== undefined) {
+        const stuck = [...scope.saved].pop()!;
+        incident = await this.incidents.recordFailure(em, stuck, operation, failure, new Date());
+        this.logger.warn({ err: failure, incident: incident.id, instanceId: stuck }, 'engine operation stopped on an incident');
+        instanceId ??= stuck;
+      }
+      if (!instanceId) return null;
+      return { instance: scope.written.get(instanceId) ?? (await this.getInstance(instanceId)), incident };
+    });
   }
 
   private followUp(what: string, action: () => Promise<unknown>): void {
-    const scope = operationScope.current();
+    const scope = this.tx.get(OPERATION_SCOPE);
     if (!scope) {
       this.logger.error({ what }, 'engine follow-up outside an operation: dropped');
       return;
@@ -327,10 +324,9 @@ export class EngineService implements OnModuleInit {
 
   /** Locks the instance owning an item and reads it after the lock: the state no one else can change now. */
   private async lockedInstanceOfItem(itemId: string): Promise<RawInstance | null> {
-    const [row] = (await this.tx.manager().query('select instance_id from engine_item where id = $1', [itemId])) as Array<{ instance_id: string }>;
-    if (!row) return null;
-    await this.store.locker.lock(row.instance_id);
-    return this.store.findInstance({ id: row.instance_id });
+    const instanceId = await this.store.locker.lockInstanceOfItem(itemId);
+    if (!instanceId) return null;
+    return this.store.findInstance({ id: instanceId });
   }
 
   /** Signals an item if it is still waiting once its instance is locked; false if someone else got there first. */

@@ -1,9 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { TxSlot } from '../../database';
 import { EngineInstance, InstanceStatus, ItemStatus, ItemTransition } from './engine.types';
 
 /**
- * State of one engine operation (start, complete, fire timer, ...), shared through
- * AsyncLocalStorage by the data store, the app delegate and the engine service:
+ * State of one engine operation (start, complete, fire timer, ...), kept in a slot of the
+ * operation's transaction (the one AsyncLocalStorage, see Transactions) and shared by the data
+ * store, the app delegate and the engine service:
  * - what each touched instance looked like when last read or written, to write only changed
  *   item rows and to report item transitions;
  * - follow-up actions that bpmn-server would otherwise fire without awaiting (signals thrown,
@@ -53,13 +54,5 @@ export class OperationScope {
   }
 }
 
-const storage = new AsyncLocalStorage<OperationScope>();
-
-export const operationScope = {
-  current(): OperationScope | undefined {
-    return storage.getStore();
-  },
-  run<T>(scope: OperationScope, work: () => Promise<T>): Promise<T> {
-    return storage.run(scope, work);
-  },
-};
+/** Where the current operation's scope lives: `tx.get(OPERATION_SCOPE)`. */
+export const OPERATION_SCOPE = new TxSlot<OperationScope>('engine operation');

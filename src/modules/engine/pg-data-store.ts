@@ -1,4 +1,3 @@
-import { EntityManager } from 'typeorm';
 import { Transactions } from '../../database';
 import { translateEngineQuery } from './engine-query';
 import {
@@ -10,7 +9,7 @@ import {
 } from './engine.exceptions';
 import { EngineItem, InstanceStatus, ItemStatus } from './engine.types';
 import { ModelsStore } from './models.store';
-import { KnownItem, operationScope, PendingSave } from './operation-scope';
+import { KnownItem, OPERATION_SCOPE, PendingSave } from './operation-scope';
 
 /** bpmn-server's serialised item, as Item.save() produces it. */
 export interface RawItem {
@@ -70,6 +69,9 @@ interface InstanceRow {
   items: RawItem[];
   loops: unknown[];
 }
+
+const INSTANCE_SELECT =
+  'i.id, i.model_version_id, i.name, i.status, i.version, i.parent_item_id, i.started_at, i.ended_at, i.saved, i.data, i.tokens, i.items, i.loops';
 
 const ITEM_DATES = ['startedAt', 'endedAt', 'timeDue', 'dueDate', 'followUpDate'] as const;
 const reviveDate = (v: unknown): Date | null => (v === null || v === undefined || v === '' ? null : new Date(v as string));
@@ -157,7 +159,7 @@ export class PgDataStore {
       endedAt: instance.endedAt ?? null,
     };
     if (snapshot.isNew) instance.saved = new Date();
-    const scope = operationScope.current();
+    const scope = this.tx.get(OPERATION_SCOPE);
     if (!scope) return this.write(snapshot);
     const earlier = scope.pending.get(instance.id);
     if (earlier?.isNew) snapshot.isNew = true;
@@ -168,7 +170,7 @@ export class PgDataStore {
 
   /** Writes every pending snapshot of the current operation, in the order they were taken. */
   async flush(): Promise<void> {
-    const scope = operationScope.current();
+    const scope = this.tx.get(OPERATION_SCOPE);
     if (!scope) return;
     for (const [id, snapshot] of scope.pending) {
       scope.pending.delete(id);
@@ -180,8 +182,7 @@ export class PgDataStore {
     const { data, tokens, itemsJson, loops, status, endedAt } = snap;
     const instance = snap.instance as RawInstance;
     const items: RawItem[] = JSON.parse(itemsJson) as RawItem[];
-    const em = this.tx.manager();
-    const scope = operationScope.current();
+    const scope = this.tx.get(OPERATION_SCOPE);
 
     const changes = this.itemChanges(instance, items, status, scope?.known.get(instance.id), snap.isNew);
     const itemsCte = changes.rows
@@ -193,7 +194,7 @@ export class PgDataStore {
       if (!versionId) throw new Error(`engine: unknown model source for new instance of ${instance.name}`);
       const params = [instance.id, versionId, instance.name, status, instance.parentItemId ?? null, instance.startedAt ?? null, endedAt, instance.saved, data, tokens, itemsJson, loops];
       if (changes.rows) params.push(changes.rows);
-      await em.query(
+      await this.tx.prepared(
         `with ins as (insert into engine_instance (id, model_version_id, name, status, version, parent_item_id, started_at, ended_at, saved, data, tokens, items, loops)
            values ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12::jsonb) returning id)${itemsCte}
          select 1`,
@@ -205,13 +206,13 @@ export class PgDataStore {
       const expected = instance.version ?? 0;
       const params: unknown[] = [instance.id, expected, status, endedAt, data, tokens, itemsJson, loops];
       if (changes.rows) params.push(changes.rows);
-      const rows = (await em.query(
+      const { rows } = await this.tx.prepared<{ version: number }>(
         `with upd as (update engine_instance set status = $3, version = version + 1, ended_at = $4, saved = now(),
            data = $5::jsonb, tokens = $6::jsonb, items = $7::jsonb, loops = $8::jsonb
          where id = $1 and version = $2 returning version)${itemsCte.replace('from jsonb_to_recordset', 'from upd, jsonb_to_recordset')}
          select version from upd`,
         params,
-      )) as Array<{ version: number }>;
+      );
       if (rows.length !== 1) throw new EngineStaleVersionException(instance.id, expected);
       instance.version = rows[0].version;
     }
@@ -238,7 +239,7 @@ export class PgDataStore {
     known: Map<string, KnownItem> | undefined,
     isNew: boolean,
   ): { rows: string | null; param: number; commit(): void } {
-    const scope = operationScope.current();
+    const scope = this.tx.get(OPERATION_SCOPE);
     const previous = known ?? new Map<string, KnownItem>();
     const changed = items.filter((i) => previous.get(i.id)?.fingerprint !== fingerprint(i));
     const param = isNew ? 13 : 9;
@@ -301,12 +302,13 @@ export class PgDataStore {
   async findInstances(query: Record<string, unknown>): Promise<RawInstance[]> {
     await this.flush();
     const sql = translateEngineQuery(query);
-    const rows = (await this.tx.manager().query(
+    // Columns named, not i.*: a prepared statement's result type must not change under it.
+    const { rows } = await this.tx.prepared<InstanceRow>(
       sql.joinsItems
-        ? `select distinct i.* from engine_instance i join engine_item it on it.instance_id = i.id where ${sql.where}`
-        : `select i.* from engine_instance i where ${sql.where}`,
+        ? `select distinct ${INSTANCE_SELECT} from engine_instance i join engine_item it on it.instance_id = i.id where ${sql.where}`
+        : `select ${INSTANCE_SELECT} from engine_instance i where ${sql.where}`,
       sql.params,
-    )) as InstanceRow[];
+    );
     return Promise.all(rows.map((r) => this.toRawInstance(r)));
   }
 
@@ -328,11 +330,11 @@ export class PgDataStore {
   async findItems(query: Record<string, unknown>): Promise<RawItem[]> {
     await this.flush();
     const sql = translateEngineQuery(query);
-    const rows = (await this.tx.manager().query(
+    const { rows } = await this.tx.prepared<{ instance_id: string; name: string; version: number; data: Record<string, unknown>; tokens: RawInstance['tokens']; items: RawItem[]; item_id: string }>(
       `select i.id as instance_id, i.name, i.version, i.data, i.tokens, i.items, it.id as item_id
        from engine_instance i join engine_item it on it.instance_id = i.id where ${sql.where} order by it.seq`,
       sql.params,
-    )) as Array<{ instance_id: string; name: string; version: number; data: Record<string, unknown>; tokens: RawInstance['tokens']; items: RawItem[]; item_id: string }>;
+    );
     return rows.map((r) => {
       const raw = r.items.find((i) => i.id === r.item_id);
       if (!raw) throw new Error(`engine: item ${r.item_id} projected but absent from instance ${r.instance_id}`);
@@ -353,7 +355,7 @@ export class PgDataStore {
   private async toRawInstance(r: InstanceRow): Promise<RawInstance> {
     const model = await this.models.byVersionId(r.model_version_id);
     const items = r.items.map((i) => reviveItem(i));
-    const scope = operationScope.current();
+    const scope = this.tx.get(OPERATION_SCOPE);
     scope?.known.set(r.id, new Map(items.map((i) => [i.id, { status: i.status, fingerprint: fingerprint(i) }])));
     scope?.modelVersions.set(r.id, r.model_version_id);
     return {
@@ -410,18 +412,40 @@ export class AdvisoryLocker {
   ) {}
 
   async lock(id: string): Promise<boolean> {
-    const em = this.tx.current();
-    if (!em) throw new Error('engine: lock requested outside an operation transaction');
-    const scope = operationScope.current();
+    if (!this.tx.current()) throw new Error('engine: lock requested outside an operation transaction');
+    const scope = this.tx.get(OPERATION_SCOPE);
     if (scope?.locked.has(id)) return true;
     try {
-      await em.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
+      await this.tx.prepared('select pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
     } catch (e) {
       if ((e as { code?: string }).code === '55P03') throw new EngineLockTimeoutException(id);
       throw e;
     }
     scope?.locked.add(id);
     return true;
+  }
+
+  /**
+   * Finds the instance owning an item and locks it in one round trip (an item never changes
+   * instance); null if there is no such item. Read the instance after this, not in the same
+   * statement: a statement's snapshot predates its wait for the lock.
+   */
+  async lockInstanceOfItem(itemId: string): Promise<string | null> {
+    if (!this.tx.current()) throw new Error('engine: lock requested outside an operation transaction');
+    let rows: Array<{ instance_id: string }>;
+    try {
+      ({ rows } = await this.tx.prepared<{ instance_id: string }>(
+        'select it.instance_id, pg_advisory_xact_lock(hashtextextended(it.instance_id, 0)) from engine_item it where it.id = $1',
+        [itemId],
+      ));
+    } catch (e) {
+      // Named by the item: the lock timed out before the instance id could be read.
+      if ((e as { code?: string }).code === '55P03') throw new EngineLockTimeoutException(itemId);
+      throw e;
+    }
+    const id = rows[0]?.instance_id ?? null;
+    if (id) this.tx.get(OPERATION_SCOPE)?.locked.add(id);
+    return id;
   }
 
   async release(): Promise<void> {

@@ -48,8 +48,7 @@ export function checkValueType(component: FormComponent, raw: unknown): ValueChe
     case 'select':
       return raw === null || raw === '' ? accept(null) : accept(raw);
     case 'filepicker':
-      if (raw === null || raw === '') return accept(null);
-      return typeof raw === 'string' && /^files::\S+$/.test(raw) ? accept(raw) : reject(FORMS_MESSAGES.notFileReference);
+      return checkFileReferences(component, raw);
     case 'expression':
       // Computed by the server from the other fields; whatever the client sent is ignored.
       return accept(null);
@@ -109,4 +108,25 @@ function checkDateTime(component: FormComponent, raw: unknown): ValueCheck {
     return valid ? accept(raw) : reject(FORMS_MESSAGES.notDateTime);
   }
   return isCalendarDate(raw) ? accept(raw) : reject(FORMS_MESSAGES.notDate);
+}
+
+const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A filepicker's value in submitted data is the list of attachment ids the citizen uploaded for
+ * it beforehand (contract 2), in place of the browser-local `files::…` key form-js holds until the
+ * portal uploads the files. `multiple` (boolean, or a FEEL expression the server does not
+ * evaluate) admits more than one; empty means no file, as form-js `required` reads it.
+ */
+function checkFileReferences(component: FormComponent, raw: unknown): ValueCheck {
+  if (raw === null || raw === '') return accept(null);
+  if (typeof raw === 'string' && raw.startsWith('files::')) return reject(FORMS_MESSAGES.fileNotUploaded);
+  if (!Array.isArray(raw) || !raw.every((id) => typeof id === 'string' && ATTACHMENT_ID.test(id))) {
+    return reject(FORMS_MESSAGES.notFileReference);
+  }
+  const ids = raw.map((id: string) => id.toLowerCase());
+  if (new Set(ids).size !== ids.length) return reject(FORMS_MESSAGES.duplicateFile);
+  const multiple = component.multiple === true || (typeof component.multiple === 'string' && component.multiple !== '' && component.multiple !== 'false');
+  if (!multiple && ids.length > 1) return reject(FORMS_MESSAGES.singleFile);
+  return accept(ids);
 }

@@ -36,6 +36,10 @@ export interface FormComponent {
   isRepeating?: boolean;
   defaultRepetitions?: number;
   expression?: string;
+  /** filepicker: more than one file (boolean or FEEL). */
+  multiple?: boolean | string;
+  /** filepicker: the HTML `accept` list (extensions, media types). */
+  accept?: string;
   [property: string]: unknown;
 }
 

@@ -7,3 +7,5 @@ export { checkFormSchema, isFormSchema } from './check-form-schema';
 export { FORMS_MESSAGES } from './forms.messages';
 export type { FormErrorCode } from './forms.messages';
 export type { FormComponent, FormSchema, FormValidate, ValidationOptions } from './form-schema.types';
+export { fileReferences } from './file-references';
+export type { FileReferences } from './file-references';

@@ -219,6 +219,10 @@ describe('validateSubmission: value types', () => {
     ['time', { type: 'datetime', key: 'x', subtype: 'time' }, '25:00'],
     ['datetime', { type: 'datetime', key: 'x', subtype: 'datetime' }, '2024-01-01'],
     ['filepicker', { type: 'filepicker', key: 'x' }, 'C:\\documento.pdf'],
+    ['filepicker', { type: 'filepicker', key: 'x' }, 'files::Field_1'],
+    ['filepicker', { type: 'filepicker', key: 'x' }, ['non-un-id']],
+    ['filepicker', { type: 'filepicker', key: 'x' }, ['4f0c7c2e-8a61-4d3e-9a51-0c1f6f3b2a10', '5a1d8d3f-9b72-4e4f-8b62-1d2a7a4c3b21']],
+    ['filepicker', { type: 'filepicker', key: 'x', multiple: true }, ['4f0c7c2e-8a61-4d3e-9a51-0c1f6f3b2a10', '4F0C7C2E-8A61-4D3E-9A51-0C1F6F3B2A10']],
   ] as Array<[string, FormComponent, unknown]>)('given a %s field, when it receives %p, then a type error names the field', (_label, component, value) => {
     // given
     const form = aForm(component);
@@ -236,7 +240,8 @@ describe('validateSubmission: value types', () => {
     [{ type: 'datetime', key: 'x', subtype: 'time' }, '09:30+01:00'],
     [{ type: 'datetime', key: 'x', subtype: 'time' }, '08:30Z'],
     [{ type: 'datetime', key: 'x', subtype: 'datetime' }, '2024-05-01T09:30'],
-    [{ type: 'filepicker', key: 'x' }, 'files::Field_1'],
+    [{ type: 'filepicker', key: 'x' }, ['4f0c7c2e-8a61-4d3e-9a51-0c1f6f3b2a10']],
+    [{ type: 'filepicker', key: 'x', multiple: true }, ['4f0c7c2e-8a61-4d3e-9a51-0c1f6f3b2a10', '5a1d8d3f-9b72-4e4f-8b62-1d2a7a4c3b21']],
   ] as Array<[FormComponent, unknown]>)('given %p, when it receives %p as the browser serialises it, then it is accepted', (component, value) => {
     // given
     const form = aForm(component);

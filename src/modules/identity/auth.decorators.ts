@@ -1,6 +1,6 @@
 import { createParamDecorator, CustomDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { IdentityUnauthenticatedException } from './identity.exceptions';
-import { Principal, PrincipalKind } from './principal';
+import { CallerKind, Principal } from './principal';
 import { principalOf } from './request-principal';
 
 export const IS_PUBLIC = 'identity:public';
@@ -10,7 +10,7 @@ export const ROLES = 'identity:roles';
 export const Public = (): CustomDecorator<string> => SetMetadata(IS_PUBLIC, true);
 
 /** Only these principal kinds may call the route; the handler's list overrides the controller's. */
-export const Roles = (...kinds: PrincipalKind[]): CustomDecorator<string> => SetMetadata(ROLES, kinds);
+export const Roles = (...kinds: CallerKind[]): CustomDecorator<string> => SetMetadata(ROLES, kinds);
 
 /**
  * The authenticated principal. On a public route there may be none: `@CurrentPrincipal({ optional: true })`

@@ -3,9 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { APP_CONFIG, AppConfig } from '../../config';
+import { API_KEY_PREFIX, ApiKeyAuthenticators } from './api-key-authenticators';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import { IdentityForbiddenException, IdentityUnauthenticatedException } from './identity.exceptions';
-import { Principal, PrincipalKind } from './principal';
+import { CallerKind, Principal } from './principal';
 import { attachPrincipal } from './request-principal';
 import { matchesAny, ROUTE_RULES, RouteRules } from './route-rules';
 import { TokenVerifier } from './token-verifier';
@@ -23,6 +24,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
     @Inject(ROUTE_RULES) private readonly rules: RouteRules,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly apiKeys: ApiKeyAuthenticators,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,9 +43,9 @@ export class AuthGuard implements CanActivate {
     if (adminTokenRoute && token && this.isAdminApiToken(token)) return true;
     if (!token) throw this.refuse(req, new IdentityUnauthenticatedException('missing'));
     const principal = await this.authenticate(req, token);
-    const roles: PrincipalKind[] | undefined = adminTokenRoute
+    const roles: CallerKind[] | undefined = adminTokenRoute
       ? ['admin']
-      : this.reflector.getAllAndOverride<PrincipalKind[] | undefined>(ROLES, targets);
+      : this.reflector.getAllAndOverride<CallerKind[] | undefined>(ROLES, targets);
     if (roles && roles.length > 0 && !roles.includes(principal.kind)) {
       throw this.refuse(req, new IdentityForbiddenException(), principal);
     }
@@ -52,7 +54,9 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(req: Request, token: string): Promise<Principal> {
     try {
-      const principal = await this.verifier.verify(token);
+      // API keys are checked in the database on every call: a revoked key fails at once on every process.
+      const principal = token.startsWith(API_KEY_PREFIX) ? await this.apiKeys.authenticate(token) : await this.verifier.verify(token);
+      if (!principal) throw new IdentityUnauthenticatedException('api-key');
       attachPrincipal(req, principal);
       return principal;
     } catch (e) {

@@ -28,3 +28,6 @@ export const DEMO_ANALYSTS: readonly AnalystPrincipal[] = [{ kind: 'analyst', us
 export const DEMO_ADMINS: readonly AdminPrincipal[] = [{ kind: 'admin', userId: 'admin', name: 'Amministratore di sistema' }];
 
 export const DEMO_PRINCIPALS: readonly Principal[] = [...DEMO_CITIZENS, ...DEMO_OPERATORS, ...DEMO_ANALYSTS, ...DEMO_ADMINS];
+
+/** The password of every demo staff user (development and tests only; production seeds nothing). */
+export const DEMO_STAFF_PASSWORD = 'sportello-demo';

@@ -1,4 +1,4 @@
-import type { FiscalCodeProblem } from './fiscal-code';
+import type { FiscalCodeProblem } from '../../common';
 
 /** What callers read (Italian). Codes stay English in identity.exceptions.ts. */
 export const IDENTITY_MESSAGES = {
@@ -14,6 +14,11 @@ export const IDENTITY_MESSAGES = {
   invalidKey: 'deve contenere solo lettere minuscole, cifre e trattini',
   invalidUserId: 'deve contenere solo lettere, cifre, punti, trattini o trattini bassi (max 128)',
   noOffice: 'almeno un ufficio è obbligatorio',
+  reservedOffice: '"citizen" è la coda del cittadino, non un ufficio',
+  unknownOffice: 'ufficio inesistente',
+  membershipsForOperators: 'solo gli operatori appartengono a un ufficio',
+  loginFailed: 'Nome utente o password non corretti.',
+  accountLocked: 'Troppi tentativi di accesso non riusciti: account bloccato temporaneamente. Riprovare più tardi.',
   unknownKind: 'tipo di profilo sconosciuto',
   fiscalCode: {
     length: 'il codice fiscale deve avere 16 caratteri',

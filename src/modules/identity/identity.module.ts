@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from '../../config';
+import { ApiKeyAuthenticators } from './api-key-authenticators';
 import { AuthGuard } from './auth.guard';
 import { DEFAULT_ROUTE_RULES, ROUTE_RULES } from './route-rules';
 import { createTokenKeys, TOKEN_KEYS } from './token-keys';
 import { TokenService } from './token.service';
 import { TokenVerifier } from './token-verifier';
 
-/** Principals for the HTTP API: bearer JWT verification on every route, dev token issuing. */
+/** Principals for the HTTP API: bearer JWT verification on every route, dev token issuing (staff accounts: StaffModule). */
 @Global()
 @Module({
   providers: [
@@ -15,8 +16,9 @@ import { TokenVerifier } from './token-verifier';
     { provide: ROUTE_RULES, useValue: DEFAULT_ROUTE_RULES },
     TokenVerifier,
     TokenService,
+    ApiKeyAuthenticators,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenVerifier, TokenService],
+  exports: [TokenVerifier, TokenService, ApiKeyAuthenticators],
 })
 export class IdentityModule {}

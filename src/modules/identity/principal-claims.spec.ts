@@ -98,3 +98,12 @@ describe('principal claims', () => {
     }
   });
 });
+
+describe('the reserved citizen queue (issue 9 probe)', () => {
+  it('given operator claims with office "citizen", when read, then the claims are refused', () => {
+    // when
+    const outcome = principalFromClaims({ sub: 'probe', kind: 'operator', name: 'Probe', offices: ['citizen'], head_of: [] });
+    // then
+    expect(outcome.ok).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
-import type { FieldError } from '../../common';
-import { fiscalCodeProblem, normaliseFiscalCode } from './fiscal-code';
+import { FieldError, fiscalCodeProblem, normaliseFiscalCode } from '../../common';
 import { IdentityInvalidPrincipalException } from './identity.exceptions';
 import { IDENTITY_MESSAGES as M } from './identity.messages';
+import { CITIZEN_QUEUE } from './policy/policy-subject';
 import { isPrincipalKind, Principal } from './principal';
 
 /**
@@ -55,6 +55,7 @@ export function principalProblems(p: Principal): FieldError[] {
       if (p.offices.length === 0) errors.push({ field: 'offices', message: M.noOffice });
       p.offices.forEach((o, i) => {
         if (!OFFICE_KEY.test(o)) errors.push({ field: `offices.${i}`, message: M.invalidKey });
+        else if (o === CITIZEN_QUEUE) errors.push({ field: `offices.${i}`, message: M.reservedOffice });
       });
       p.headOf.forEach((o, i) => {
         if (!OFFICE_KEY.test(o)) errors.push({ field: `headOf.${i}`, message: M.invalidKey });
@@ -64,6 +65,10 @@ export function principalProblems(p: Principal): FieldError[] {
     case 'analyst':
     case 'admin':
       staff(p.userId, p.name);
+      break;
+    case 'service':
+      // Service accounts authenticate with API keys only: no token is ever issued for them.
+      errors.push({ field: 'kind', message: `${M.unknownKind}: service` });
       break;
     default: {
       const unknownKind: never = p;
@@ -107,6 +112,8 @@ export function principalToClaims(principal: Principal): PrincipalClaims {
     case 'analyst':
     case 'admin':
       return { sub: p.userId, kind: p.kind, name: p.name };
+    case 'service':
+      throw new IdentityInvalidPrincipalException([{ field: 'kind', message: `${M.unknownKind}: service` }]);
   }
 }
 

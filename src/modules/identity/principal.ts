@@ -33,10 +33,32 @@ export interface AdminPrincipal {
   name: string;
 }
 
-export type Principal = CitizenPrincipal | OperatorPrincipal | AnalystPrincipal | AdminPrincipal;
+/** What a service account may do; its offices and procedures narrow each scope. */
+export const SERVICE_SCOPES = ['cases:read', 'tasks:complete', 'events:read'] as const;
+export type ServiceScope = (typeof SERVICE_SCOPES)[number];
+
+/**
+ * A machine client (a vertical) calling with an API key, authenticated against the database on
+ * every call; never issued as a JWT. `procedures` empty means every procedure of its offices.
+ */
+export interface ServicePrincipal {
+  kind: 'service';
+  accountId: string;
+  keyId: string;
+  name: string;
+  scopes: ServiceScope[];
+  offices: string[];
+  procedures: string[];
+}
+
+export type Principal = CitizenPrincipal | OperatorPrincipal | AnalystPrincipal | AdminPrincipal | ServicePrincipal;
+
+/** Kinds a route may admit with `@Roles`: the token kinds and service accounts. */
+export type CallerKind = PrincipalKind | 'service';
 
 export const isPrincipalKind = (v: unknown): v is PrincipalKind =>
   typeof v === 'string' && (PRINCIPAL_KINDS as readonly string[]).includes(v);
 
 /** A stable identifier for logs and audit: the user id, or the fiscal code for citizens. */
-export const principalSubject = (p: Principal): string => (p.kind === 'citizen' ? p.fiscalCode : p.userId);
+export const principalSubject = (p: Principal): string =>
+  p.kind === 'citizen' ? p.fiscalCode : p.kind === 'service' ? `service:${p.name}` : p.userId;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { IdentityUnauthenticatedException, UnauthenticatedReason } from './identity.exceptions';
 import { loadJose } from './jose';
@@ -9,12 +9,23 @@ import { TOKEN_KEYS, TokenKeys } from './token-keys';
 /** A little leeway for clocks that disagree by a few seconds between IdP and API. */
 const CLOCK_TOLERANCE_S = 5;
 
-/** Verifies a bearer JWT (signature, exp, iss, aud) and reads its principal. */
+/** Where staff principals come from: the staff accounts in the database. */
+export const STAFF_PRINCIPALS = Symbol('STAFF_PRINCIPALS');
+export interface StaffPrincipals {
+  principalOf(userId: string, kind: 'operator' | 'analyst' | 'admin'): Promise<Principal | null>;
+}
+
+/**
+ * Verifies a bearer JWT (signature, exp, iss, aud) and reads its principal. With the staff
+ * accounts wired in (the application), a staff token must name an active staff user of that
+ * kind, and an operator's offices and headships are the user's memberships, not the claims.
+ */
 @Injectable()
 export class TokenVerifier {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TOKEN_KEYS) private readonly keys: TokenKeys,
+    @Optional() @Inject(STAFF_PRINCIPALS) private readonly staff?: StaffPrincipals,
   ) {}
 
   async verify(token: string): Promise<Principal> {
@@ -35,7 +46,13 @@ export class TokenVerifier {
     if (!outcome.ok) {
       throw new IdentityUnauthenticatedException('claims', { cause: new Error(outcome.problems.join('; ')) });
     }
-    return outcome.principal;
+    const principal = outcome.principal;
+    // Service accounts authenticate with API keys, never with a JWT.
+    if (principal.kind === 'service') throw new IdentityUnauthenticatedException('claims', { cause: new Error('no JWT for service accounts') });
+    if (principal.kind === 'citizen' || !this.staff) return principal;
+    const staff = await this.staff.principalOf(principal.userId, principal.kind);
+    if (!staff) throw new IdentityUnauthenticatedException('claims', { cause: new Error('not an active staff user of that kind') });
+    return staff;
   }
 }
 

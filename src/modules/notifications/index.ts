@@ -15,6 +15,8 @@ export type {
   EmailEvent,
   DispatchReport,
   EmailLocale,
+  EmailReference,
+  EmailVariablesResolver,
   EmailVariables,
   EnqueuedEmail,
   EnqueueEmailInput,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
+import { EmailRenderer } from './email-renderer';
 import { defaultEmailTemplatesDir, EMAIL_TEMPLATES_DIR, EmailTemplates } from './email-templates';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport.port';
 import { NotificationsService } from './notifications.service';
@@ -29,6 +30,7 @@ import { SmtpMailTransport } from './smtp-mail-transport.adapter';
       useFactory: (c: AppConfig): MailTransport | null => (c.SMTP_URL ? new SmtpMailTransport(c.SMTP_URL, c.MAIL_FROM) : null),
     },
     OutboxRepository,
+    EmailRenderer,
     NotificationsService,
     OutboxDispatcher,
   ],

@@ -1,40 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { EmailTemplates } from './email-templates';
+import { EmailRenderer } from './email-renderer';
 import { Mailbox, outboxMessageId, parseMailbox } from './mailbox';
 import { validateEmailRequest } from './notifications.validation';
-import { EnqueueEmailInput, EnqueuedEmail, OutboxEmail } from './notifications.types';
+import { EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, OutboxEmail } from './notifications.types';
 import { OutboxRepository } from './outbox.repository';
-
-/** Name printed in the e-mail header when MAIL_FROM has no display name. */
-const FALLBACK_SENDER_NAME = 'Sportello';
 
 /**
  * Citizen e-mails through a transactional outbox. `enqueueEmail` joins the caller's transaction
  * (Transactions.manager()), so the e-mail exists if and only if the change it announces commits.
- * The message is rendered here, at enqueue time: it says what was true when the status changed,
- * a template mistake fails the change under test instead of an e-mail days later, and every
- * retry sends byte-for-byte the same subject and body that the outbox keeps as a record.
+ * The row records event, recipient and a reference (case, item) plus fixed variables; it is
+ * rendered when sent, outside the transaction, from the case as it is then (protocol number
+ * included, which is only assigned at commit). The first attempt stores what it renders and
+ * every retry sends byte-for-byte the same subject and body, under the same Message-ID.
  */
 @Injectable()
 export class NotificationsService {
   private readonly sender: Mailbox;
 
   constructor(
-    private readonly templates: EmailTemplates,
+    private readonly renderer: EmailRenderer,
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.sender = parseMailbox(config.MAIL_FROM);
   }
 
+  /** One resolver, registered by the module that owns cases; see EmailVariablesResolver. */
+  resolveVariablesWith(resolver: EmailVariablesResolver): void {
+    this.renderer.resolveVariablesWith(resolver);
+  }
+
   async enqueueEmail(input: EnqueueEmailInput): Promise<EnqueuedEmail> {
     const req = validateEmailRequest(input);
-    const rendered = this.templates.render(req.procedureKey, req.event, {
-      ...req.variables,
-      comune: this.sender.name ?? FALLBACK_SENDER_NAME,
-    });
     const id = randomUUID();
     const { id: outboxId, duplicate } = await this.outbox.insert({
       id,
@@ -42,12 +41,10 @@ export class NotificationsService {
       caseId: req.caseId,
       event: req.event,
       procedureKey: req.procedureKey,
-      template: [...new Set(Object.values(rendered.templates))].join(' + '),
+      item: req.item,
+      variables: req.variables,
       locale: req.locale,
       recipient: req.to,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
       messageId: outboxMessageId(id, this.sender.domain),
     });
     return { outboxId, duplicate };

@@ -40,7 +40,10 @@ export interface EnqueueEmailInput {
   /** The citizen's e-mail address. */
   to: string;
   locale?: EmailLocale;
-  variables: Record<string, unknown>;
+  /** Fixed variables; whatever the registered variables resolver returns at send time is merged over them. */
+  variables?: Record<string, unknown>;
+  /** What the e-mail is about within the case, e.g. the engine item whose status change it announces. */
+  item?: string;
   /** Unique per notification, e.g. `${caseId}:${event}:${timelineEntryId}`: enqueuing it again is a no-op. */
   dedupeKey: string;
 }
@@ -58,9 +61,9 @@ export interface OutboxEmail {
   outboxId: string;
   caseId: string;
   event: string;
-  /** Template set(s) used, e.g. `certificato-residenza/accettata + accettata`. */
-  template: string;
-  subject: string;
+  /** Template set(s) used, e.g. `certificato-residenza/accettata + accettata`; null until rendered (first attempt). */
+  template: string | null;
+  subject: string | null;
   messageId: string;
   status: OutboxStatus;
   attempts: number;
@@ -68,6 +71,19 @@ export interface OutboxEmail {
   lastError: string | null;
   sentAt: Date | null;
 }
+
+/** What a queued e-mail refers to; the variables resolver turns it into the case's current data. */
+export interface EmailReference {
+  caseId: string;
+  event: string;
+  item: string | null;
+}
+
+/**
+ * Registered by the module that owns the referenced data (cases): called when the e-mail is sent,
+ * outside any transaction; its variables override the fixed ones queued with the e-mail.
+ */
+export type EmailVariablesResolver = (ref: EmailReference) => Promise<Record<string, unknown>>;
 
 export interface DispatchReport {
   sent: number;

@@ -1,5 +1,5 @@
 import { NotificationsInvalidEmailException } from './notifications.exceptions';
-import { validateEmailRequest } from './notifications.validation';
+import { validateEmailRequest, validateEmailVariables } from './notifications.validation';
 
 const valid = {
   caseId: 'c0a8012e-0000-4000-8000-000000000001',
@@ -25,7 +25,7 @@ describe('e-mail request validation', () => {
     // when
     const req = validateEmailRequest(valid);
     // then
-    expect(req).toEqual({ ...valid, locale: 'it' });
+    expect(req).toEqual({ ...valid, locale: 'it', item: null });
   });
 
   it('given a bad address, an unknown status and a path in the procedure key, when validated, then each field is named', () => {
@@ -56,11 +56,28 @@ describe('e-mail request validation', () => {
         { field: 'dedupeKey', message: 'campo obbligatorio' },
         { field: 'to', message: 'non può contenere a capo' },
         { field: 'locale', message: 'valori ammessi: it' },
-        { field: 'variables.procedureTitle', message: 'campo obbligatorio' },
         { field: 'variables.citizenName', message: 'deve essere un testo' },
         { field: 'variables.caseUrl', message: 'deve essere un indirizzo http:// o https://' },
       ]),
     );
+  });
+
+  it('given a reference without variables, when validated, then it passes (they are resolved at send time)', () => {
+    // when
+    const { variables: _dropped, ...reference } = valid;
+    const req = validateEmailRequest({ ...reference, item: 'item-1' });
+    // then
+    expect(req).toMatchObject({ variables: {}, item: 'item-1' });
+  });
+
+  it('given the variables resolved at send time without a procedure title, when checked, then the title is named', () => {
+    // when / then
+    expect(() => validateEmailVariables({ citizenName: 'Maria Rossi' })).toThrow(NotificationsInvalidEmailException);
+    try {
+      validateEmailVariables({ citizenName: 'Maria Rossi' });
+    } catch (e: unknown) {
+      expect((e as NotificationsInvalidEmailException).details.fieldErrors).toEqual([{ field: 'variables.procedureTitle', message: 'campo obbligatorio' }]);
+    }
   });
 
   it('given something that is not an object, when validated, then the root is named', () => {

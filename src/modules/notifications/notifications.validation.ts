@@ -16,7 +16,9 @@ export interface ValidEmailRequest {
   procedureKey: string;
   to: string;
   locale: EmailLocale;
-  variables: EmailVariables;
+  /** Fixed variables; the rest comes from the variables resolver when the e-mail is sent. */
+  variables: Record<string, unknown>;
+  item: string | null;
   dedupeKey: string;
 }
 
@@ -51,20 +53,11 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
   const locale = body.locale ?? 'it';
   if (!oneOf(EMAIL_LOCALES, locale)) fail('locale', F.oneOf(EMAIL_LOCALES));
 
-  const variables = body.variables;
-  if (!isRecord(variables)) {
-    fail('variables', variables === undefined ? F.required : F.notObject);
-  } else {
-    const title = variables.procedureTitle;
-    if (title === undefined || title === null || title === '') fail('variables.procedureTitle', F.required);
-    else if (typeof title !== 'string') fail('variables.procedureTitle', F.notText);
-    for (const name of ['citizenName', 'protocolNumber', 'office', 'message', 'caseUrl'] as const) {
-      const v = variables[name];
-      if (v !== undefined && v !== null && typeof v !== 'string') fail(`variables.${name}`, F.notText);
-    }
-    const url = variables.caseUrl;
-    if (typeof url === 'string' && !/^https?:\/\/[^\s]+$/.test(url)) fail('variables.caseUrl', F.url);
-  }
+  const variables = body.variables ?? {};
+  if (!isRecord(variables)) fail('variables', F.notObject);
+  else checkVariables(variables, fail, false);
+  const item = body.item ?? null;
+  if (item !== null && (typeof item !== 'string' || item.length > 200)) fail('item', F.notText);
 
   if (errors.length > 0) throw new NotificationsInvalidEmailException(errors);
   return {
@@ -73,7 +66,29 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
     procedureKey: procedureKey as string,
     to: to as string,
     locale: locale as EmailLocale,
-    variables: variables as EmailVariables,
+    variables: variables as Record<string, unknown>,
+    item: item as string | null,
     dedupeKey: dedupeKey as string,
   };
+}
+
+/** The variables an e-mail is rendered with, at send time (fixed ones merged with the resolved ones). */
+export function validateEmailVariables(variables: Record<string, unknown>): EmailVariables {
+  const errors: FieldError[] = [];
+  checkVariables(variables, (field, message) => errors.push({ field, message }), true);
+  if (errors.length > 0) throw new NotificationsInvalidEmailException(errors);
+  return variables as EmailVariables;
+}
+
+function checkVariables(variables: Record<string, unknown>, fail: (field: string, message: string) => void, complete: boolean): void {
+  const title = variables.procedureTitle;
+  if (title === undefined || title === null || title === '') {
+    if (complete) fail('variables.procedureTitle', F.required);
+  } else if (typeof title !== 'string') fail('variables.procedureTitle', F.notText);
+  for (const name of ['citizenName', 'protocolNumber', 'office', 'message', 'caseUrl'] as const) {
+    const v = variables[name];
+    if (v !== undefined && v !== null && typeof v !== 'string') fail(`variables.${name}`, F.notText);
+  }
+  const url = variables.caseUrl;
+  if (typeof url === 'string' && !/^https?:\/\/[^\s]+$/.test(url)) fail('variables.caseUrl', F.url);
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '../../common/logging.module';
 import { APP_CONFIG, AppConfig } from '../../config';
+import { EmailRenderer } from './email-renderer';
 import { MAIL_TRANSPORT, MailDeliveryError, MailTransport } from './mail-transport.port';
 import { DispatchReport } from './notifications.types';
 import { ClaimedEmail, OutboxRepository } from './outbox.repository';
@@ -12,7 +13,8 @@ export const OUTBOX_LEASE_MS = 120_000;
 export const OUTBOX_BATCH = 10;
 
 /**
- * Sends committed outbox rows: claim (short statement, lease), send (no transaction open),
+ * Sends committed outbox rows: claim (short statement, lease), render at the first attempt from
+ * the case as it is now and store the result (fenced), send (no transaction open),
  * record the outcome (fenced by the attempt number). A crash between send and record leaves the
  * row to be claimed again when the lease runs out: delivery is at-least-once, as SMTP itself is.
  * The resent copy carries the same Message-ID, so the receiving side can drop it.
@@ -25,6 +27,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     private readonly outbox: OutboxRepository,
+    private readonly renderer: EmailRenderer,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -52,21 +55,33 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     if (!transport) return report;
     while (!this.stopped) {
       const claimed = await this.outbox.claimDue(now, new Date(now.getTime() + OUTBOX_LEASE_MS), OUTBOX_BATCH);
-      for (const email of claimed) report[await this.deliver(transport, email, now)]++;
+      for (const email of claimed) {
+        const outcome = await this.deliver(transport, email, now);
+        if (outcome) report[outcome]++;
+      }
       if (claimed.length < OUTBOX_BATCH) break;
     }
     return report;
   }
 
-  private async deliver(transport: MailTransport, email: ClaimedEmail, now: Date): Promise<keyof DispatchReport> {
+  private async deliver(transport: MailTransport, email: ClaimedEmail, now: Date): Promise<keyof DispatchReport | null> {
+    let content = email.rendered;
+    if (!content) {
+      try {
+        const r = await this.renderer.render(email);
+        content = { subject: r.subject, html: r.html, text: r.text };
+        const template = [...new Set(Object.values(r.templates))].join(' + ');
+        if (!(await this.outbox.storeRendered(email, { template, ...content }))) return this.leaseLost(email);
+      } catch (e: unknown) {
+        // A template or data mistake does not heal by retrying: the e-mail is given up, loudly.
+        const error = e instanceof Error ? e.message : String(e);
+        if (!(await this.outbox.markFailed(email, `render: ${error}`))) return this.leaseLost(email);
+        this.logger.error({ outboxId: email.id, error, details: (e as { details?: unknown }).details }, 'citizen e-mail could not be rendered');
+        return 'failed';
+      }
+    }
     try {
-      const sent = await transport.send({
-        to: email.recipient,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        messageId: email.messageId,
-      });
+      const sent = await transport.send({ to: email.recipient, subject: content.subject, html: content.html, text: content.text, messageId: email.messageId });
       if (!(await this.outbox.markSent(email, new Date(), sent.response))) this.leaseLost(email);
       return 'sent';
     } catch (e: unknown) {
@@ -84,8 +99,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private leaseLost(email: ClaimedEmail): void {
+  private leaseLost(email: ClaimedEmail): null {
     this.logger.warn({ outboxId: email.id }, 'outbox lease ran out before the outcome was recorded; another dispatcher owns the row');
+    return null;
   }
 
   private schedule(delay: number): void {

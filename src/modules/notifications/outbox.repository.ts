@@ -8,22 +8,24 @@ export interface NewOutboxEmail {
   caseId: string;
   event: string;
   procedureKey: string;
-  template: string;
+  item: string | null;
+  variables: Record<string, unknown>;
   locale: string;
   recipient: string;
-  subject: string;
-  html: string;
-  text: string;
   messageId: string;
 }
 
 /** A row a dispatcher holds a lease on; `attempts` (already counting this one) fences its updates. */
 export interface ClaimedEmail {
   id: string;
+  caseId: string;
+  event: string;
+  item: string | null;
+  procedureKey: string;
+  variables: Record<string, unknown>;
   recipient: string;
-  subject: string;
-  html: string;
-  text: string;
+  /** Null until the first attempt renders and stores it. */
+  rendered: { subject: string; html: string; text: string } | null;
   messageId: string;
   attempts: number;
 }
@@ -33,9 +35,9 @@ export interface OutboxRow {
   dedupeKey: string;
   caseId: string;
   event: string;
-  template: string;
+  template: string | null;
   recipient: string;
-  subject: string;
+  subject: string | null;
   messageId: string;
   status: OutboxStatus;
   attempts: number;
@@ -47,10 +49,15 @@ export interface OutboxRow {
 
 interface ClaimedRow {
   id: string;
+  case_id: string;
+  event: string;
+  item_id: string | null;
+  procedure_key: string;
+  variables: Record<string, unknown>;
   recipient: string;
-  subject: string;
-  body_html: string;
-  body_text: string;
+  subject: string | null;
+  body_html: string | null;
+  body_text: string | null;
   message_id: string;
   attempts: number;
 }
@@ -70,11 +77,11 @@ export class OutboxRepository {
     const em = this.tx.manager();
     const inserted: { id: string }[] = await em.query(
       `insert into notification_outbox
-         (id, dedupe_key, case_id, event, procedure_key, template, locale, recipient, subject, body_html, body_text, message_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         (id, dedupe_key, case_id, event, procedure_key, item_id, variables, locale, recipient, message_id)
+       values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
        on conflict (dedupe_key) do nothing
        returning id`,
-      [e.id, e.dedupeKey, e.caseId, e.event, e.procedureKey, e.template, e.locale, e.recipient, e.subject, e.html, e.text, e.messageId],
+      [e.id, e.dedupeKey, e.caseId, e.event, e.procedureKey, e.item, JSON.stringify(e.variables), e.locale, e.recipient, e.messageId],
     );
     if (inserted.length === 1) return { id: inserted[0].id, duplicate: false };
     const existing: { id: string }[] = await em.query(`select id from notification_outbox where dedupe_key = $1`, [e.dedupeKey]);
@@ -97,18 +104,27 @@ export class OutboxRepository {
                  order by next_attempt_at, id
                  limit $3
                  for update skip locked)
-         returning o.id, o.recipient, o.subject, o.body_html, o.body_text, o.message_id, o.attempts`,
+         returning o.id, o.case_id, o.event, o.item_id, o.procedure_key, o.variables, o.recipient,
+                   o.subject, o.body_html, o.body_text, o.message_id, o.attempts`,
         [now, leaseUntil, limit],
       );
     return rows.map((r) => ({
       id: r.id,
+      caseId: r.case_id,
+      event: r.event,
+      item: r.item_id,
+      procedureKey: r.procedure_key,
+      variables: r.variables ?? {},
       recipient: r.recipient,
-      subject: r.subject,
-      html: r.body_html,
-      text: r.body_text,
+      rendered: r.subject !== null && r.body_html !== null && r.body_text !== null ? { subject: r.subject, html: r.body_html, text: r.body_text } : null,
       messageId: r.message_id,
       attempts: r.attempts,
     }));
+  }
+
+  /** Stores what the first attempt rendered, so every later attempt sends the same; false when the lease was lost. */
+  async storeRendered(c: ClaimedEmail, r: { template: string; subject: string; html: string; text: string }): Promise<boolean> {
+    return this.finish(`template = $3, subject = $4, body_html = $5, body_text = $6`, c, [r.template, r.subject, r.html, r.text]);
   }
 
   /** False when the lease was lost (another dispatcher re-claimed the row): the outcome is not ours to record. */
@@ -142,9 +158,9 @@ export class OutboxRepository {
       dedupeKey: r.dedupe_key as string,
       caseId: r.case_id as string,
       event: r.event as string,
-      template: r.template as string,
+      template: r.template as string | null,
       recipient: r.recipient as string,
-      subject: r.subject as string,
+      subject: r.subject as string | null,
       messageId: r.message_id as string,
       status: r.status as OutboxStatus,
       attempts: r.attempts as number,

@@ -24,7 +24,7 @@ interface EntryRow {
   aoo: string;
   register: string;
   year: number;
-  number: number;
+  number: number | null;
   registered_at: Date;
   direction: ProtocolDirection;
   channel: ProtocolChannel;
@@ -68,7 +68,7 @@ function toEntry(r: EntryRow): ProtocolEntry {
     aoo: r.aoo,
     register: r.register,
     year: r.year,
-    number: formatProtocolNumber(r.number),
+    number: r.number === null ? null : formatProtocolNumber(r.number),
     registeredAt: r.registered_at,
     direction: r.direction,
     channel: r.channel,
@@ -89,8 +89,9 @@ function toEntry(r: EntryRow): ProtocolEntry {
 
 /**
  * The register kept in our own database. Every query goes through `Transactions.manager()`, so a
- * registration made inside a use case commits or rolls back with it: a rolled-back registration
- * gives its number back, and numbers stay gapless (a sequence would not).
+ * registration made inside a use case commits or rolls back with it. The number is assigned by
+ * the database at commit (migration ProtocolNumberAtCommit): only a committing transaction takes
+ * one, so numbers stay gapless (a sequence would not) and the counter row is held for the commit only.
  */
 @Injectable()
 export class LocalProtocolRegistry implements ProtocolRegistry {
@@ -108,58 +109,60 @@ export class LocalProtocolRegistry implements ProtocolRegistry {
     return this.config.PROTOCOL_REGISTER;
   }
 
-  register(entry: NewProtocolEntry): Promise<ProtocolEntry> {
-    return this.tx.run(async () => {
-      const em = this.tx.manager();
-      const registeredAt = this.clock.now();
-      const year = romeYear(registeredAt);
-      const key = [this.aooCode, this.registerCode, year];
-      await em.query(
-        `insert into protocol_counter (aoo, register, year) values ($1, $2, $3) on conflict do nothing`,
-        key,
-      );
-      // The row lock taken here is held until the caller's transaction ends: registrations queue.
-      const [counter]: { last_number: number }[] = await em.query(
-        `with bumped as (
-           update protocol_counter set last_number = last_number + 1
-            where aoo = $1 and register = $2 and year = $3
-        returning last_number)
-         select last_number from bumped`,
-        key,
-      );
-      const [{ id }]: { id: string }[] = await em.query(
-        `insert into protocol_entry (aoo, register, year, number, registered_at, direction, channel,
-           correspondent_name, correspondent_fiscal_code, correspondent_email, subject, office, case_id, documents,
-           sender_reference_number, sender_reference_date, identification, registered_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16::date, $17, $18)
-         returning id`,
-        [
-          ...key,
-          counter.last_number,
-          registeredAt,
-          entry.direction,
-          entry.channel,
-          entry.correspondent.name,
-          entry.correspondent.fiscalCode ?? null,
-          entry.correspondent.email ?? null,
-          entry.subject,
-          entry.office,
-          entry.caseId ?? null,
-          JSON.stringify(entry.documents.map((d) => ({ name: d.name, sha256: d.sha256, mediaType: d.mediaType, size: d.size }))),
-          entry.senderReference?.number ?? null,
-          entry.senderReference?.date ?? null,
-          entry.identification ?? null,
-          entry.registeredBy ?? null,
-        ],
-      );
-      return this.get(id);
-    });
+  /**
+   * Writes the entry unnumbered; the register's deferred trigger numbers it when the transaction
+   * commits. Inside a caller's transaction the entry comes back with `number: null` (the case and
+   * its tasks receive the number at commit); on its own, it commits and comes back numbered.
+   */
+  async register(entry: NewProtocolEntry): Promise<ProtocolEntry> {
+    if (this.tx.current()) return this.get(await this.insert(entry));
+    const id = await this.tx.run(() => this.insert(entry));
+    return this.get(id);
+  }
+
+  private async insert(entry: NewProtocolEntry): Promise<string> {
+    const registeredAt = this.clock.now();
+    const [{ id }]: { id: string }[] = await this.tx.manager().query(
+      `insert into protocol_entry (aoo, register, year, registered_at, direction, channel,
+         correspondent_name, correspondent_fiscal_code, correspondent_email, subject, office, case_id, documents,
+         sender_reference_number, sender_reference_date, identification, registered_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::date, $16, $17)
+       returning id`,
+      [
+        this.aooCode,
+        this.registerCode,
+        romeYear(registeredAt),
+        registeredAt,
+        entry.direction,
+        entry.channel,
+        entry.correspondent.name,
+        entry.correspondent.fiscalCode ?? null,
+        entry.correspondent.email ?? null,
+        entry.subject,
+        entry.office,
+        entry.caseId ?? null,
+        JSON.stringify(entry.documents.map((d) => ({ name: d.name, sha256: d.sha256, mediaType: d.mediaType, size: d.size }))),
+        entry.senderReference?.number ?? null,
+        entry.senderReference?.date ?? null,
+        entry.identification ?? null,
+        entry.registeredBy ?? null,
+      ],
+    );
+    return id;
+  }
+
+  async findForCase(caseId: string, direction: ProtocolDirection): Promise<ProtocolEntry | null> {
+    const rows: EntryRow[] = await this.tx.manager().query(
+      `${SELECT_ENTRY} where e.case_id = $1 and e.direction = $2 and e.aoo = $3 and e.register = $4 order by e.registered_at limit 1`,
+      [caseId, direction, this.aooCode, this.registerCode],
+    );
+    return rows.length ? toEntry(rows[0]) : null;
   }
 
   annul(id: string, annulment: AnnulmentRequest): Promise<ProtocolEntry> {
     return this.tx.run(async () => {
       const entry = await this.get(id);
-      if (entry.annulment) throw new ProtocolAlreadyAnnulledException(id, entry.year, entry.number);
+      if (entry.annulment) throw new ProtocolAlreadyAnnulledException(id, entry.year, entry.number ?? '');
       // A concurrent annulment makes this insert wait, then do nothing: the unique entry_id decides.
       const inserted: { id: string }[] = await this.tx.manager().query(
         `insert into protocol_annulment (entry_id, reason, authorised_by, act, annulled_at)
@@ -168,7 +171,7 @@ export class LocalProtocolRegistry implements ProtocolRegistry {
          returning id`,
         [id, annulment.reason, annulment.authorisedBy, annulment.act ?? null, this.clock.now()],
       );
-      if (inserted.length === 0) throw new ProtocolAlreadyAnnulledException(id, entry.year, entry.number);
+      if (inserted.length === 0) throw new ProtocolAlreadyAnnulledException(id, entry.year, entry.number ?? '');
       return this.get(id);
     });
   }

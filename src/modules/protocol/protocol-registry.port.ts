@@ -1,4 +1,4 @@
-import { AnnulmentRequest, DailyRegister, NewProtocolEntry, ProtocolEntry } from './protocol.types';
+import { AnnulmentRequest, DailyRegister, NewProtocolEntry, ProtocolDirection, ProtocolEntry } from './protocol.types';
 
 export const PROTOCOL_REGISTRY = Symbol('PROTOCOL_REGISTRY');
 
@@ -7,8 +7,13 @@ export const PROTOCOL_REGISTRY = Symbol('PROTOCOL_REGISTRY');
  * Input reaching a registry has already been validated by ProtocolService.
  */
 export interface ProtocolRegistry {
-  /** Assigns the next number of the current year and records the entry, atomically. */
+  /**
+   * Records the entry; it gets the next number of its year when the transaction commits. Called
+   * inside a caller's transaction the entry comes back unnumbered (`number: null`).
+   */
   register(entry: NewProtocolEntry): Promise<ProtocolEntry>;
+  /** The first entry of that direction recorded for a case (e.g. the istanza's inbound entry). */
+  findForCase(caseId: string, direction: ProtocolDirection): Promise<ProtocolEntry | null>;
   /** Annuls an entry (art. 54); throws PROTOCOL_ENTRY_NOT_FOUND or PROTOCOL_ALREADY_ANNULLED. */
   annul(id: string, annulment: AnnulmentRequest): Promise<ProtocolEntry>;
   /** Throws PROTOCOL_ENTRY_NOT_FOUND. */

@@ -1,7 +1,9 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '../identity';
+import { ApiProblems } from '../../common';
+import { AUTH_PROBLEMS, Roles } from '../identity';
+import { DailyRegisterDocumentDto } from './dto/daily-register.response.dto';
 import { ProtocolService } from './protocol.service';
 
 /**
@@ -18,6 +20,22 @@ export class ProtocolController {
   @Get(':date')
   @Roles('admin')
   @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Registro giornaliero di protocollo', description: 'Canonical JSON (default) or CSV, with its SHA-256 in `Digest`.' })
+  @ApiParam({ name: 'date', schema: { type: 'string', format: 'date' }, example: '2026-03-02' })
+  @ApiQuery({ name: 'format', required: false, schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } })
+  @ApiExtraModels(DailyRegisterDocumentDto)
+  @ApiOkResponse({
+    description: 'Il registro del giorno',
+    headers: {
+      Digest: { description: 'sha-256=<base64 of the SHA-256 of the body>', schema: { type: 'string' } },
+      'Content-Disposition': { description: 'attachment; filename="registro-protocollo-<date>.<json|csv>"', schema: { type: 'string' } },
+    },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(DailyRegisterDocumentDto) } },
+      'text/csv': { schema: { type: 'string' }, example: 'record,year,number,timestamp,...' },
+    },
+  })
+  @ApiProblems({ 400: { PROTOCOL_INVALID_QUERY: 'Parametri non validi' } }, AUTH_PROBLEMS)
   async daily(@Param('date') date: string, @Query('format') format: string | undefined, @Res() res: Response): Promise<void> {
     const register = await this.protocol.dailyRegister(date);
     const csv = format === 'csv';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PROTOCOL_REGISTRY } from './protocol-registry.port';
 import type { ProtocolRegistry } from './protocol-registry.port';
-import { AnnulmentRequest, DailyRegister, NewProtocolEntry, ProtocolEntry } from './protocol.types';
+import { AnnulmentRequest, DailyRegister, NewProtocolEntry, ProtocolDirection, ProtocolEntry } from './protocol.types';
 import { validateAnnulment, validateDay, validateNewEntry, validateNumberQuery } from './protocol.validation';
 
 /**
@@ -16,6 +16,15 @@ export class ProtocolService {
   /** Throws PROTOCOL_INVALID_ENTRY naming every offending field. */
   async register(entry: NewProtocolEntry): Promise<ProtocolEntry> {
     return this.registry.register(validateNewEntry(entry));
+  }
+
+  /** Checks an entry without storing it (throws PROTOCOL_INVALID_ENTRY naming every offending field). */
+  validate(entry: unknown): NewProtocolEntry {
+    return validateNewEntry(entry);
+  }
+
+  async findForCase(caseId: string, direction: ProtocolDirection): Promise<ProtocolEntry | null> {
+    return this.registry.findForCase(caseId, direction);
   }
 
   /** Art. 54: the entry stays readable, with reason, author, date and authorising act. */

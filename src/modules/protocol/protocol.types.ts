@@ -68,8 +68,11 @@ export interface ProtocolEntry {
   aoo: string;
   register: string;
   year: number;
-  /** At least 7 digits, zero-padded: `0000001`. */
-  number: string;
+  /**
+   * At least 7 digits, zero-padded: `0000001`. Null only for an entry read inside the transaction
+   * that wrote it: the number is assigned when that transaction commits.
+   */
+  number: string | null;
   registeredAt: Date;
   direction: ProtocolDirection;
   channel: ProtocolChannel;

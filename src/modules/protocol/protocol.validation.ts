@@ -1,5 +1,4 @@
-import { FieldError } from '../../common';
-import { isFiscalCode, normaliseFiscalCode } from './fiscal-code';
+import { FieldError, isPersonOrLegalFiscalCode, normaliseFiscalCode } from '../../common';
 import {
   ProtocolInvalidAnnulmentException,
   ProtocolInvalidEntryException,
@@ -99,7 +98,7 @@ export function validateNewEntry(input: unknown): NewProtocolEntry {
       'correspondent.fiscalCode',
       { required: false, max: 16 },
     );
-    if (fiscalCode !== undefined && !isFiscalCode(fiscalCode)) c.fail('correspondent.fiscalCode', F.fiscalCode);
+    if (fiscalCode !== undefined && !isPersonOrLegalFiscalCode(fiscalCode)) c.fail('correspondent.fiscalCode', F.fiscalCode);
     const email = c.text(raw.email, 'correspondent.email', { required: false, max: 254, pattern: EMAIL, patternMessage: F.email });
     if (name) {
       correspondent = { name, ...(fiscalCode ? { fiscalCode } : {}), ...(email ? { email } : {}) };

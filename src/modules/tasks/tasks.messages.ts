@@ -15,6 +15,7 @@ export const TASK_MESSAGES = {
   date: 'data nel formato AAAA-MM-GG',
   limit: 'un intero tra 1 e 100',
   office: "non fai parte di quest'ufficio",
-  version: 'un intero',
+  version: 'un intero tra 0 e 2147483647',
   operator: "indicare l'operatore",
+  notOfficeMember: "non è un operatore dell'ufficio dell'attività",
 } as const;

@@ -5,10 +5,10 @@ import { CasesService } from '../cases';
 import { CatalogueService, FormVersion } from '../catalogue';
 import { EngineService, ItemTransition } from '../engine';
 import { FormSchema, FormsService } from '../forms';
+import { canAssignTask, canReleaseAnyClaim, canWorkTask, CITIZEN_QUEUE, StaffAuthService } from '../identity';
 import {
   TaskClaimedByOtherException,
   TaskClosedException,
-  TaskForbiddenException,
   TaskInvalidQueryException,
   TaskNotFoundException,
   TaskStaleVersionException,
@@ -17,7 +17,7 @@ import { TASK_MESSAGES as M } from './tasks.messages';
 import { TasksRepository } from './tasks.repository';
 import { InboxQuery, TaskActor, TaskRow, TaskView, toTaskView } from './tasks.types';
 
-export const CITIZEN_QUEUE = 'citizen';
+export { CITIZEN_QUEUE };
 
 /**
  * Office queues. User tasks enter the projection when the engine creates them (same
@@ -35,6 +35,7 @@ export class TasksService implements OnModuleInit {
     private readonly cases: CasesService,
     private readonly catalogue: CatalogueService,
     private readonly forms: FormsService,
+    private readonly staff: StaffAuthService,
   ) {
     this.repo = new TasksRepository(tx);
   }
@@ -71,7 +72,7 @@ export class TasksService implements OnModuleInit {
 
   async unclaim(id: string, actor: Extract<TaskActor, { kind: 'operator' }>): Promise<TaskView> {
     const task = await this.accessible(id, actor);
-    const head = actor.headOf.includes(task.office);
+    const head = canReleaseAnyClaim(actor, task.office);
     const row = await this.repo.release(id, task.office, head ? null : actor.userId);
     if (!row) throw await this.whyNot(task, actor.userId);
     return toTaskView(row);
@@ -80,9 +81,12 @@ export class TasksService implements OnModuleInit {
   async assign(id: string, actor: Extract<TaskActor, { kind: 'operator' }>, operator: unknown): Promise<TaskView> {
     if (typeof operator !== 'string' || !operator.trim()) throw new TaskInvalidQueryException('operator', M.operator);
     const task = await this.accessible(id, actor);
-    if (!actor.headOf.includes(task.office)) throw new DomainException('TASK_NOT_OFFICE_HEAD', 'forbidden', M.notHead, { id });
+    if (!canAssignTask(actor, task.office)) throw new DomainException('TASK_NOT_OFFICE_HEAD', 'forbidden', M.notHead, { id });
+    const assignee = operator.trim();
+    // Only a staff user of the task's office (never free text): checked against the memberships.
+    if (assignee.length > 128 || !(await this.staff.isMemberOf(assignee, task.office))) throw new TaskInvalidQueryException('operator', M.notOfficeMember);
     const row = await this.tx.run(async () => {
-      const assigned = await this.repo.assign(id, task.office, operator.trim());
+      const assigned = await this.repo.assign(id, task.office, assignee);
       if (assigned) await this.announceStep(assigned);
       return assigned;
     });
@@ -133,19 +137,17 @@ export class TasksService implements OnModuleInit {
     });
   }
 
-  /** The task row the actor may act on: their office's queue, or a citizen task on their own case. */
+  /**
+   * The task row the actor may act on (the task policy: their office's queue, or a citizen task on
+   * their own case). Anybody else gets 404 whether or not the task exists: ids tell nothing.
+   */
   private async accessible(id: string, actor: TaskActor): Promise<TaskRow> {
     const rows = await this.repo.find(id);
     if (!rows.length) throw new TaskNotFoundException(id);
-    if (actor.kind === 'citizen') {
-      const row = rows.find((r) => r.office === CITIZEN_QUEUE);
-      if (!row) throw new TaskNotFoundException(id);
-      const owner = await this.cases.row(row.case_id);
-      if (owner.citizen_fiscal_code !== actor.fiscalCode) throw new TaskNotFoundException(id);
-      return row;
-    }
-    const row = rows.find((r) => actor.offices.includes(r.office));
-    if (!row) throw new TaskForbiddenException(id);
+    // Only a citizen's access depends on whose case it is: operators are spared the case read.
+    const owner = actor.kind === 'citizen' ? (await this.cases.row(rows[0].case_id)).citizen_fiscal_code : '';
+    const row = rows.find((r) => canWorkTask(actor, { office: r.office, caseOwnerFiscalCode: owner }));
+    if (!row) throw new TaskNotFoundException(id);
     return row;
   }
 
@@ -165,7 +167,6 @@ export class TasksService implements OnModuleInit {
         const caseId = t.instanceData.caseId;
         if (typeof caseId !== 'string') continue;
         const c = await this.cases.row(caseId);
-        const protocollo = t.instanceData.protocollo as { numero?: string } | undefined;
         const offices = t.item.candidateGroups.length ? t.item.candidateGroups : (t.element?.candidateGroups ?? []);
         await this.repo.open({
           id: t.item.id,
@@ -180,7 +181,8 @@ export class TasksService implements OnModuleInit {
           procedureKey: c.procedure_key,
           procedureTitle: c.procedure_title,
           citizenName: c.citizen_name,
-          protocolNumber: protocollo?.numero ?? c.protocol_number,
+          // Null for a task opened by the filing itself: the register fills it in when the filing commits.
+          protocolNumber: c.protocol_number,
           citizenStatus: t.element?.properties.citizenStatus ?? null,
           citizenMessage: t.element?.properties.citizenMessage ?? null,
         });

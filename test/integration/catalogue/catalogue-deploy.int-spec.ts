@@ -92,10 +92,10 @@ describe(`catalogue deployment on ${databaseLabel()}`, () => {
     // then
     expect(failure).toBeInstanceOf(CatalogueInvalidException);
     expect((failure as CatalogueInvalidException).problems).toEqual([
-      'processes/occupazione-suolo-pubblico.bpmn, serviceTask Task_Protocollo: service "protocol.registra" is not registered (registered: protocol.register)',
       'processes/occupazione-suolo-pubblico.bpmn, userTask Task_ParerePoliziaLocale: candidate group "vigili" is neither an office in processes/offices.json nor "citizen"',
+      'processes/occupazione-suolo-pubblico.bpmn, serviceTask Task_ProtocolloAccoglimento: service "protocol.registra" is not registered (registered: protocol.register)',
     ]);
-    expect((failure as Error).message).toContain('\nprocesses/occupazione-suolo-pubblico.bpmn, serviceTask Task_Protocollo:');
+    expect((failure as Error).message).toContain('\nprocesses/occupazione-suolo-pubblico.bpmn, serviceTask Task_ProtocolloAccoglimento:');
     expect(await formVersionCount()).toBe(formsBefore);
     expect(await h.engine.listVersions('iscrizione-nido')).toHaveLength(1);
   });

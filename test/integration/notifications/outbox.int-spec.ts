@@ -188,8 +188,10 @@ describe(`citizen e-mail outbox on ${databaseLabel()}`, () => {
     const email = anEmail({ event: 'rifiutata' });
     const { outboxId } = await t.tx.run(() => t.notifications.enqueueEmail(email));
     const now = new Date();
+    // (rendering at its first attempt, storing what it rendered, as the dispatcher does)
     const [[claimed]] = await t.ds.query(
-      `update notification_outbox set attempts = attempts + 1, locked_until = $2
+      `update notification_outbox set attempts = attempts + 1, locked_until = $2,
+              template = 'rifiutata', subject = 'Esito della domanda (resa al primo tentativo)', body_html = '<p>x</p>', body_text = 'x'
         where id = $1 returning recipient, subject, body_html, body_text, message_id`,
       [outboxId, seconds(now, 120)],
     );
@@ -209,7 +211,45 @@ describe(`citizen e-mail outbox on ${databaseLabel()}`, () => {
     expect(afterLease).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(peer.received.map((m) => m.messageId)).toEqual([`<${outboxId}@comune.example.it>`, `<${outboxId}@comune.example.it>`]);
     expect(peer.received[1].subject).toBe(peer.received[0].subject);
+    expect(peer.received[1].subject).toBe('Esito della domanda (resa al primo tentativo)');
     expect(await t.notifications.findEmail(email.dedupeKey)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('given an e-mail queued with a reference only, when it is sent, then it is rendered with the data the resolver gives at send time', async () => {
+    // given: queued while the case has no protocol number yet
+    const current: Record<string, string> = { procedureTitle: 'Iscrizione al nido', citizenName: 'Maria Rossi' };
+    const asked: unknown[] = [];
+    t.notifications.resolveVariablesWith(async (ref) => (asked.push(ref), { ...current }));
+    try {
+      const { variables: _none, ...reference } = anEmail({ caseId: 'case-ref-1' });
+      await t.tx.run(() => t.notifications.enqueueEmail({ ...reference, item: 'item-7' }));
+      const queued = await t.notifications.findEmail(reference.dedupeKey);
+      // when: the number arrives (at commit of the filing), then the dispatcher runs
+      current.protocolNumber = '0000123';
+      await t.dispatcher.dispatchDue(new Date());
+      // then
+      expect(queued).toMatchObject({ status: 'pending', subject: null, template: null });
+      expect(asked).toEqual([{ caseId: 'case-ref-1', event: 'inviata', item: 'item-7' }]);
+      expect(peer.received).toHaveLength(1);
+      expect(peer.received[0].text).toContain('registrata al protocollo con il numero 0000123');
+      expect(await t.notifications.findEmail(reference.dedupeKey)).toMatchObject({ status: 'sent', subject: 'Domanda inviata: Iscrizione al nido', template: 'inviata' });
+    } finally {
+      t.notifications.resolveVariablesWith(async () => ({}));
+    }
+  });
+
+  it('given an e-mail whose variables cannot compose it at send time, when the dispatcher runs, then it is failed at once, naming the problem', async () => {
+    // given: no procedure title, neither queued nor resolved
+    const { variables: _none, ...reference } = anEmail();
+    await t.tx.run(() => t.notifications.enqueueEmail(reference));
+    // when
+    const report = await t.dispatcher.dispatchDue(new Date());
+    // then
+    expect(report).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(peer.received).toEqual([]);
+    const stored = await t.notifications.findEmail(reference.dedupeKey);
+    expect(stored).toMatchObject({ status: 'failed', attempts: 1, subject: null });
+    expect(stored?.lastError).toContain('render');
   });
 
   it('given invalid input, when enqueued inside a transaction, then it is refused naming the field and nothing is written', async () => {

@@ -63,35 +63,62 @@ describe(`protocol numbering on ${databaseLabel()}`, () => {
     expect(counter.last_number).toBe(50);
   });
 
-  // On PostgreSQL the second waits on the counter's row lock; on PGlite, for the single connection.
-  it(
-    'given a registration holding the counter, when a second one starts, then it waits instead of taking a number',
-    async () => {
-      // given
-      t.clock.set('2034-01-10T08:00:00Z');
-      let releaseFirst!: () => void;
-      const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
-      let firstRegistered!: () => void;
-      const registered = new Promise<void>((resolve) => (firstRegistered = resolve));
-      const first = t.tx.run(async () => {
-        const e = await t.protocol.register(anEntry({ subject: 'prima' }));
-        firstRegistered();
-        await firstHolds;
-        return e;
-      });
-      await registered;
-      // when
-      let secondDone = false;
-      const second = t.protocol.register(anEntry({ subject: 'seconda' })).then((e) => ((secondDone = true), e));
-      await new Promise((r) => setTimeout(r, 300));
-      const doneBeforeRelease = secondDone;
-      releaseFirst();
-      // then
-      expect(doneBeforeRelease).toBe(false);
-      expect((await first).number).toBe('0000001');
-      expect((await second).number).toBe('0000002');
-    },
-  );
+  it('given a registration in a transaction still open, when another one commits first, then numbers follow commit order', async () => {
+    // given: the first transaction has written its entry and goes on working
+    t.clock.set('2034-01-10T08:00:00Z');
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstRegistered!: () => void;
+    const registered = new Promise<void>((resolve) => (firstRegistered = resolve));
+    let numberInside: string | null | undefined;
+    const first = t.tx.run(async () => {
+      const e = await t.protocol.register(anEntry({ subject: 'prima' }));
+      numberInside = e.number;
+      firstRegistered();
+      await firstHolds;
+      return e.id;
+    });
+    await registered;
+    // when: on PostgreSQL the second does not wait for the first (the counter is not held yet);
+    // on PGlite, one connection serves both, so it runs once the first is released
+    const second = t.protocol.register(anEntry({ subject: 'seconda' }));
+    const secondFirst = await Promise.race([second.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+    releaseFirst();
+    const firstId = await first;
+    const secondEntry = await second;
+    // then
+    expect(numberInside).toBeNull();
+    const firstEntry = await t.protocol.get(firstId);
+    if (secondFirst) expect([secondEntry.number, firstEntry.number]).toEqual(['0000001', '0000002']);
+    else expect([firstEntry.number, secondEntry.number]).toEqual(['0000001', '0000002']);
+    if (process.env.DATABASE_URL) expect(secondFirst).toBe(true);
+  });
+
+  it('given a transaction that holds the counter while committing, when a second registration commits, then it waits for the first', async () => {
+    // given: an explicit lock stands in for a commit in progress
+    t.clock.set('2035-01-10T08:00:00Z');
+    await t.protocol.register(anEntry({ subject: 'apre il contatore' }));
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = t.tx.run(async (em) => {
+      await em.query(`select 1 from protocol_counter where year = 2035 for update`);
+      locked();
+      await firstHolds;
+    });
+    await isLocked;
+    // when
+    let secondDone = false;
+    const second = t.protocol.register(anEntry({ subject: 'seconda' })).then((e) => ((secondDone = true), e));
+    await new Promise((r) => setTimeout(r, 300));
+    const doneBeforeRelease = secondDone;
+    releaseFirst();
+    await holder;
+    // then
+    expect(doneBeforeRelease).toBe(false);
+    expect((await second).number).toBe('0000002');
+  });
 
   it('given a case and a registration in one transaction, when the transaction rolls back, then the number is not consumed', async () => {
     // given
@@ -99,7 +126,7 @@ describe(`protocol numbering on ${databaseLabel()}`, () => {
     await t.ds.query('create table case_probe (id text primary key)');
     const kept = await t.protocol.register(anEntry());
     // when
-    let numberSeenInside: string | undefined;
+    let numberSeenInside: string | null | undefined;
     await expect(
       t.tx.run(async (em) => {
         await em.query(`insert into case_probe values ('case-42')`);
@@ -110,7 +137,7 @@ describe(`protocol numbering on ${databaseLabel()}`, () => {
     const next = await t.protocol.register(anEntry());
     // then
     expect(kept.number).toBe('0000001');
-    expect(numberSeenInside).toBe('0000002');
+    expect(numberSeenInside).toBeNull();
     expect(next.number).toBe('0000002');
     expect(await t.ds.query('select count(*)::int as n from case_probe')).toEqual([{ n: 0 }]);
     expect(await countYear(2032)).toBe(2);
@@ -124,8 +151,9 @@ describe(`protocol numbering on ${databaseLabel()}`, () => {
       await em.query(`insert into case_probe values ('case-43')`);
       return t.protocol.register(anEntry({ caseId: 'case-43' }));
     });
-    // then
-    expect(entry.number).toBe('0000003');
+    // then: the number is assigned at commit; inside, the entry was still unnumbered
+    expect(entry.number).toBeNull();
+    expect((await t.protocol.get(entry.id)).number).toBe('0000003');
     expect(await t.ds.query(`select id from case_probe`)).toEqual([{ id: 'case-43' }]);
     expect((await t.protocol.get(entry.id)).caseId).toBe('case-43');
   });

@@ -22,9 +22,10 @@ describe(`protocol.register service task on ${databaseLabel()}`, () => {
     const { instance, incident } = await h.engine.startProcess('protocol-register', data);
     // then
     expect(incident).toBeNull();
-    const protocollo = instance.data.protocollo as { numero: string; anno: number };
-    expect(protocollo.numero).toMatch(/^\d{7}$/);
-    const entry = await h.get(ProtocolService).findByNumber(protocollo.anno, protocollo.numero);
+    // the process data names the entry; its number was assigned when the step committed
+    const protocollo = instance.data.protocollo as { id: string; anno: number };
+    const entry = await h.get(ProtocolService).get(protocollo.id);
+    expect(entry.number).toMatch(/^\d{7}$/);
     expect(entry).toMatchObject({
       direction: 'in',
       subject: 'Certificato di residenza',
@@ -32,7 +33,7 @@ describe(`protocol.register service task on ${databaseLabel()}`, () => {
       caseId: 'case-1',
       correspondent: { name: 'Mario Rossi', fiscalCode: 'RSSMRA80A01H501U' },
     });
-    expect(entry!.documents[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(entry.documents[0].sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('given an istanza without applicant name, when the process registers it, then an incident opens and no number is used', async () => {
@@ -42,5 +43,29 @@ describe(`protocol.register service task on ${databaseLabel()}`, () => {
     expect(incident).toMatchObject({ elementId: 'Register', errorCode: 'PROTOCOL_INVALID_ENTRY' });
     expect(instance.items.find((i) => i.elementId === 'Register')!.status).toBe('start');
     expect(await h.query('select count(*)::int as n from protocol_entry')).toEqual([{ n: 1 }]);
+  });
+
+  it('given a case whose istanza the platform already registered, when an older diagram registers it again, then no second entry is written', async () => {
+    // given
+    const protocol = h.get(ProtocolService);
+    const filed = await protocol.register({
+      direction: 'in',
+      channel: 'web',
+      correspondent: { name: 'Laura Bianchi', fiscalCode: 'BNCLRA90E45H501A' },
+      subject: 'Certificato di residenza',
+      office: 'anagrafe',
+      caseId: 'case-3',
+      documents: [],
+    });
+    const before = ((await h.query('select count(*)::int as n from protocol_entry')) as Array<{ n: number }>)[0].n;
+    // when
+    const { incident } = await h.engine.startProcess('protocol-register', {
+      caseId: 'case-3',
+      richiedente: { nome: 'Laura', cognome: 'Bianchi', codiceFiscale: 'BNCLRA90E45H501A' },
+    });
+    // then
+    expect(incident).toBeNull();
+    expect(((await h.query('select count(*)::int as n from protocol_entry')) as Array<{ n: number }>)[0].n).toBe(before);
+    expect(await protocol.findForCase('case-3', 'in')).toMatchObject({ id: filed.id, number: filed.number });
   });
 });

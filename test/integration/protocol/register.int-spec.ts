@@ -72,7 +72,7 @@ describe(`protocol register records on ${databaseLabel()}`, () => {
         annulledAt: new Date('2026-04-02T10:30:00Z'),
       },
     });
-    expect(await t.protocol.findByNumber(entry.year, entry.number)).toEqual(annulled);
+    expect(await t.protocol.findByNumber(entry.year, entry.number!)).toEqual(annulled);
     await expect(t.ds.query(`update protocol_annulment set reason = 'altro'`)).rejects.toThrow(/append-only/);
     await expect(t.ds.query(`delete from protocol_annulment`)).rejects.toThrow(/append-only/);
   });

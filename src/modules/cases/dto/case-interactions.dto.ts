@@ -70,5 +70,5 @@ export class CaseWithdrawalResponseDto {
   @ApiProperty({ example: 'ritirata' }) status!: string;
   @ApiProperty({ example: 'rifiutata', description: 'Designers Italia state' }) displayStatus!: string;
   @ApiProperty({ type: String, format: 'date-time' }) withdrawnAt!: Date;
-  @ApiProperty({ type: ProtocolRefDto, description: 'The inbound protocol registration of the withdrawal' }) protocol!: ProtocolRefDto;
+  @ApiProperty({ type: ProtocolRefDto, nullable: true, description: 'The inbound protocol registration of the withdrawal (numbered at commit)' }) protocol!: ProtocolRefDto | null;
 }

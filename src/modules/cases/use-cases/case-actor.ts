@@ -1,3 +1,4 @@
+import { canReadMessage } from '../../identity';
 import { CaseRow } from '../cases.types';
 
 /** Who acts on a case's messages, notes, withdrawal or rating. */
@@ -5,9 +6,9 @@ export type CaseActor =
   | { kind: 'citizen'; fiscalCode: string; name: string; email?: string }
   | { kind: 'operator'; userId: string; offices: string[] };
 
-/** The applicant, or an operator of the case's office; anyone else is told the case does not exist. */
+/** The applicant, or an operator of the case's office (identity's message policy); anyone else is told the case does not exist. */
 export function mayAccess(actor: CaseActor, row: CaseRow): boolean {
-  return actor.kind === 'citizen' ? actor.fiscalCode === row.citizen_fiscal_code : actor.offices.includes(row.office);
+  return canReadMessage(actor, { ownerFiscalCode: row.citizen_fiscal_code, office: row.office });
 }
 
 export function requireText(value: unknown, max: number): string | null {

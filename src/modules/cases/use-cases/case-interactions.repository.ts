@@ -37,6 +37,11 @@ interface MessageRow {
 export class CaseInteractionsRepository {
   constructor(private readonly tx: Transactions) {}
 
+  async findCase(id: string): Promise<CaseRow | undefined> {
+    const [row] = (await this.tx.manager().query(`select * from case_file where id = $1`, [id])) as CaseRow[];
+    return row;
+  }
+
   async lockCase(id: string): Promise<CaseRow | undefined> {
     const [row] = (await this.tx.manager().query(`select * from case_file where id = $1 for update`, [id])) as CaseRow[];
     return row;
@@ -99,11 +104,12 @@ export class CaseInteractionsRepository {
     return row ? { stars: row.stars, comment: row.comment, ratedAt: row.rated_at } : null;
   }
 
-  async markWithdrawn(caseId: string, protocol: { number: string; year: number }, at: Date): Promise<void> {
+  /** The withdrawal's protocol number and year are copied from its entry when the register numbers it at commit. */
+  async markWithdrawn(caseId: string, protocolEntryId: string, at: Date): Promise<void> {
     await this.tx.manager().query(
-      `update case_file set status = 'ritirata', withdrawn_at = $4, withdrawal_protocol_number = $2, withdrawal_protocol_year = $3,
-         closed_at = coalesce(closed_at, $4), version = version + 1 where id = $1`,
-      [caseId, protocol.number, protocol.year, at],
+      `update case_file set status = 'ritirata', withdrawn_at = $3, withdrawal_protocol_entry_id = $2,
+         closed_at = coalesce(closed_at, $3), version = version + 1 where id = $1`,
+      [caseId, protocolEntryId, at],
     );
   }
 

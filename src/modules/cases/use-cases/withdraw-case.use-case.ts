@@ -18,7 +18,8 @@ export interface CaseWithdrawal {
   status: string;
   displayStatus: string;
   withdrawnAt: Date;
-  protocol: { number: string; year: number };
+  /** Null only if the register could not number it (it numbers every entry at commit). */
+  protocol: { number: string; year: number } | null;
 }
 
 /**
@@ -73,20 +74,27 @@ export class WithdrawCaseUseCase {
       });
       if (row.instance_id) await this.engine.terminateInstance(row.instance_id);
       await this.repo.cancelOpenTasks(caseId, `citizen:${citizen.fiscalCode}`);
-      await this.repo.markWithdrawn(caseId, { number: entry.number, year: entry.year }, at);
+      // Numbered when this transaction commits (the register's trigger copies it onto the case).
+      await this.repo.markWithdrawn(caseId, entry.id, at);
       await this.repo.appendTimeline({
         caseId,
         status: WITHDRAWN_STATUS,
-        message: M.withdrawalTimelineNumbered(entry.number, entry.year),
+        message: M.withdrawalTimeline,
         actorKind: 'citizen',
         itemId: `withdrawal:${caseId}`,
       });
-      await this.confirm(row, `${entry.number}/${entry.year}`);
-      return { caseId, status: WITHDRAWN_STATUS, displayStatus: displayStatus(WITHDRAWN_STATUS), withdrawnAt: at, protocol: { number: entry.number, year: entry.year } };
+      await this.confirm(row);
+      return at;
+    }).then(async (at) => {
+      // Read after commit: the register has numbered the withdrawal by now.
+      const done = await this.repo.findCase(caseId);
+      const protocol = done?.withdrawal_protocol_number ? { number: done.withdrawal_protocol_number, year: done.withdrawal_protocol_year! } : null;
+      return { caseId, status: WITHDRAWN_STATUS, displayStatus: displayStatus(WITHDRAWN_STATUS), withdrawnAt: at, protocol };
     });
   }
 
-  private async confirm(row: CaseRow, protocol: string): Promise<void> {
+  /** The e-mail carries its reference; the protocol data (the withdrawal's number included) are resolved at send time. */
+  private async confirm(row: CaseRow): Promise<void> {
     if (!row.citizen_email) return;
     await this.notifications.enqueueEmail({
       caseId: row.id,
@@ -94,15 +102,7 @@ export class WithdrawCaseUseCase {
       procedureKey: row.procedure_key,
       to: row.citizen_email,
       dedupeKey: `${row.id}:${WITHDRAWN_STATUS}`,
-      variables: {
-        procedureTitle: row.procedure_title,
-        citizenName: row.citizen_name,
-        caseCode: row.code,
-        protocolNumber: row.protocol_number ?? undefined,
-        protocolDate: row.protocol_date ?? undefined,
-        office: row.office,
-        withdrawalProtocol: protocol,
-      },
+      item: `withdrawal:${row.id}`,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigValidationError, loadConfig } from '../../../config';
 import { DEMO_CITIZENS } from '../demo-principals';
-import { fiscalCodeProblem, normaliseFiscalCode } from '../fiscal-code';
+import { fiscalCodeProblem, normaliseFiscalCode } from '../../../common';
 import { IdentityInvalidPrincipalException } from '../identity.exceptions';
 import { IDENTITY_MESSAGES } from '../identity.messages';
 import { Principal } from '../principal';

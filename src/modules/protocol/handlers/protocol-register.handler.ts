@@ -8,11 +8,14 @@ import { ProtocolChannel, ProtocolDirection } from '../protocol.types';
 type Applicant = { nome?: unknown; cognome?: unknown; codiceFiscale?: unknown; email?: unknown };
 
 /**
- * `implementation="protocol.register"`: registers the case's istanza (or, with the element
- * property `direction=out`, the outcome addressed to the applicant) in the protocol register,
- * inside the engine step's transaction, and hands number, year and date back to the process
- * data (`protocollo`, or `protocolloUscita` for the outcome). The impronta is the
- * SHA-256 of the submitted data as stored on the case.
+ * `implementation="protocol.register"`: with the element property `direction=out`, registers the
+ * outcome addressed to the applicant in the protocol register, inside the engine step's
+ * transaction. The istanza itself is registered by the platform when the case is filed: with
+ * direction `in` (an older diagram's step after the start event) a case that already has its
+ * inbound entry is left alone; only a process without one (not filed as a case) registers here.
+ * The number is assigned when the step's transaction commits, and the register hands it to the
+ * case; the process data gets the entry's id, year and date (`protocollo`, or `protocolloUscita`).
+ * The impronta is the SHA-256 of the process data.
  */
 @Injectable()
 @ServiceTask('protocol.register')
@@ -28,6 +31,7 @@ export class ProtocolRegisterHandler implements ServiceTaskProvider {
       throw new ProtocolInvalidEntryException([{ field: 'office', message: 'ufficio non indicato nel procedimento' }]);
     }
     const direction = (ctx.properties.direction as ProtocolDirection) || 'in';
+    if (direction === 'in' && typeof data.caseId === 'string' && (await this.protocol.findForCase(data.caseId, 'in'))) return {};
     const submitted = JSON.stringify(data);
     const entry = await this.protocol.register({
       direction,
@@ -52,6 +56,6 @@ export class ProtocolRegisterHandler implements ServiceTaskProvider {
     });
     // The istanza's number stays the case's number; an outgoing act (the outcome) gets its own.
     const key = direction === 'out' ? 'protocolloUscita' : 'protocollo';
-    return { data: { [key]: { numero: entry.number, anno: entry.year, data: entry.registeredAt } } };
+    return { data: { [key]: { id: entry.id, anno: entry.year, data: entry.registeredAt, ...(entry.number ? { numero: entry.number } : {}) } } };
   }
 }

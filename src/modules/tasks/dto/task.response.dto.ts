@@ -1,33 +1,80 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TaskView } from '../tasks.types';
 
-class ProcedureRefDto {
-  @ApiProperty({ example: 'iscrizione-nido' }) key!: string;
-  @ApiProperty({ example: "Iscrizione al nido d'infanzia" }) title!: string;
+export class TaskProcedureDto {
+  @ApiProperty({ example: 'certificato-residenza' })
+  key!: string;
+
+  @ApiProperty({ example: 'Certificato di residenza' })
+  title!: string;
 }
 
-export class TaskResponseDto {
-  @ApiProperty() id!: string;
-  @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ example: 'servizi-educativi' }) office!: string;
-  @ApiProperty({ example: 'Task_Valutazione' }) elementId!: string;
-  @ApiProperty({ type: String, nullable: true }) name!: string | null;
-  @ApiProperty({ type: String, nullable: true }) formKey!: string | null;
-  @ApiProperty({ enum: ['open', 'completed', 'cancelled'] }) status!: string;
-  @ApiProperty({ type: String, nullable: true }) assignee!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) claimedAt!: Date | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: Date | null;
-  @ApiProperty({ type: String, nullable: true, example: 'operator:paolo.ricci' }) completedBy!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '2027-01-29', description: "The case's current legal deadline" }) dueAt!: string | null;
-  @ApiProperty({ type: ProcedureRefDto }) procedure!: ProcedureRefDto;
-  @ApiProperty() citizenName!: string;
-  @ApiProperty({ type: String, nullable: true }) protocolNumber!: string | null;
-  @ApiProperty() version!: number;
+/** A user task in an office queue (or addressed to the citizen). */
+export class TaskDto implements TaskView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ description: 'Office key, or `citizen` for tasks addressed to the applicant', example: 'anagrafe' })
+  office!: string;
+
+  @ApiProperty({ description: 'BPMN element id', example: 'Task_Istruttoria' })
+  elementId!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Istruttoria della domanda' })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'istruttoria-certificato-residenza' })
+  formKey!: string | null;
+
+  @ApiProperty({ enum: ['open', 'completed', 'cancelled'], example: 'open' })
+  status!: TaskView['status'];
+
+  @ApiProperty({ type: String, nullable: true, example: 'luca.romano' })
+  assignee!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  claimedAt!: Date | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt!: Date | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'operator:paolo.ricci' })
+  completedBy!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-04-01', description: "The case's current legal deadline" })
+  dueAt!: string | null;
+
+  @ApiProperty({ type: TaskProcedureDto })
+  procedure!: TaskProcedureDto;
+
+  @ApiProperty({ example: 'Mario Rossi' })
+  citizenName!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '0000042' })
+  protocolNumber!: string | null;
+
+  @ApiProperty({ type: 'integer', description: 'Optimistic-concurrency version: send it back with claim/complete', example: 1 })
+  version!: number;
 }
 
-export class TaskPageResponseDto {
-  @ApiProperty({ type: [TaskResponseDto] }) items!: TaskResponseDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last one' }) nextCursor!: string | null;
+/** A page of the office inbox (cursor pagination). */
+export class TaskInboxPageDto {
+  @ApiProperty({ type: [TaskDto] })
+  items!: TaskDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Opaque: pass it as `cursor` for the next page; null on the last page',
+    example: 'eyJrIjoiMjAyNi0wMy0wMlQwOTowMDowMC4wMDBaIiwiaWQiOiIxYjlkIn0',
+  })
+  nextCursor!: string | null;
 }
 
 class AttachmentRefDto {
@@ -55,7 +102,7 @@ class LegalClockDto {
 class TaskCaseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'SP-7K3QZ-M4X9P' }) code!: string;
-  @ApiProperty({ type: ProcedureRefDto }) procedure!: ProcedureRefDto;
+  @ApiProperty({ type: TaskProcedureDto }) procedure!: TaskProcedureDto;
   @ApiProperty() office!: string;
   @ApiProperty({ example: 'presa-in-carico' }) status!: string;
   @ApiProperty({ example: 'in elaborazione' }) displayStatus!: string;
@@ -73,7 +120,7 @@ class TaskFormDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) schema!: Record<string, unknown>;
 }
 
-export class TaskDetailResponseDto extends TaskResponseDto {
+export class TaskDetailResponseDto extends TaskDto {
   @ApiProperty({ type: TaskCaseDto, description: 'The case (also protocol, outcome, open citizen tasks: see CaseView)' }) case!: TaskCaseDto;
   @ApiProperty({ type: TaskFormDto, nullable: true }) form!: TaskFormDto | null;
 }

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config';
+import { CasesModule } from '../cases';
+import { CatalogueModule } from '../catalogue';
+import { AttachmentsController } from './attachments.controller';
+import { CaseDocumentsController, DocumentsController } from './documents.controller';
+import { DocumentsRepository } from './documents.repository';
+import { DocumentsService } from './documents.service';
+import { AttachmentsFilingListener } from './handlers/attachments-filing.listener';
+import { UnfiledUploadsPurge } from './handlers/unfiled-uploads.purge';
+import { DatabaseDocumentStorage } from './storage/database-document-storage.adapter';
+import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage.port';
+import { FolderDocumentStorage } from './storage/folder-document-storage.adapter';
+import { UploadInterceptor } from './upload.interceptor';
+import { IssueReceiptUseCase } from './use-cases/issue-receipt.use-case';
+import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
+
+/** Uploads, receipts (later acts), storage behind DOCUMENT_STORAGE chosen by DOCUMENTS_STORAGE. */
+@Module({
+  imports: [CasesModule, CatalogueModule],
+  controllers: [AttachmentsController, DocumentsController, CaseDocumentsController],
+  providers: [
+    {
+      provide: DOCUMENT_STORAGE,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig): DocumentStorage => (c.DOCUMENTS_STORAGE === 'folder' ? new FolderDocumentStorage(c) : new DatabaseDocumentStorage(c)),
+    },
+    DocumentsRepository,
+    StoreUploadUseCase,
+    IssueReceiptUseCase,
+    DocumentsService,
+    AttachmentsFilingListener,
+    UnfiledUploadsPurge,
+    UploadInterceptor,
+  ],
+  exports: [DocumentsService, UnfiledUploadsPurge, DOCUMENT_STORAGE],
+})
+export class DocumentsModule {}

@@ -1,0 +1,78 @@
+import { returnedRows, Transactions } from '../../../database';
+
+export type StaffKind = 'operator' | 'analyst' | 'admin';
+export type MembershipRole = 'operator' | 'head';
+
+export interface StaffUserRow {
+  id: string;
+  display_name: string;
+  kind: StaffKind;
+  password_hash: string | null;
+  failed_logins: number;
+  locked_until: Date | null;
+  active: boolean;
+}
+
+export interface MembershipRow {
+  office: string;
+  role: MembershipRole;
+}
+
+/** staff_user and staff_membership; every query joins the caller's transaction. */
+export class StaffRepository {
+  constructor(private readonly tx: Transactions) {}
+
+  async find(id: string): Promise<StaffUserRow | undefined> {
+    const [row] = (await this.tx.manager().query(`select * from staff_user where id = $1`, [id])) as StaffUserRow[];
+    return row;
+  }
+
+  async memberships(id: string): Promise<MembershipRow[]> {
+    return (await this.tx.manager().query(`select office, role from staff_membership where user_id = $1 order by office`, [id])) as MembershipRow[];
+  }
+
+  async isMember(id: string, office: string): Promise<boolean> {
+    const rows = (await this.tx.manager().query(
+      `select 1 from staff_membership m join staff_user u on u.id = m.user_id where m.user_id = $1 and m.office = $2 and u.active and u.kind = 'operator'`,
+      [id, office],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** Inserts the user unless it exists; true when inserted. */
+  async insert(u: { id: string; name: string; kind: StaffKind; passwordHash: string | null }): Promise<boolean> {
+    const rows = (await this.tx.manager().query(
+      `insert into staff_user (id, display_name, kind, password_hash) values ($1, $2, $3, $4) on conflict (id) do nothing returning id`,
+      [u.id, u.name, u.kind, u.passwordHash],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async setMembership(id: string, office: string, role: MembershipRole): Promise<void> {
+    await this.tx.manager().query(
+      `insert into staff_membership (user_id, office, role) values ($1, $2, $3) on conflict (user_id, office) do update set role = excluded.role`,
+      [id, office, role],
+    );
+  }
+
+  /** Counts a failed login; at `max` failures the account locks for `lockSeconds` and the count restarts. */
+  async recordFailure(id: string, max: number, lockSeconds: number): Promise<{ locked: boolean }> {
+    const [row] = returnedRows<{ locked: boolean }>(await this.tx.manager().query(
+      `update staff_user set
+         locked_until = case when failed_logins + 1 >= $2 then now() + make_interval(secs => $3) else locked_until end,
+         failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end
+       where id = $1 returning locked_until is not null and locked_until > now() as locked`,
+      [id, max, lockSeconds],
+    ));
+    return { locked: Boolean(row?.locked) };
+  }
+
+  async recordSuccess(id: string): Promise<void> {
+    await this.tx.manager().query(`update staff_user set failed_logins = 0, locked_until = null, last_login_at = now() where id = $1`, [id]);
+  }
+
+  async isLocked(id: string): Promise<boolean> {
+    const rows = (await this.tx.manager().query(`select 1 from staff_user where id = $1 and locked_until > now()`, [id])) as unknown[];
+    return rows.length > 0;
+  }
+}

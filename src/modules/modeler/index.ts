@@ -1,0 +1,2 @@
+export { ModelerModule } from './modeler.module';
+export type { ModelerContext, ModelerItem } from './modeler.service';
