@@ -1,7 +1,9 @@
 import { Transactions } from '../../src/database';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { OutboxDispatcher } from '../../src/modules/notifications';
 import { ProtocolService } from '../../src/modules/protocol';
 import { aCertificatoResidenzaRequest } from '../factories/case.factory';
+import { SmtpPeer } from '../support/smtp-peer';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 
@@ -11,22 +13,28 @@ const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!; // anagraf
 const sara = DEMO_OPERATORS.find((o) => o.userId === 'sara.colombo')!; // servizi-educativi
 
 describe(`case messages, notes, withdrawal and rating over HTTP on ${databaseLabel()}`, () => {
-  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys' });
+  // E-mails render when sent: a real SMTP peer receives them, the test dispatches (no background dispatcher).
+  const smtp = new SmtpPeer();
+  let config: ReturnType<typeof testConfig>;
   let t: TestApp;
   const auth = async (p: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(p)}`;
 
   beforeAll(async () => {
+    await smtp.start();
+    config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', SMTP_URL: smtp.url, NOTIFICATIONS_ENABLED: 'false' });
     t = await startTestApp(config);
   });
   afterAll(async () => {
     await t.close();
+    await smtp.stop();
     await dropTestSchema(config);
   });
 
   const file = async () =>
     (await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() }).expect(201)).body;
+  // E-mails are rendered when the dispatcher sends them: send what is due, then read the rendered rows.
   const outbox = async (caseId: string) =>
-    (await t.app.get(Transactions).manager().query(`select event, recipient, subject, body_text as text from notification_outbox where case_id = $1 order by created_at, id`, [caseId])) as Array<{
+    (await t.app.get(OutboxDispatcher).dispatchDue(), await t.app.get(Transactions).manager().query(`select event, recipient, subject, body_text as text from notification_outbox where case_id = $1 order by created_at, id`, [caseId])) as Array<{
       event: string;
       recipient: string;
       subject: string;

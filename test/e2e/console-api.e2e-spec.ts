@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CatalogueService } from '../../src/modules/catalogue';
-import { DEMO_CITIZENS, DEMO_OPERATORS, OperatorPrincipal } from '../../src/modules/identity';
+import { DEMO_CITIZENS, DEMO_OPERATORS, OperatorPrincipal, StaffAuthService } from '../../src/modules/identity';
 import { aCertificatoResidenzaRequest } from '../factories/case.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
@@ -38,6 +38,8 @@ describe(`console API (task detail, forms by version, completed lists, multi-off
 
   beforeAll(async () => {
     t = await startTestApp(config);
+    // staff tokens must belong to active staff accounts: Marta is one, member of both offices
+    await t.app.get(StaffAuthService).create({ id: multi.userId, name: multi.name, kind: 'operator', memberships: [{ office: 'anagrafe', role: 'operator' }, { office: 'tributi', role: 'operator' }] });
     caseA = await file();
     // given: a new catalogue version: the decision form gains a field, the verification goes to two offices
     dir = mkdtempSync(join(tmpdir(), 'catalogue-'));

@@ -18,7 +18,8 @@ const LOOKUP_WINDOW_MS = 10 * 60_000;
 const LOOKUP_MAX_ATTEMPTS = 20;
 
 /** Listeners other modules register to act on a case's citizen-visible status changes, in the same transaction. */
-export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; message: string; itemId: string }) => Promise<void>;
+/** `claimed`: the step was recorded by the first claim of an office task (take-in-charge), not by the engine reaching it. */
+export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; message: string; itemId: string; claimed?: boolean }) => Promise<void>;
 
 /**
  * A case (pratica): one citizen's application to one procedure. Filing it (use-cases/file-case)
@@ -140,7 +141,7 @@ export class CasesService implements OnModuleInit {
     });
     if (!recorded) return;
     const caseRow = await this.repo.findById(e.caseId);
-    if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status: e.status, message: e.message ?? e.status, itemId: e.itemId });
+    if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status: e.status, message: e.message ?? e.status, itemId: e.itemId, claimed: true });
   }
 
   private async view(row: CaseRow): Promise<CaseView> {

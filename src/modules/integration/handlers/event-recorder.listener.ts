@@ -11,7 +11,7 @@ import { NewIntegrationEvent } from '../integration.types';
  * the same way) and its user tasks. Only ids, procedure, offices and statuses.
  * An office task's status is recorded when the case timeline records it: while the case is not
  * taken in charge that is the first claim, not the task's creation (AgID criterion 9), so that one
- * comes from the case's status listener (same dedupe key, so never twice).
+ * comes from the case's status listener (`claimed`; same dedupe key, so never twice).
  */
 @Injectable()
 export class EventRecorder implements OnModuleInit {
@@ -23,7 +23,8 @@ export class EventRecorder implements OnModuleInit {
 
   onModuleInit(): void {
     this.engine.onTransitions((transitions) => this.onTransitions(transitions));
-    this.cases.onStatusChange(async ({ caseRow, status, itemId }) => {
+    this.cases.onStatusChange(async ({ caseRow, status, itemId, claimed }) => {
+      if (!claimed) return;
       await this.feed.record({
         caseId: caseRow.id,
         procedureKey: caseRow.procedure_key,
@@ -50,13 +51,15 @@ export class EventRecorder implements OnModuleInit {
     const isTask = t.item.elementType === 'bpmn:UserTask';
     const opened = isTask && t.item.status === 'wait' && t.previousStatus !== 'wait';
     const closed = isTask && t.previousStatus === 'wait' && t.item.status !== 'wait';
-    if (!isStart && !(status && entered && !isOfficeTask(t)) && !opened && !closed) return [];
+    if (!isStart && !(status && entered) && !opened && !closed) return [];
     const c = await this.cases.row(caseId);
+    // Until the case is taken in charge, an office task's step waits for its first claim (the timeline's rule).
+    const announces = status && entered && (!isOfficeTask(t) || c.taken_in_charge_at !== null);
     const base = { caseId, procedureKey: c.procedure_key, offices: [c.office] };
     const events: NewIntegrationEvent[] = [];
     if (isStart) events.push({ ...base, type: 'case.filed', dedupeKey: `case.filed:${caseId}`, data: {} });
     if (closed) events.push(this.taskEvent(base, t, t.item.status === 'end' ? 'task.completed' : 'task.cancelled'));
-    if (status && entered && !isOfficeTask(t)) {
+    if (announces) {
       events.push({ ...base, type: 'case.status-changed', dedupeKey: `case.status:${caseId}:${t.item.id}:${status}`, data: { status } });
     }
     if (opened) events.push(this.taskEvent(base, t, 'task.created'));
