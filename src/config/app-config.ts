@@ -84,6 +84,12 @@ const envSchema = z.object({
   AUTH_ISSUER: z.string().min(1).default('sportello'),
   AUTH_AUDIENCE: z.string().min(1).default('sportello-api'),
   AUTH_TOKEN_TTL_S: intFrom(60, 2_592_000).default(3600),
+  /** The Comune's patron saint's day (MM-DD, e.g. 12-07 for Sant'Ambrogio): a holiday for the legal clock. Unset: none. */
+  COMUNE_PATRON_DAY: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD, e.g. 12-07')
+    .refine((v) => !Number.isNaN(Date.parse(`2024-${v}T00:00:00Z`)) && new Date(`2024-${v}T00:00:00Z`).toISOString().slice(5, 10) === v, 'not a calendar day')
+    .optional(),
   /** The Comune's name as the portal header, footer and page titles show it. */
   COMUNE_NAME: z.string().trim().min(3, 'must be at least 3 characters').max(80, 'must be at most 80 characters').default('Comune di Esempio'),
   /** Signs the portal's session cookie; the web layer refuses to start in production without it (elsewhere a random one per boot). */

@@ -94,13 +94,19 @@ describe(`authorization matrix (every API endpoint × every kind of caller) and 
   });
 
   it('given a filed case, when the outbox is dispatched, then the citizen receives the Italian e-mails of each status once', async () => {
-    // when
+    // when: filed, then taken in charge by an operator's claim (twice: one e-mail)
     const dispatcher = t.app.get(OutboxDispatcher);
+    await dispatcher.dispatchDue();
+    expect(smtp.received.filter((m) => m.envelopeTo.includes('mario.rossi@example.it'))).toHaveLength(1); // inviata
+    await t.http().post(`/api/v1/tasks/${taskId}/claim`).set(await as(luca)).expect(200);
+    await t.http().post(`/api/v1/tasks/${taskId}/unclaim`).set(await as(luca)).expect(200);
+    await t.http().post(`/api/v1/tasks/${taskId}/claim`).set(await as(luca)).expect(200);
     await dispatcher.dispatchDue();
     await dispatcher.dispatchDue();
     // then
     const toMario = smtp.received.filter((m) => m.envelopeTo.includes('mario.rossi@example.it'));
     expect(toMario.length).toBe(2); // inviata, presa-in-carico
+    expect(toMario[1].subject).toMatch(/presa in carico/i);
     expect(toMario.map((m) => m.subject).join(' | ')).toMatch(/Certificato di residenza/);
     expect(toMario[0].text).toMatch(/Mario Rossi/);
     // rendered at send time, from the case: the number assigned when the filing committed is in it

@@ -34,9 +34,11 @@ describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
       .expect(201);
     const c = filed.body;
     expect(c.protocol.number).toMatch(/^\d{7}$/);
-    expect(c.status).toBe('presa-in-carico');
+    // not taken in charge until an operator claims the task (AgID criterion 9)
+    expect(c.status).toBe('inviata');
+    expect(c.takenInChargeAt).toBeNull();
     expect(c.legalDays).toBe(30);
-    expect(c.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico']);
+    expect(c.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata']);
 
     // the office sees it in its inbox with the citizen and the protocol number
     const inbox = await t.http().get('/api/v1/tasks?office=anagrafe').set('Authorization', await auth(luca)).expect(200);
@@ -47,6 +49,10 @@ describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
     await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(sara)).expect(404);
     // Luca claims it; Anna cannot claim it too
     await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(luca)).expect(200);
+    const claimed = (await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(mario)).expect(200)).body;
+    expect(claimed).toMatchObject({ status: 'presa-in-carico', displayStatus: 'in elaborazione' });
+    expect(claimed.takenInChargeAt).not.toBeNull();
+    expect(claimed.timeline[1]).toMatchObject({ status: 'presa-in-carico', actorKind: 'operator', office: 'anagrafe' });
     const race = await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(anna)).expect(409);
     expect(race.body).toMatchObject({ code: 'TASK_CLAIMED_BY_OTHER' });
     // incomplete decision data is refused with field errors

@@ -67,7 +67,8 @@ describe(`a client generated from the OpenAPI document on ${databaseLabel()}`, (
       },
     });
     // then
-    expect(r.filed).toMatchObject({ procedure: { key: 'certificato-residenza' }, office: 'anagrafe', status: 'presa-in-carico' });
+    // filed, not yet taken in charge: the office's first claim does that (AgID criterion 9)
+    expect(r.filed).toMatchObject({ procedure: { key: 'certificato-residenza' }, office: 'anagrafe', status: 'inviata', takenInChargeAt: null });
     expect(r.found.caseId).toBe(r.filed.id);
     expect(r.claimed.assignee).toBe('luca.romano');
     expect(r.completed.status).toBe('completed');
@@ -78,8 +79,8 @@ describe(`a client generated from the OpenAPI document on ${databaseLabel()}`, (
     expect(r.events).toEqual([
       'case.filed',
       'case.status-changed:inviata',
-      'case.status-changed:presa-in-carico',
       'task.created',
+      'case.status-changed:presa-in-carico',
       'task.completed',
       'case.status-changed:accettata',
     ]);

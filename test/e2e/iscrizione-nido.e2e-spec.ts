@@ -3,6 +3,7 @@ import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { aPdf } from '../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { expectedDeadline } from '../support/expected-deadline';
 
 const mario = DEMO_CITIZENS[0];
 const laura = DEMO_CITIZENS[1];
@@ -29,12 +30,6 @@ interface TaskItem {
   version: number;
 }
 
-/** L. 241/1990 art. 2, computed here independently: the Europe/Rome date of receipt plus the legal days. */
-function expectedDeadline(submittedAt: string, legalDays: number): string {
-  const rome = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(submittedAt));
-  const [y, m, d] = rome.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + legalDays)).toISOString().slice(0, 10);
-}
 
 function application(p: (typeof DEMO_CITIZENS)[number], child: { nome: string; codiceFiscale: string }): Record<string, unknown> {
   return {
@@ -97,22 +92,26 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     const documents = (await t.http().get(`/api/v1/cases/${c.id}/documents`).set('Authorization', await auth(sara)).expect(200)).body;
     expect(documents).toEqual([expect.objectContaining({ id: isee.id, kind: 'attachment', sha256: isee.sha256 })]);
 
-    // then: protocol, take-in-charge and legal deadline are on the case
-    expect(c.status).toBe('presa-in-carico');
-    expect(c.displayStatus).toBe('in elaborazione');
+    // then: protocol and legal deadline are on the case; nobody has taken it in charge yet
+    expect(c.status).toBe('inviata');
+    expect(c.displayStatus).toBe('inviata');
     expect(c.protocol.number).toMatch(/^\d{7}$/);
     expect(c.protocol.year).toBe(Number(expectedDeadline(c.submittedAt, 0).slice(0, 4)));
-    expect(c.takenInChargeAt).not.toBeNull();
-    expect(new Date(c.takenInChargeAt).getTime()).toBeGreaterThanOrEqual(new Date(c.submittedAt).getTime());
+    expect(c.takenInChargeAt).toBeNull();
     expect(c.legalDays).toBe(60);
     expect(c.legalDeadline).toBe(expectedDeadline(c.submittedAt, 60));
+    expect(c.legalClock).toMatchObject({ deadline: c.legalDeadline, suspended: false, suspendedDays: 0 });
     expect(c.openCitizenTasks).toEqual([]);
-    expect(statuses(c)).toEqual(['inviata', 'presa-in-carico']);
+    expect(statuses(c)).toEqual(['inviata']);
 
     // when: Paolo claims the evaluation and asks for an integration
     const evaluation = await officeTask(c.id, 'Task_Valutazione');
     expect(evaluation).toMatchObject({ protocolNumber: c.protocol.number, citizenName: 'Mario Rossi', dueAt: c.legalDeadline });
     await t.http().post(`/api/v1/tasks/${evaluation.id}/claim`).set('Authorization', await auth(paolo)).expect(200);
+    const taken = await caseOf(mario, c.id);
+    expect(taken).toMatchObject({ status: 'presa-in-carico', displayStatus: 'in elaborazione' });
+    expect(new Date(taken.takenInChargeAt).getTime()).toBeGreaterThanOrEqual(new Date(c.submittedAt).getTime());
+    expect(taken.timeline[1]).toMatchObject({ status: 'presa-in-carico', actorKind: 'operator', office: 'servizi-educativi' });
     await complete(paolo, evaluation.id, {
       esito: 'integrazione',
       richiestaIntegrazione: "Allegare l'attestazione ISEE aggiornata al 2025",
@@ -122,6 +121,9 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     // then: the citizen sees "da integrare" and one task addressed to them
     const waiting = await caseOf(mario, c.id);
     expect(waiting).toMatchObject({ status: 'da-integrare', displayStatus: 'da integrare' });
+    // the legal term is suspended while the citizen integrates (art. 2 c. 7)
+    expect(waiting.legalClock).toMatchObject({ suspended: true, deadline: c.legalDeadline });
+    expect(statuses(waiting)).toContain('termine-sospeso');
     expect(waiting.openCitizenTasks).toHaveLength(1);
     const integration = waiting.openCitizenTasks[0];
     expect(integration.formKey).toBe('integrazione-iscrizione-nido');
@@ -149,7 +151,8 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     const back = await caseOf(mario, c.id);
     expect(back.status).toBe('presa-in-carico');
     expect(back.openCitizenTasks).toEqual([]);
-    expect(back.takenInChargeAt).toBe(c.takenInChargeAt);
+    expect(back.takenInChargeAt).toBe(taken.takenInChargeAt);
+    expect(back.legalClock).toMatchObject({ suspended: false, suspendedDays: 0, deadline: c.legalDeadline });
     const reevaluation = await officeTask(c.id, 'Task_Valutazione');
     expect(reevaluation.id).not.toBe(evaluation.id);
 
@@ -164,8 +167,8 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     expect(done).toMatchObject({ status: 'accettata', displayStatus: 'accettata', outcome: 'accettata', legalDeadline: c.legalDeadline });
     expect(done.protocol.number).toBe(c.protocol.number);
     expect(done.closedAt).not.toBeNull();
-    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'da-integrare', 'presa-in-carico', 'in-lavorazione', 'accettata']);
-    expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'citizen', 'operator', 'citizen', 'operator', 'operator']);
+    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'da-integrare', 'termine-sospeso', 'termine-ripreso', 'presa-in-carico', 'in-lavorazione', 'accettata']);
+    expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'operator', 'operator', 'system', 'citizen', 'citizen', 'operator', 'operator']);
     await t.http().get(`/api/v1/tasks/${ranking.id}`).set('Authorization', await auth(luca)).expect(404);
   });
 
@@ -201,7 +204,9 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     expect(done).toMatchObject({ status: 'rifiutata', displayStatus: 'rifiutata', outcome: 'rifiutata' });
     expect(done.closedAt).not.toBeNull();
     expect(done.protocol.number).toBe(c.protocol.number);
-    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'sospesa', 'in-lavorazione', 'rifiutata']);
+    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'sospesa', 'termine-sospeso', 'termine-ripreso', 'in-lavorazione', 'rifiutata']);
+    // art. 10-bis: the term restarts 10 days after the observations (sent the day of the notice here)
+    expect(done.legalDeadline).toBe(expectedDeadline(c.submittedAt, 70));
   });
 
   it('given a 10-bis notice, when the citizen does not answer within ten days, then the timer moves the case to the final decision', async () => {
@@ -241,10 +246,11 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
 
     // then
     const done = await caseOf(giuseppe, c.id);
-    expect(done).toMatchObject({ status: 'rifiutata', outcome: 'rifiutata', legalDeadline: expectedDeadline(c.submittedAt, 60) });
+    // art. 10-bis: no observations, the term restarts when their 10-day window ends
+    expect(done).toMatchObject({ status: 'rifiutata', outcome: 'rifiutata', legalDeadline: expectedDeadline(c.submittedAt, 70) });
     expect(done.protocol.number).toMatch(/^\d{7}$/);
     expect(done.takenInChargeAt).not.toBeNull();
-    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'sospesa', 'in-lavorazione', 'rifiutata']);
-    expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'citizen', 'operator', 'operator', 'system', 'operator']);
+    expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'sospesa', 'termine-sospeso', 'termine-ripreso', 'in-lavorazione', 'rifiutata']);
+    expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'operator', 'operator', 'operator', 'system', 'system', 'system', 'operator']);
   });
 });

@@ -5,6 +5,7 @@ import { aPdf } from '../factories/document.factory';
 import { readPdf } from '../support/pdf-text';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { expectedDeadline } from '../support/expected-deadline';
 
 type Citizen = (typeof DEMO_CITIZENS)[number];
 type Who = Parameters<TestApp['token']>[0];
@@ -39,12 +40,6 @@ interface TaskItem {
   version: number;
 }
 
-/** L. 241/1990 art. 2, computed here independently: the Europe/Rome date of receipt plus the legal days. */
-function expectedDeadline(submittedAt: string, legalDays: number): string {
-  const rome = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(submittedAt));
-  const [y, m, d] = rome.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + legalDays)).toISOString().slice(0, 10);
-}
 const dayBefore = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
 
 function application(p: Citizen, over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -122,9 +117,9 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     expect(missing.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['partitaIva', 'planimetria', 'ragioneSociale']);
     const c = await file(mario, { ...data, ragioneSociale: 'Bar Centrale di Mario Rossi', partitaIva: '01234567890' });
     grantedCaseId = c.id;
-    expect(c).toMatchObject({ status: 'presa-in-carico', legalDays: 30, legalDeadline: expectedDeadline(c.submittedAt, 30) });
+    // not taken in charge until an office claims one of its tasks (AgID criterion 9)
+    expect(c).toMatchObject({ status: 'inviata', legalDays: 30, legalDeadline: expectedDeadline(c.submittedAt, 30), takenInChargeAt: null });
     expect(c.protocol.number).toMatch(/^\d{7}$/);
-    expect(c.takenInChargeAt).not.toBeNull();
     const documents = (await t.http().get(`/api/v1/cases/${c.id}/documents`).set('Authorization', await auth(elena)).expect(200)).body;
     expect(documents).toEqual([expect.objectContaining({ kind: 'attachment', name: 'planimetria.pdf', mediaType: 'application/pdf' })]);
 
@@ -210,7 +205,10 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     expect(await t.app.get(ReceiptReconciler).reconcile()).toMatchObject({ applied: 0, flagged: 0 });
 
     const done = await caseOf(mario, c.id);
-    expect(done).toMatchObject({ status: 'accettata', displayStatus: 'accettata', outcome: 'accettata', legalDeadline: c.legalDeadline, takenInChargeAt: c.takenInChargeAt });
+    expect(done).toMatchObject({ status: 'accettata', displayStatus: 'accettata', outcome: 'accettata', legalDeadline: c.legalDeadline });
+    expect(done.takenInChargeAt).not.toBeNull();
+    // the first claim (a Polizia locale operator's) took the case in charge, once for both opinions
+    expect(done.timeline[1]).toMatchObject({ status: 'presa-in-carico', actorKind: 'operator', office: 'polizia-locale' });
     expect(done.protocol.number).toBe(c.protocol.number);
     expect(done.closedAt).not.toBeNull();
     expect(done.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'in-lavorazione', 'accettata']);

@@ -11,6 +11,8 @@ import { PortalSessionsDrafts1764000000300 } from './1764000000300-PortalSession
 import { Documents1764000000400 } from './1764000000400-Documents';
 import { StaffAccounts1764000000500 } from './1764000000500-StaffAccounts';
 import { AuditTrail1764000000510 } from './1764000000510-AuditTrail';
+import { CaseInteractions1764000000600 } from './1764000000600-CaseInteractions';
+import { WithdrawalProtocolAtCommit1764000000610 } from './1764000000610-WithdrawalProtocolAtCommit';
 import { ModelerDrafts1764000000700 } from './1764000000700-ModelerDrafts';
 import { IntegrationEvents1764000000800 } from './1764000000800-IntegrationEvents';
 import { ServiceAccounts1764000000810 } from './1764000000810-ServiceAccounts';
@@ -33,6 +35,8 @@ export const MIGRATIONS = [
   Documents1764000000400,
   StaffAccounts1764000000500,
   AuditTrail1764000000510,
+  CaseInteractions1764000000600,
+  WithdrawalProtocolAtCommit1764000000610,
   ModelerDrafts1764000000700,
   IntegrationEvents1764000000800,
   ServiceAccounts1764000000810,

@@ -35,3 +35,21 @@ export class CaseIdempotencyKeyReusedException extends DomainException {
     });
   }
 }
+
+export class CaseNotWithdrawableException extends DomainException {
+  constructor(id: string, reason: 'outcome' | 'withdrawn' | 'closed') {
+    super('CASE_NOT_WITHDRAWABLE', 'conflict', M.notWithdrawable[reason], { id, reason });
+  }
+}
+
+export class CaseNotClosedException extends DomainException {
+  constructor(id: string) {
+    super('CASE_NOT_CLOSED', 'conflict', M.notClosed, { id });
+  }
+}
+
+export class CaseAlreadyRatedException extends DomainException {
+  constructor(id: string) {
+    super('CASE_ALREADY_RATED', 'conflict', M.alreadyRated, { id });
+  }
+}

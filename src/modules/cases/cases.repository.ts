@@ -67,10 +67,10 @@ export class CasesRepository {
 
   async timeline(caseId: string): Promise<CaseTimelineEntry[]> {
     const rows = (await this.tx.manager().query(
-      `select status, message, actor_kind, occurred_at from case_event where case_id = $1 order by id`,
+      `select status, message, actor_kind, actor_office, occurred_at from case_event where case_id = $1 order by id`,
       [caseId],
-    )) as Array<{ status: string; message: string; actor_kind: CaseTimelineEntry['actorKind']; occurred_at: Date }>;
-    return rows.map((r) => ({ status: r.status, message: r.message, actorKind: r.actor_kind, at: r.occurred_at }));
+    )) as Array<{ status: string; message: string; actor_kind: CaseTimelineEntry['actorKind']; actor_office: string | null; occurred_at: Date }>;
+    return rows.map((r) => ({ status: r.status, message: r.message, actorKind: r.actor_kind, office: r.actor_office, at: r.occurred_at }));
   }
 
   async openCitizenTasks(caseId: string): Promise<CitizenTaskView[]> {
@@ -87,6 +87,7 @@ export class CasesRepository {
     status: string;
     message: string;
     actorKind: CaseTimelineEntry['actorKind'];
+    actorOffice?: string;
     elementId: string;
     itemId: string;
     outcome: boolean;
@@ -94,9 +95,9 @@ export class CasesRepository {
   }): Promise<boolean> {
     const em = this.tx.manager();
     const inserted = (await em.query(
-      `insert into case_event (case_id, status, message, actor_kind, element_id, item_id) values ($1, $2, $3, $4, $5, $6)
+      `insert into case_event (case_id, status, message, actor_kind, element_id, item_id, actor_office) values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (case_id, item_id, status) do nothing returning id`,
-      [e.caseId, e.status, e.message, e.actorKind, e.elementId, e.itemId],
+      [e.caseId, e.status, e.message, e.actorKind, e.elementId, e.itemId, e.actorOffice ?? null],
     )) as unknown[];
     if (!inserted.length) return false;
     await em.query(
@@ -108,6 +109,10 @@ export class CasesRepository {
       [e.caseId, e.status, e.outcome, e.closed],
     );
     return true;
+  }
+
+  async markTakenInCharge(caseId: string): Promise<void> {
+    await this.tx.manager().query(`update case_file set taken_in_charge_at = coalesce(taken_in_charge_at, now()) where id = $1`, [caseId]);
   }
 
   /** The timeline message recorded for one status of one engine item. */

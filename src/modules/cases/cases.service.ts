@@ -8,6 +8,8 @@ import { CASE_MESSAGES as M } from './cases.messages';
 import { CasesRepository } from './cases.repository';
 import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
 import { FilingListener } from './filing.types';
+import { LegalClockService } from './legal-clock';
+import { CaseInteractionsRepository } from './use-cases/case-interactions.repository';
 import { FileCase, FilingOptions } from './use-cases/file-case.use-case';
 
 const OUTCOMES = new Set(['accettata', 'rifiutata', 'conclusa']);
@@ -16,7 +18,8 @@ const LOOKUP_WINDOW_MS = 10 * 60_000;
 const LOOKUP_MAX_ATTEMPTS = 20;
 
 /** Listeners other modules register to act on a case's citizen-visible status changes, in the same transaction. */
-export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; message: string; itemId: string }) => Promise<void>;
+/** `claimed`: the step was recorded by the first claim of an office task (take-in-charge), not by the engine reaching it. */
+export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; message: string; itemId: string; claimed?: boolean }) => Promise<void>;
 
 /**
  * A case (pratica): one citizen's application to one procedure. Filing it (use-cases/file-case)
@@ -28,13 +31,16 @@ export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; mes
 export class CasesService implements OnModuleInit {
   private readonly repo: CasesRepository;
   private readonly statusListeners: CaseStatusListener[] = [];
+  private readonly interactions: CaseInteractionsRepository;
 
   constructor(
     private readonly tx: Transactions,
     private readonly engine: EngineService,
     private readonly filing: FileCase,
+    private readonly clock: LegalClockService,
   ) {
     this.repo = new CasesRepository(tx);
+    this.interactions = new CaseInteractionsRepository(tx);
   }
 
   onModuleInit(): void {
@@ -110,8 +116,44 @@ export class CasesService implements OnModuleInit {
     return { ...view, openCitizenTasks: [] };
   }
 
+  /** The case as operators see it, for other modules (tasks) that already checked access to one of its tasks. */
+  async viewForTask(caseId: string): Promise<CaseView> {
+    return this.view(await this.row(caseId));
+  }
+
+  /**
+   * AgID criterion 9: the case is taken in charge when an operator first claims (or is assigned)
+   * one of its office tasks, not when the engine creates it. That first claim sets the
+   * take-in-charge date and records the step the task announces (its citizenStatus, usually
+   * presa-in-carico) with the operator's office as actor; steps of later office tasks are
+   * recorded when the engine reaches them, as before. Claiming again does nothing.
+   */
+  async recordClaimedStep(e: { caseId: string; itemId: string; elementId: string; status: string | null; message: string | null; office: string }): Promise<void> {
+    const current = await this.repo.findById(e.caseId);
+    if (!current || current.taken_in_charge_at || current.closed_at) return;
+    await this.repo.markTakenInCharge(e.caseId);
+    // Parallel office tasks announcing the same step (two offices' opinions): the first claim tells the citizen.
+    if (!e.status || current.status === e.status) return;
+    const recorded = await this.repo.appendEvent({
+      caseId: e.caseId,
+      status: e.status,
+      message: e.message ?? e.status,
+      actorKind: 'operator',
+      actorOffice: e.office,
+      elementId: e.elementId,
+      itemId: e.itemId,
+      outcome: false,
+      closed: false,
+    });
+    if (!recorded) return;
+    const caseRow = await this.repo.findById(e.caseId);
+    if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status: e.status, message: e.message ?? e.status, itemId: e.itemId, claimed: true });
+  }
+
   private async view(row: CaseRow): Promise<CaseView> {
     const [timeline, openCitizenTasks] = [await this.repo.timeline(row.id), await this.repo.openCitizenTasks(row.id)];
+    const clock = await this.clock.state(row.id);
+    const rating = await this.interactions.rating(row.id);
     return {
       id: row.id,
       code: row.code,
@@ -123,10 +165,17 @@ export class CasesService implements OnModuleInit {
       protocol: row.protocol_number ? { number: row.protocol_number, year: row.protocol_year!, date: row.protocol_date } : null,
       takenInChargeAt: row.taken_in_charge_at,
       legalDays: row.legal_days,
-      legalDeadline: dateOnly(row.legal_deadline),
+      legalDeadline: clock?.deadline ?? dateOnly(row.legal_deadline),
+      legalClock: clock
+        ? { deadline: clock.deadline, daysLeft: clock.daysLeft, suspended: clock.suspended, suspendedSince: clock.suspendedSince, resumesBy: clock.resumesBy, suspendedDays: clock.suspendedDays }
+        : null,
       outcome: row.outcome,
       outcomeProtocol: row.outcome_protocol_number ? { number: row.outcome_protocol_number, year: row.outcome_protocol_year! } : null,
       closedAt: row.closed_at,
+      withdrawal: row.withdrawn_at
+        ? { at: row.withdrawn_at, protocol: row.withdrawal_protocol_number ? { number: row.withdrawal_protocol_number, year: row.withdrawal_protocol_year! } : null }
+        : null,
+      rating,
       timeline,
       openCitizenTasks,
     };
@@ -142,6 +191,8 @@ export class CasesService implements OnModuleInit {
       if (!caseId) continue;
       const status = t.element?.properties.citizenStatus;
       if (!status || t.previousStatus !== null) continue;
+      // Until an operator takes the case in charge, an office task's step waits for its first claim (recordClaimedStep).
+      if (isOfficeTask(t) && !(await this.repo.findById(caseId))?.taken_in_charge_at) continue;
       const message = t.element?.properties.citizenMessage ?? status;
       const recorded = await this.repo.appendEvent({
         caseId,
@@ -160,6 +211,12 @@ export class CasesService implements OnModuleInit {
     const ended = transitions.find((t) => t.instanceStatus === 'end' && typeof t.instanceData.caseId === 'string');
     if (ended) await this.repo.markClosed(ended.instanceData.caseId as string);
   }
+}
+
+function isOfficeTask(t: ItemTransition): boolean {
+  if (t.item.elementType !== 'bpmn:UserTask') return false;
+  const groups = t.item.candidateGroups.length ? t.item.candidateGroups : (t.element?.candidateGroups ?? []);
+  return !groups.includes('citizen');
 }
 
 function actorKind(actor: string | null): 'citizen' | 'operator' | 'system' {

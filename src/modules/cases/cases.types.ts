@@ -3,6 +3,8 @@ export interface CaseTimelineEntry {
   status: string;
   message: string;
   actorKind: 'citizen' | 'operator' | 'system';
+  /** The office that acted (an operator's step), when known. */
+  office: string | null;
   at: Date;
 }
 
@@ -26,12 +28,32 @@ export interface CaseView {
   takenInChargeAt: Date | null;
   legalDays: number;
   legalDeadline: string;
+  /** L. 241/1990 clock: the current deadline, days left (negative when past), and the suspension in course. */
+  legalClock: LegalClockView | null;
   outcome: string | null;
   /** Protocol number of the outcome act sent to the citizen. */
   outcomeProtocol: { number: string; year: number } | null;
   closedAt: Date | null;
+  /** The citizen withdrew the istanza: when, and its protocol registration. */
+  withdrawal: { at: Date; protocol: { number: string; year: number } | null } | null;
+  rating: CaseRatingView | null;
   timeline: CaseTimelineEntry[];
   openCitizenTasks: CitizenTaskView[];
+}
+
+export interface LegalClockView {
+  deadline: string;
+  daysLeft: number;
+  suspended: boolean;
+  suspendedSince: string | null;
+  resumesBy: string | null;
+  suspendedDays: number;
+}
+
+export interface CaseRatingView {
+  stars: number;
+  comment: string | null;
+  ratedAt: Date;
 }
 
 export interface CaseSummary {
@@ -66,6 +88,8 @@ export interface CaseRow {
   code: string;
   procedure_key: string;
   procedure_title: string;
+  /** The engine model version the case started on (its forms are the ones deployed with it). */
+  model_version_id: string | null;
   office: string;
   citizen_fiscal_code: string;
   citizen_name: string;
@@ -84,6 +108,9 @@ export interface CaseRow {
   outcome_protocol_number: string | null;
   outcome_protocol_year: number | null;
   closed_at: Date | null;
+  withdrawn_at?: Date | null;
+  withdrawal_protocol_number?: string | null;
+  withdrawal_protocol_year?: number | null;
   request_hash: string | null;
 }
 
@@ -96,5 +123,7 @@ const DISPLAY: Record<string, CaseView['displayStatus']> = {
   accettata: 'accettata',
   conclusa: 'accettata',
   rifiutata: 'rifiutata',
+  // Designers Italia has no "withdrawn" state: a withdrawn istanza ends without being accepted.
+  ritirata: 'rifiutata',
 };
 export const displayStatus = (status: string): CaseView['displayStatus'] => DISPLAY[status] ?? 'in elaborazione';

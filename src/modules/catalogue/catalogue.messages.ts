@@ -5,5 +5,6 @@ export const CATALOGUE_MESSAGES = {
   formNotFound: (key: string) => `Modulo "${key}" non trovato nel catalogo`,
   badFilter: 'Filtri di ricerca non validi',
   filterNotText: 'deve comparire una sola volta come testo',
+  formVersion: 'un numero intero positivo',
   filterTooLong: (max: number) => `deve essere lungo al massimo ${max} caratteri`,
 } as const;

@@ -4,6 +4,12 @@ import { PageRequest } from '../../common';
 import { Transactions } from '../../database';
 import { FormDefinition, FormVersion, Office, ProcedureDefinition, ProcedureFilter, ProcedureSummary, TaskForm } from './catalogue.types';
 
+interface FormRow {
+  form_key: string;
+  version: number;
+  schema: Record<string, unknown>;
+}
+
 interface ProcedureRow {
   key: string;
   title: string;
@@ -167,6 +173,44 @@ export class CatalogueRepository {
   async findOffice(key: string): Promise<Office | null> {
     const [row] = (await this.tx.manager().query('select key, name, email from catalogue_office where key = $1', [key])) as Office[];
     return row ?? null;
+  }
+
+  /** The form versions deployed with a model version; a model version's forms never change once bound. */
+  async bindModelForms(modelVersionId: string, forms: Array<{ key: string; version: number }>): Promise<void> {
+    for (const f of forms) {
+      await this.tx
+        .manager()
+        .query(`insert into catalogue_model_form (model_version_id, form_key, form_version) values ($1, $2, $3) on conflict do nothing`, [modelVersionId, f.key, f.version]);
+    }
+  }
+
+  async formVersion(key: string, version: number): Promise<FormVersion | null> {
+    const [row] = (await this.tx
+      .manager()
+      .query('select form_key, version, schema from catalogue_form_version where form_key = $1 and version = $2', [key, version])) as FormRow[];
+    return row ? { key: row.form_key, version: row.version, schema: row.schema } : null;
+  }
+
+  /**
+   * The version of a form deployed with a model version; for a model version deployed before
+   * bindings existed, the newest form version recorded when that model version was deployed.
+   */
+  async formForModel(key: string, modelVersionId: string): Promise<FormVersion | null> {
+    const [row] = (await this.tx.manager().query(
+      `select v.form_key, v.version, v.schema from catalogue_form_version v
+       where v.form_key = $1 and v.version = coalesce(
+         (select b.form_version from catalogue_model_form b where b.model_version_id = $2 and b.form_key = $1),
+         (select max(x.version) from catalogue_form_version x where x.form_key = $1
+            and x.created_at <= (select m.created_at from engine_model_version m where m.id = $2)))`,
+      [key, modelVersionId],
+    )) as FormRow[];
+    return row ? { key: row.form_key, version: row.version, schema: row.schema } : null;
+  }
+
+  /** A procedure's start form key, retired procedures included (running cases refer to them). */
+  async startFormKey(procedureKey: string): Promise<string | null> {
+    const [row] = (await this.tx.manager().query('select start_form_key from catalogue_procedure where key = $1', [procedureKey])) as Array<{ start_form_key: string }>;
+    return row?.start_form_key ?? null;
   }
 
   async latestForm(key: string): Promise<FormVersion | null> {

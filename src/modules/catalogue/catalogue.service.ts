@@ -10,7 +10,7 @@ import { readCatalogueFiles } from './catalogue-files';
 import { readOffices, validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { CatalogueSources, DeploymentSummary, FormVersion, Office, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { CatalogueSources, DeploymentSummary, FormVersion, Office, ProcedureDefinition, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
 
 /** How long a process trusts what it read of the catalogue (a deploy elsewhere is seen within it). */
 const CATALOGUE_TTL_MS = 5_000;
@@ -79,9 +79,14 @@ export class CatalogueService implements OnApplicationBootstrap {
       for (const office of offices) await this.repository.upsertOffice(office);
       const summary: DeploymentSummary = { procedures: [], forms: [], offices: offices.length };
       for (const form of forms) summary.forms.push({ key: form.key, ...(await this.repository.saveFormVersion(form)) });
+      const versions = new Map(summary.forms.map((f) => [f.key, f.version]));
       for (const procedure of procedures) {
-        const model = await this.engine.deploy(procedure.key, procedure.xml);
+        const used = procedureForms(procedure).map((key) => ({ key, version: versions.get(key)! }));
+        // A model version is the diagram with its forms: a changed form makes a new version, so
+        // running cases keep the forms they started with (the stamp is an XML comment).
+        const model = await this.engine.deploy(procedure.key, `${procedure.xml.trimEnd()}\n${formsStamp(used)}\n`);
         await this.repository.saveProcedure(procedure, model);
+        await this.repository.bindModelForms(model.id, used);
         summary.procedures.push({ key: procedure.key, version: model.version, created: model.created });
       }
       await this.repository.retireAllExcept(procedures.map((p) => p.key));
@@ -103,6 +108,32 @@ export class CatalogueService implements OnApplicationBootstrap {
   /** Every office of the Comune, by name. */
   offices(): Promise<Office[]> {
     return this.repository.listOffices();
+  }
+
+  /** An office (name and e-mail) by key, e.g. to address a citizen's message to it; null if unknown. */
+  office(key: string): Promise<Office | null> {
+    return this.repository.findOffice(key);
+  }
+
+  /** A form at a given version (immutable once deployed, so read as stored), or its newest version (through the cache). */
+  async formAt(key: string, version?: number): Promise<FormVersion> {
+    if (version === undefined) return this.form(key);
+    const form = await this.repository.formVersion(key, version);
+    if (!form) throw new CatalogueFormNotFoundException(key);
+    return form;
+  }
+
+  /** The version of a form deployed with a model version: what a case started on that version shows and validates. */
+  async formForModel(key: string, modelVersionId: string): Promise<FormVersion> {
+    const form = await this.repository.formForModel(key, modelVersionId);
+    if (!form) throw new CatalogueFormNotFoundException(key);
+    return form;
+  }
+
+  /** The start form of a procedure as deployed with a model version (null if the procedure is unknown). */
+  async startFormForModel(procedureKey: string, modelVersionId: string): Promise<FormVersion | null> {
+    const key = await this.repository.startFormKey(procedureKey);
+    return key ? this.repository.formForModel(key, modelVersionId) : null;
   }
 
   /** The current version of a form (start or task form), for validating a submission. */
@@ -143,3 +174,10 @@ export class CatalogueService implements OnApplicationBootstrap {
     };
   }
 }
+
+function procedureForms(p: ProcedureDefinition): string[] {
+  return [...new Set([p.startFormKey, ...p.taskForms.map((t) => t.formKey)])].sort();
+}
+
+const formsStamp = (forms: Array<{ key: string; version: number }>): string =>
+  `<!-- sportello:forms ${forms.map((f) => `${f.key}@${f.version}`).join(' ')} -->`;

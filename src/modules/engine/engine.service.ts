@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { DomainException } from '../../common';
 import { ROOT_LOGGER } from '../../common/logging.module';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { Transactions } from '../../database';
+import { returnedRows, Transactions } from '../../database';
 import { BpmnEngine, createBpmnEngine, SignalItem } from './engine-runtime';
 import {
   EngineIncidentClosedException,
@@ -238,6 +238,27 @@ export class EngineService implements OnModuleInit {
       await this.incidents.close(em, id, 'cancelled', actor);
     });
     return this.getInstance(incident.instanceId);
+  }
+
+  /**
+   * Ends a running instance from outside the model (a citizen withdraws the istanza): the
+   * instance and its open items are terminated, so no timer or task of it runs again. Joins the
+   * caller's transaction. Returns false when the instance was no longer running.
+   */
+  async terminateInstance(instanceId: string): Promise<boolean> {
+    return this.tx.run(async (em) => {
+      await this.store.locker.lock(instanceId);
+      const ended = (await em.query(
+        `update engine_instance set status = 'terminated', ended_at = now(), version = version + 1,
+           items = (select coalesce(jsonb_agg(case when x->>'status' in ('wait', 'start', 'enter')
+             then jsonb_set(x, '{status}', '"terminated"') else x end), '[]'::jsonb) from jsonb_array_elements(items) x)
+         where id = $1 and status = 'running' returning id`,
+        [instanceId],
+      )) as unknown;
+      if (!returnedRows<{ id: string }>(ended).length) return false;
+      await em.query(`update engine_item set status = 'terminated', ended_at = now() where instance_id = $1 and status in ('wait', 'start', 'enter')`, [instanceId]);
+      return true;
+    });
   }
 
   /** Retries incidents whose backoff has elapsed; returns how many were attempted. */

@@ -17,7 +17,7 @@ export interface RouteRules {
 export const ROUTE_RULES = Symbol('ROUTE_RULES');
 
 export const DEFAULT_ROUTE_RULES: RouteRules = {
-  public: ['GET /api/v1/procedures/*', 'GET /api/docs*', 'GET /health/*'],
+  public: ['GET /api/v1/procedures/*', 'GET /api/v1/forms/*', 'GET /api/docs*', 'GET /health/*'],
   adminToken: ['* /api/v1/admin/*'],
 };
 

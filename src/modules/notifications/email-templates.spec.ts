@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEmailTemplatesDir, EmailTemplates, italianDate, projectRoot } from './email-templates';
 import { NotificationsTemplateFailedException, NotificationsTemplateMissingException } from './notifications.exceptions';
-import { CITIZEN_EVENTS } from './notifications.types';
+import { EMAIL_EVENTS } from './notifications.types';
 
 const variables = {
   comune: 'Comune di Esempio',
@@ -43,7 +43,7 @@ describe('email templates', () => {
   it('given the shipped templates, when checked, then every citizen status has a subject, an HTML and a text part', () => {
     // when / then
     expect(() => shipped.checkDefaults()).not.toThrow();
-    for (const event of CITIZEN_EVENTS) {
+    for (const event of EMAIL_EVENTS) {
       const r = shipped.render('qualsiasi-procedimento', event, variables);
       expect(r.subject).toContain('Iscrizione al nido');
       expect(r.html).toContain('Gentile Maria Rossi,');
@@ -129,7 +129,7 @@ describe('email templates', () => {
   it('given a template with a syntax error, when checked, then it fails with the template named', () => {
     // given
     const files: Record<string, string> = { ...minimalLayouts };
-    for (const e of CITIZEN_EVENTS) for (const p of ['subject', 'html', 'text']) files[`${e}.${p}.hbs`] = 'ok';
+    for (const e of EMAIL_EVENTS) for (const p of ['subject', 'html', 'text']) files[`${e}.${p}.hbs`] = 'ok';
     files['rifiutata.html.hbs'] = '{{#if procedureTitle}}unclosed';
     // when / then
     expect(() => new EmailTemplates(templateDir(files)).checkDefaults()).toThrow(NotificationsTemplateFailedException);

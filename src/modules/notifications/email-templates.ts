@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { NotificationsTemplateFailedException, NotificationsTemplateMissingException } from './notifications.exceptions';
-import { CITIZEN_EVENTS, CitizenEvent, RenderedEmail } from './notifications.types';
+import { EMAIL_EVENTS, EmailEvent, RenderedEmail } from './notifications.types';
 
 /** DI token for the folder holding `<event>.<part>.hbs` and `<procedureKey>/<event>.<part>.hbs`. */
 export const EMAIL_TEMPLATES_DIR = Symbol('EMAIL_TEMPLATES_DIR');
@@ -67,10 +67,10 @@ export class EmailTemplates {
   /** Fails fast at boot when a default template or a layout is missing or does not compile. */
   checkDefaults(): void {
     this.loadLayouts();
-    for (const event of CITIZEN_EVENTS) for (const part of PARTS) this.template(this.locate(null, event, part), part);
+    for (const event of EMAIL_EVENTS) for (const part of PARTS) this.template(this.locate(null, event, part), part);
   }
 
-  render(procedureKey: string, event: CitizenEvent, context: Record<string, unknown>): RenderedEmail {
+  render(procedureKey: string, event: EmailEvent, context: Record<string, unknown>): RenderedEmail {
     this.loadLayouts();
     const out = {} as Record<Part, string>;
     const used = {} as Record<Part, string>;
@@ -86,7 +86,7 @@ export class EmailTemplates {
     return { subject: oneLine(out.subject), html: out.html, text: tidyText(out.text), templates: used };
   }
 
-  private locate(procedureKey: string | null, event: CitizenEvent, part: Part): { file: string; name: string } {
+  private locate(procedureKey: string | null, event: EmailEvent, part: Part): { file: string; name: string } {
     if (procedureKey !== null) {
       const file = join(this.dir, procedureKey, `${event}.${part}.hbs`);
       if (existsSync(file)) return { file, name: `${procedureKey}/${event}` };

@@ -9,9 +9,10 @@ export {
   NotificationsTemplateFailedException,
   NotificationsTemplateMissingException,
 } from './notifications.exceptions';
-export { CITIZEN_EVENTS, EMAIL_LOCALES } from './notifications.types';
+export { CASE_EMAIL_EVENTS, CITIZEN_EVENTS, EMAIL_EVENTS, EMAIL_LOCALES } from './notifications.types';
 export type {
   CitizenEvent,
+  EmailEvent,
   DispatchReport,
   EmailLocale,
   EmailReference,

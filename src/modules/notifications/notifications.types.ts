@@ -4,6 +4,12 @@ import { CITIZEN_STATUSES, CitizenStatus } from '../catalogue';
 export const CITIZEN_EVENTS = CITIZEN_STATUSES;
 export type CitizenEvent = CitizenStatus;
 
+/** E-mails about a case that are no step of its procedure: messages either way and the citizen's withdrawal. */
+export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino'] as const;
+/** Every e-mail event with a default template. */
+export const EMAIL_EVENTS = [...CITIZEN_EVENTS, ...CASE_EMAIL_EVENTS] as const;
+export type EmailEvent = (typeof EMAIL_EVENTS)[number];
+
 export const EMAIL_LOCALES = ['it'] as const;
 export type EmailLocale = (typeof EMAIL_LOCALES)[number];
 
@@ -28,7 +34,7 @@ export interface EmailVariables {
 
 export interface EnqueueEmailInput {
   caseId: string;
-  /** A citizenStatus value. */
+  /** A citizenStatus value, or one of CASE_EMAIL_EVENTS. */
   event: string;
   procedureKey: string;
   /** The citizen's e-mail address. */

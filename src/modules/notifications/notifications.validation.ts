@@ -1,7 +1,7 @@
 import { FieldError } from '../../common';
 import { NotificationsInvalidEmailException } from './notifications.exceptions';
 import { NOTIFICATIONS_MESSAGES } from './notifications.messages';
-import { CITIZEN_EVENTS, CitizenEvent, EMAIL_LOCALES, EmailLocale, EmailVariables } from './notifications.types';
+import { EMAIL_EVENTS, EmailEvent, EMAIL_LOCALES, EmailLocale, EmailVariables } from './notifications.types';
 
 const F = NOTIFICATIONS_MESSAGES.field;
 
@@ -12,7 +12,7 @@ const PROCEDURE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ValidEmailRequest {
   caseId: string;
-  event: CitizenEvent;
+  event: EmailEvent;
   procedureKey: string;
   to: string;
   locale: EmailLocale;
@@ -49,7 +49,7 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
   const procedureKey = text('procedureKey', 100);
   if (procedureKey !== undefined && !PROCEDURE_KEY.test(procedureKey)) fail('procedureKey', F.procedureKey);
   const event = text('event', 40);
-  if (event !== undefined && !oneOf(CITIZEN_EVENTS, event)) fail('event', F.oneOf(CITIZEN_EVENTS));
+  if (event !== undefined && !oneOf(EMAIL_EVENTS, event)) fail('event', F.oneOf(EMAIL_EVENTS));
   const locale = body.locale ?? 'it';
   if (!oneOf(EMAIL_LOCALES, locale)) fail('locale', F.oneOf(EMAIL_LOCALES));
 
@@ -62,7 +62,7 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
   if (errors.length > 0) throw new NotificationsInvalidEmailException(errors);
   return {
     caseId: caseId as string,
-    event: event as CitizenEvent,
+    event: event as EmailEvent,
     procedureKey: procedureKey as string,
     to: to as string,
     locale: locale as EmailLocale,

@@ -6,11 +6,12 @@ import { AUTH_PROBLEMS, CitizenPrincipal, CurrentPrincipal, IdentityForbiddenExc
 import { AssignTaskRequestDto } from './dto/assign-task.request.dto';
 import { ClaimTaskRequestDto } from './dto/claim-task.request.dto';
 import { CompleteTaskRequestDto } from './dto/complete-task.request.dto';
-import { TaskDto, TaskInboxPageDto } from './dto/task.response.dto';
+import { TaskDetailResponseDto, TaskDto, TaskInboxPageDto } from './dto/task.response.dto';
 import { TaskInvalidQueryException } from './tasks.exceptions';
 import { TASK_MESSAGES as M } from './tasks.messages';
 import { TasksService } from './tasks.service';
 import { InboxQuery, TaskActor, TaskView } from './tasks.types';
+import { TaskDetailUseCase, TaskDetailView } from './use-cases/task-detail.use-case';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
@@ -29,20 +30,27 @@ const q = (name: string, description: string, schema: Record<string, unknown> = 
 export class TasksController {
   constructor(
     private readonly tasks: TasksService,
+    private readonly detail: TaskDetailUseCase,
     private readonly audit: AuditService,
   ) {}
 
   /** The office inbox: filters, sort by created or due date, cursor pagination. */
   @Get()
   @Roles('operator', 'service')
-  @ApiOperation({ summary: "Coda dell'ufficio", description: "Open tasks of the operator's offices, cursor-paginated: pass `nextCursor` back as `cursor` until it is null." })
+  @ApiOperation({
+    summary: "Coda dell'ufficio",
+    description:
+      "Open tasks of the operator's offices (each task once), or with state=completed&completedBy=me|office the completed ones; cursor-paginated: pass `nextCursor` back as `cursor` until it is null.",
+  })
+  @q('state', 'open tasks, or completed ones', { type: 'string', enum: ['open', 'completed'], default: 'open' })
+  @q('completedBy', 'With state=completed: `me` or every completed task of my `office`s', { type: 'string', enum: ['me', 'office'], default: 'office' })
   @q('office', 'Office key (one of yours)', { type: 'string', example: 'anagrafe' })
   @q('procedure', 'Procedure key', { type: 'string', example: 'certificato-residenza' })
   @q('status', 'open = all, claimed = someone has it, unclaimed = nobody has it', { type: 'string', enum: ['open', 'claimed', 'unclaimed'], default: 'open' })
   @q('assignee', '`me` or a user id', { type: 'string', example: 'me' })
   @q('dueBefore', 'Due strictly before this day', { type: 'string', format: 'date', example: '2026-04-01' })
   @q('q', 'Citizen name or exact protocol number', { type: 'string', example: 'Rossi' })
-  @q('sort', 'Order', { type: 'string', enum: ['created', 'due'], default: 'created' })
+  @q('sort', 'Order (`completed` only with state=completed, its default)', { type: 'string', enum: ['created', 'due', 'completed'], default: 'created' })
   @q('pageSize', 'Items per page', { type: 'integer', minimum: 1, maximum: 100, default: 20 })
   @q('cursor', 'Opaque cursor from `nextCursor`')
   @ApiOkResponse({ type: TaskInboxPageDto })
@@ -54,12 +62,14 @@ export class TasksController {
 
   @Get(':id')
   @Roles('operator', 'citizen', 'service')
-  @ApiOperation({ summary: "Un'attività" })
+  @ApiOperation({ summary: "Un'attività", description: "The task with its case's data, attachments, timeline and legal clock, and its form at the case's model version." })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: TaskDto })
+  @ApiOkResponse({ type: TaskDetailResponseDto })
   @ApiProblems(FOUND, AUTH_PROBLEMS)
-  get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal | ServicePrincipal, @Param('id') id: string): Promise<TaskView> {
-    return this.tasks.get(id, actorOf(p));
+  get(@CurrentPrincipal() p: OperatorPrincipal | CitizenPrincipal | ServicePrincipal, @Param('id') id: string, @Ip() ip: string): Promise<TaskDetailView> {
+    // The detail carries the case's data: a staff read is audited like a case read.
+    if (p.kind !== 'operator') return this.detail.get(id, actorOf(p));
+    return this.audit.audited(apiAuditRecord(p, ip, 'task.view', 'task', id), () => this.detail.get(id, actorOf(p)));
   }
 
   @Post(':id/claim')
@@ -136,8 +146,13 @@ function version(v: unknown): number | undefined {
 }
 
 function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'offices'> {
-  const sort = q.sort ?? 'created';
-  if (sort !== 'created' && sort !== 'due') throw new TaskInvalidQueryException('sort', M.sort);
+  const state = q.state ?? 'open';
+  if (state !== 'open' && state !== 'completed') throw new TaskInvalidQueryException('state', M.state);
+  if (q.completedBy !== undefined && (state !== 'completed' || (q.completedBy !== 'me' && q.completedBy !== 'office'))) {
+    throw new TaskInvalidQueryException('completedBy', M.completedBy);
+  }
+  const sort = q.sort ?? (state === 'completed' ? 'completed' : 'created');
+  if (sort !== 'created' && sort !== 'due' && (sort !== 'completed' || state !== 'completed')) throw new TaskInvalidQueryException('sort', M.sort);
   const status = q.status ?? 'open';
   if (status !== 'open' && status !== 'claimed' && status !== 'unclaimed') throw new TaskInvalidQueryException('status', M.status);
   if (q.dueBefore && !isCalendarDate(q.dueBefore)) throw new TaskInvalidQueryException('dueBefore', M.date);
@@ -157,6 +172,8 @@ function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'of
     }
   }
   return {
+    state,
+    completedBy: q.completedBy === 'me' ? `operator:${me}` : undefined,
     office: q.office || undefined,
     procedure: q.procedure || undefined,
     status,

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainException } from '../../common';
 import { Transactions } from '../../database';
 import { CasesService } from '../cases';
-import { CatalogueService } from '../catalogue';
+import { CatalogueService, FormVersion } from '../catalogue';
 import { EngineService, ItemTransition } from '../engine';
 import { FormSchema, FormsService } from '../forms';
 import { canAssignTask, canReleaseAnyClaim, canWorkTask, CITIZEN_QUEUE, StaffAuthService } from '../identity';
@@ -49,10 +49,9 @@ export class TasksService implements OnModuleInit {
     const rows = await this.repo.inbox({ ...q, offices: actor.offices });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > q.limit && last
-        ? Buffer.from(JSON.stringify({ k: q.sort === 'due' ? last.due_at && String(last.due_at).slice(0, 10) : new Date(last.created_at).toISOString(), id: last.id })).toString('base64url')
-        : null;
+    const key = (r: TaskRow): string | null =>
+      q.sort === 'due' ? r.due_at && String(r.due_at).slice(0, 10) : new Date(q.sort === 'completed' ? r.completed_at! : r.created_at).toISOString();
+    const nextCursor = rows.length > q.limit && last ? Buffer.from(JSON.stringify({ k: key(last), id: last.id })).toString('base64url') : null;
     return { items: page.map(toTaskView), nextCursor };
   }
 
@@ -62,7 +61,11 @@ export class TasksService implements OnModuleInit {
 
   async claim(id: string, actor: Extract<TaskActor, { kind: 'operator' }>, expectedVersion?: number): Promise<TaskView> {
     const task = await this.accessible(id, actor);
-    const row = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
+    const row = await this.tx.run(async () => {
+      const claimed = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
+      if (claimed) await this.announceStep(claimed);
+      return claimed;
+    });
     if (!row) throw await this.whyNot(task, actor.userId, expectedVersion);
     return toTaskView(row);
   }
@@ -82,7 +85,11 @@ export class TasksService implements OnModuleInit {
     const assignee = operator.trim();
     // Only a staff user of the task's office (never free text): checked against the memberships.
     if (assignee.length > 128 || !(await this.staff.isMemberOf(assignee, task.office))) throw new TaskInvalidQueryException('operator', M.notOfficeMember);
-    const row = await this.repo.assign(id, task.office, assignee);
+    const row = await this.tx.run(async () => {
+      const assigned = await this.repo.assign(id, task.office, assignee);
+      if (assigned) await this.announceStep(assigned);
+      return assigned;
+    });
     if (!row) throw new TaskClosedException(id, task.status);
     return toTaskView(row);
   }
@@ -94,13 +101,14 @@ export class TasksService implements OnModuleInit {
     const me = actor.kind === 'operator' ? actor.userId : `citizen:${actor.fiscalCode}`;
     if (actor.kind === 'operator' && task.assignee && task.assignee !== actor.userId) throw new TaskClaimedByOtherException(id, task.assignee);
     if (expectedVersion !== undefined && expectedVersion !== task.version) throw new TaskStaleVersionException(id, expectedVersion, task.version);
-    const schema = task.form_key ? ((await this.catalogue.form(task.form_key)).schema as unknown as FormSchema) : undefined;
+    const schema = task.form_key ? ((await this.formOf(task.form_key, task.case_id)).schema as unknown as FormSchema) : undefined;
     const cleaned = schema ? this.forms.validate(schema, data ?? {}) : {};
     await this.tx.run(async () => {
       if (actor.kind === 'operator') {
         // Claim on completion; loses cleanly to a concurrent claim by someone else.
         const claimed = await this.repo.claim(id, task.office, actor.userId, expectedVersion);
         if (!claimed) throw await this.whyNot(task, actor.userId, expectedVersion);
+        await this.announceStep(claimed);
       }
       const by = actor.kind === 'operator' ? `operator:${actor.userId}` : me;
       // Completed by this call; any other task the step ends (a boundary timer, an interrupting event) is cancelled.
@@ -108,6 +116,25 @@ export class TasksService implements OnModuleInit {
       await this.engine.completeItem(id, cleaned, { actor: by });
     });
     return toTaskView((await this.repo.find(id)).find((r) => r.office === task.office)!);
+  }
+
+  /** A task's form as deployed with the case's model version (the newest one for a case from before versions were bound). */
+  async formOf(formKey: string, caseId: string): Promise<FormVersion> {
+    const c = await this.cases.row(caseId);
+    return c.model_version_id ? this.catalogue.formForModel(formKey, c.model_version_id) : this.catalogue.form(formKey);
+  }
+
+  /** The first claim (or assignment) of an office task records the step it announces, with the office as actor. */
+  private async announceStep(row: TaskRow): Promise<void> {
+    if (row.office === CITIZEN_QUEUE) return;
+    await this.cases.recordClaimedStep({
+      caseId: row.case_id,
+      itemId: row.id,
+      elementId: row.element_id,
+      status: row.citizen_status ?? null,
+      message: row.citizen_message ?? null,
+      office: row.office,
+    });
   }
 
   /**
@@ -156,6 +183,8 @@ export class TasksService implements OnModuleInit {
           citizenName: c.citizen_name,
           // Null for a task opened by the filing itself: the register fills it in when the filing commits.
           protocolNumber: c.protocol_number,
+          citizenStatus: t.element?.properties.citizenStatus ?? null,
+          citizenMessage: t.element?.properties.citizenMessage ?? null,
         });
       } else if (t.previousStatus === 'wait' && t.item.status !== 'wait') {
         // A task completed through complete() is already closed; one the engine ended on its own was withdrawn.

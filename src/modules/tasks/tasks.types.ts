@@ -10,6 +10,7 @@ export interface TaskView {
   claimedAt: Date | null;
   createdAt: Date;
   completedAt: Date | null;
+  completedBy: string | null;
   dueAt: string | null;
   procedure: { key: string; title: string };
   citizenName: string;
@@ -36,18 +37,26 @@ export interface TaskRow {
   citizen_name: string;
   protocol_number: string | null;
   version: number;
+  completed_by?: string | null;
+  /** The step an office task announces to the citizen when first claimed (its element's citizenStatus). */
+  citizen_status?: string | null;
+  citizen_message?: string | null;
 }
 
 export interface InboxQuery {
   offices: string[];
   office?: string;
   procedure?: string;
-  /** open = all open, claimed = someone has it, unclaimed = nobody has it. */
+  /** open = all open, claimed = someone has it, unclaimed = nobody has it (open tasks only). */
   status: 'open' | 'claimed' | 'unclaimed';
+  /** open tasks (the inbox) or completed ones. */
+  state?: 'open' | 'completed';
+  /** With state=completed: completed by this operator (`operator:<id>`), else by anyone in the offices. */
+  completedBy?: string;
   assignee?: string;
   dueBefore?: string;
   text?: string;
-  sort: 'created' | 'due';
+  sort: 'created' | 'due' | 'completed';
   limit: number;
   cursor?: { k: string | null; id: string };
 }
@@ -69,6 +78,7 @@ export const toTaskView = (r: TaskRow): TaskView => ({
   claimedAt: r.claimed_at,
   createdAt: r.created_at,
   completedAt: r.completed_at,
+  completedBy: r.completed_by ?? null,
   dueAt: r.due_at ? String(r.due_at).slice(0, 10) : null,
   procedure: { key: r.procedure_key, title: r.procedure_title },
   citizenName: r.citizen_name,

@@ -47,7 +47,8 @@ describe(`webhooks to a real receiver on ${databaseLabel()}`, () => {
     // then
     const verifier = new WebhookVerifier(sub.secret);
     const got = receiver.received.filter((r) => JSON.parse(r.body).data.caseId === caseId);
-    expect(got.map((r) => JSON.parse(r.body).type)).toEqual(['case.filed', 'case.status-changed', 'case.status-changed']);
+    // the filing is the istanza's only step: the take-in-charge comes with the office's first claim
+    expect(got.map((r) => JSON.parse(r.body).type)).toEqual(['case.filed', 'case.status-changed']);
     expect(report.delivered).toBe(got.length);
     for (const r of got) expect(verifier.verify(r.headers, r.body)).toBe('ok');
     expect(JSON.parse(got[1].body)).toMatchObject({ type: 'case.status-changed', timestamp: expect.any(String), data: { caseId, procedureKey: 'certificato-residenza', offices: ['anagrafe'], status: 'inviata' } });
@@ -67,18 +68,18 @@ describe(`webhooks to a real receiver on ${databaseLabel()}`, () => {
     await file();
     const now = new Date();
     // when: first attempt fails, then a timeout, then it works
-    expect((await dispatcher.dispatchDue(now)).retried).toBe(3);
+    expect((await dispatcher.dispatchDue(now)).retried).toBe(2);
     expect((await dispatcher.dispatchDue(now)).retried).toBe(0); // not due yet: backoff
     receiver.answer = 'hang';
-    expect((await dispatcher.dispatchDue(new Date(now.getTime() + 1500))).retried).toBe(3);
+    expect((await dispatcher.dispatchDue(new Date(now.getTime() + 1500))).retried).toBe(2);
     const waiting = (await deliveries('pending')).items;
     expect(waiting[0]).toMatchObject({ attempts: 2, lastError: expect.stringContaining('TimeoutError') });
     receiver.answer = 200;
-    expect((await dispatcher.dispatchDue(new Date(now.getTime() + 4000))).delivered).toBe(3);
+    expect((await dispatcher.dispatchDue(new Date(now.getTime() + 4000))).delivered).toBe(2);
     // then
     const ids = receiver.received.map((r) => r.headers['webhook-id']);
-    expect(new Set(ids).size).toBe(3);
-    expect(receiver.received.filter((r) => r.answered === 200)).toHaveLength(3);
+    expect(new Set(ids).size).toBe(2);
+    expect(receiver.received.filter((r) => r.answered === 200)).toHaveLength(2);
     expect((await deliveries('pending')).items).toEqual([]);
   });
 
@@ -90,10 +91,10 @@ describe(`webhooks to a real receiver on ${databaseLabel()}`, () => {
     const now = new Date();
     await dispatcher.dispatchDue(now);
     // when: still failing after the retry window
-    expect((await dispatcher.dispatchDue(new Date(now.getTime() + 25 * HOUR))).parked).toBe(3);
+    expect((await dispatcher.dispatchDue(new Date(now.getTime() + 25 * HOUR))).parked).toBe(2);
     // then
     const parked = (await deliveries('parked')).items;
-    expect(parked).toHaveLength(3);
+    expect(parked).toHaveLength(2);
     expect(parked[0]).toMatchObject({ status: 'parked', lastStatus: 503, lastError: 'HTTP 503: servizio non disponibile', attempts: 2 });
     expect((await dispatcher.dispatchDue(new Date(now.getTime() + 50 * HOUR))).parked).toBe(0);
     // when: the receiver is back and the admin replays one
@@ -104,7 +105,7 @@ describe(`webhooks to a real receiver on ${databaseLabel()}`, () => {
     // then
     const last = receiver.received[receiver.received.length - 1];
     expect(last).toMatchObject({ answered: 200, headers: expect.objectContaining({ 'webhook-id': parked[0].id }) });
-    expect((await deliveries('parked')).items).toHaveLength(2);
+    expect((await deliveries('parked')).items).toHaveLength(1);
   });
 
   it('given subscriber URLs that are not http(s), when subscribing, then 422 names the url field', async () => {

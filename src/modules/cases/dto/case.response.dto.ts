@@ -40,6 +40,9 @@ export class CaseTimelineEntryDto implements CaseTimelineEntry {
   @ApiProperty({ enum: ['citizen', 'operator', 'system'], example: 'system' })
   actorKind!: 'citizen' | 'operator' | 'system';
 
+  @ApiProperty({ type: String, nullable: true, description: "The office that acted (an operator's step), else null", example: 'anagrafe' })
+  office!: string | null;
+
   @ApiProperty({ type: String, format: 'date-time', example: '2026-03-02T09:00:01.000Z' })
   at!: Date;
 }
@@ -56,6 +59,31 @@ export class CitizenTaskDto implements CitizenTaskView {
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+}
+
+export class CaseLegalClockDto {
+  @ApiProperty({ format: 'date', example: '2027-01-29' }) deadline!: string;
+  @ApiProperty({ example: 42 }) daysLeft!: number;
+  @ApiProperty() suspended!: boolean;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) suspendedSince!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) resumesBy!: string | null;
+  @ApiProperty() suspendedDays!: number;
+}
+
+class CaseProtocolRefDto {
+  @ApiProperty({ example: '0000042' }) number!: string;
+  @ApiProperty({ example: 2026 }) year!: number;
+}
+
+export class CaseWithdrawalInfoDto {
+  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
+  @ApiProperty({ type: CaseProtocolRefDto, nullable: true }) protocol!: CaseProtocolRefDto | null;
+}
+
+export class CaseRatingDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) stars!: number;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) ratedAt!: Date;
 }
 
 /** A case (pratica) as its citizen, its office or an administrator sees it. */
@@ -107,6 +135,15 @@ export class CaseDto implements CaseView {
 
   @ApiProperty({ type: [CitizenTaskDto], description: 'Tasks waiting for the citizen (e.g. an integration request)' })
   openCitizenTasks!: CitizenTaskDto[];
+
+  @ApiProperty({ type: CaseLegalClockDto, nullable: true, description: 'The legal term as it stands today (suspensions included)' })
+  legalClock!: CaseLegalClockDto | null;
+
+  @ApiProperty({ type: CaseWithdrawalInfoDto, nullable: true, description: 'Set when the applicant withdrew the istanza' })
+  withdrawal!: CaseWithdrawalInfoDto | null;
+
+  @ApiProperty({ type: CaseRatingDto, nullable: true, description: "The applicant's rating of the service, once given" })
+  rating!: CaseRatingDto | null;
 }
 
 /** One line of the citizen's list of cases. */

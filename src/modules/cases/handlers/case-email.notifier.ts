@@ -4,6 +4,8 @@ import { EmailReference, NotificationsService } from '../../notifications';
 import { CasesRepository } from '../cases.repository';
 import { CasesService } from '../cases.service';
 
+const MESSAGE_EVENTS = new Set(['messaggio-cittadino', 'messaggio-ufficio']);
+
 /**
  * On every citizen-visible status change, an e-mail to the citizen, queued in the outbox in the
  * same transaction as the change: only the event, the recipient and the reference (case, status,
@@ -42,15 +44,18 @@ export class CaseEmailNotifier implements OnModuleInit {
     const c = await this.repo.findById(ref.caseId);
     if (!c) return {};
     const message = await this.repo.eventMessage(c.id, ref.item, ref.event);
+    // A message e-mail greets its recipient (the office or the citizen) and names the office as the sender wrote it: fixed at enqueue.
+    const addressed = MESSAGE_EVENTS.has(ref.event) ? {} : { citizenName: c.citizen_name, office: c.office };
     return {
       procedureTitle: c.procedure_title,
-      citizenName: c.citizen_name,
       caseCode: c.code,
       protocolNumber: c.protocol_number ?? undefined,
       protocolDate: c.protocol_date ?? undefined,
-      office: c.office,
+      ...addressed,
       legalDeadline: String(c.legal_deadline).slice(0, 10),
       ...(message ? { message } : {}),
+      // The withdrawal's own number, assigned when the withdrawal committed.
+      ...(c.withdrawal_protocol_number ? { withdrawalProtocol: `${c.withdrawal_protocol_number}/${c.withdrawal_protocol_year}` } : {}),
     };
   }
 }

@@ -16,6 +16,7 @@ const caseRow: CaseRow & { channel: string } = {
   status: 'inviata',
   data: {},
   instance_id: null,
+  model_version_id: null,
   request_hash: null,
   protocol_number: '0000042',
   protocol_year: 2026,

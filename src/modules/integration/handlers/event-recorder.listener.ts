@@ -9,6 +9,9 @@ import { NewIntegrationEvent } from '../integration.types';
  * (the hook the case timeline and the task projection use), in the order the process took the
  * steps: a case's filing, its citizen-visible statuses (the rule of the case timeline, deduped
  * the same way) and its user tasks. Only ids, procedure, offices and statuses.
+ * An office task's status is recorded when the case timeline records it: while the case is not
+ * taken in charge that is the first claim, not the task's creation (AgID criterion 9), so that one
+ * comes from the case's status listener (`claimed`; same dedupe key, so never twice).
  */
 @Injectable()
 export class EventRecorder implements OnModuleInit {
@@ -20,6 +23,17 @@ export class EventRecorder implements OnModuleInit {
 
   onModuleInit(): void {
     this.engine.onTransitions((transitions) => this.onTransitions(transitions));
+    this.cases.onStatusChange(async ({ caseRow, status, itemId, claimed }) => {
+      if (!claimed) return;
+      await this.feed.record({
+        caseId: caseRow.id,
+        procedureKey: caseRow.procedure_key,
+        offices: [caseRow.office],
+        type: 'case.status-changed',
+        dedupeKey: `case.status:${caseRow.id}:${itemId}:${status}`,
+        data: { status },
+      });
+    });
   }
 
   private async onTransitions(transitions: ItemTransition[]): Promise<void> {
@@ -39,11 +53,13 @@ export class EventRecorder implements OnModuleInit {
     const closed = isTask && t.previousStatus === 'wait' && t.item.status !== 'wait';
     if (!isStart && !(status && entered) && !opened && !closed) return [];
     const c = await this.cases.row(caseId);
+    // Until the case is taken in charge, an office task's step waits for its first claim (the timeline's rule).
+    const announces = status && entered && (!isOfficeTask(t) || c.taken_in_charge_at !== null);
     const base = { caseId, procedureKey: c.procedure_key, offices: [c.office] };
     const events: NewIntegrationEvent[] = [];
     if (isStart) events.push({ ...base, type: 'case.filed', dedupeKey: `case.filed:${caseId}`, data: {} });
     if (closed) events.push(this.taskEvent(base, t, t.item.status === 'end' ? 'task.completed' : 'task.cancelled'));
-    if (status && entered) {
+    if (announces) {
       events.push({ ...base, type: 'case.status-changed', dedupeKey: `case.status:${caseId}:${t.item.id}:${status}`, data: { status } });
     }
     if (opened) events.push(this.taskEvent(base, t, 'task.created'));
@@ -61,4 +77,11 @@ export class EventRecorder implements OnModuleInit {
       data: { elementId: t.item.elementId, taskName: t.item.name },
     };
   }
+}
+
+/** Office user tasks announce their step when the case timeline records it (see the class comment). */
+function isOfficeTask(t: ItemTransition): boolean {
+  if (t.item.elementType !== 'bpmn:UserTask') return false;
+  const groups = t.item.candidateGroups.length ? t.item.candidateGroups : (t.element?.candidateGroups ?? []);
+  return !groups.includes('citizen');
 }

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Page, PageRequest } from '../../../common';
+import { Transactions } from '../../../database';
+import { CatalogueService } from '../../catalogue';
+import { NotificationsService } from '../../notifications';
+import { CaseInvalidRequestException, CaseNotFoundException } from '../cases.exceptions';
+import { CASE_MESSAGES as M } from '../cases.messages';
+import { CasesRepository } from '../cases.repository';
+import { CaseRow } from '../cases.types';
+import { CaseActor, mayAccess, requireText } from './case-actor';
+import { CaseInteractionsRepository, CaseMessageView } from './case-interactions.repository';
+
+const MAX_BODY = 4000;
+
+/**
+ * Two-way messages on a case (the portal's Messaggi, the console's task page): the applicant
+ * writes to the case's office, an operator of that office answers. Each message is e-mailed to
+ * the other party through the outbox, in the same transaction: a citizen's message to the
+ * office's address (processes/offices.json), an answer to the citizen's address.
+ */
+@Injectable()
+export class CaseMessagesUseCase {
+  private readonly cases: CasesRepository;
+  private readonly repo: CaseInteractionsRepository;
+
+  constructor(
+    private readonly tx: Transactions,
+    private readonly catalogue: CatalogueService,
+    private readonly notifications: NotificationsService,
+  ) {
+    this.cases = new CasesRepository(tx);
+    this.repo = new CaseInteractionsRepository(tx);
+  }
+
+  async list(caseId: string, actor: CaseActor, page: PageRequest): Promise<Page<CaseMessageView>> {
+    await this.visible(caseId, actor);
+    const { rows, total } = await this.repo.messages(caseId, page.offset, page.pageSize);
+    return { items: rows, total, page: page.page, pageSize: page.pageSize };
+  }
+
+  async post(caseId: string, actor: CaseActor, body: unknown): Promise<CaseMessageView> {
+    const row = await this.visible(caseId, actor);
+    const text = requireText(body, MAX_BODY);
+    if (!text) throw new CaseInvalidRequestException('body', M.messageBody);
+    const office = await this.catalogue.office(row.office);
+    const officeName = office?.name ?? row.office;
+    return this.tx.run(async () => {
+      const id = randomUUID();
+      const message = await this.repo.insertMessage({
+        id,
+        caseId,
+        authorKind: actor.kind,
+        authorId: actor.kind === 'citizen' ? actor.fiscalCode : actor.userId,
+        authorName: actor.kind === 'citizen' ? actor.name || row.citizen_name : officeName,
+        office: row.office,
+        body: text,
+      });
+      const to = actor.kind === 'citizen' ? office?.email : row.citizen_email;
+      if (to) {
+        await this.notifications.enqueueEmail({
+          caseId,
+          event: actor.kind === 'citizen' ? 'messaggio-cittadino' : 'messaggio-ufficio',
+          procedureKey: row.procedure_key,
+          to,
+          dedupeKey: `${caseId}:messaggio:${id}`,
+          variables: {
+            procedureTitle: row.procedure_title,
+            // The greeting names the recipient: the office for a citizen's message, the citizen for an answer.
+            citizenName: actor.kind === 'citizen' ? officeName : row.citizen_name,
+            senderName: row.citizen_name,
+            caseCode: row.code,
+            protocolNumber: row.protocol_number ?? undefined,
+            protocolDate: row.protocol_date ?? undefined,
+            office: officeName,
+            message: text,
+          },
+        });
+      }
+      return message;
+    });
+  }
+
+  private async visible(caseId: string, actor: CaseActor): Promise<CaseRow> {
+    const row = /^[0-9a-f-]{36}$/i.test(caseId) ? await this.cases.findById(caseId) : undefined;
+    if (!row || !mayAccess(actor, row)) throw new CaseNotFoundException(caseId);
+    return row;
+  }
+}
