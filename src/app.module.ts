@@ -11,6 +11,8 @@ import { CasesModule } from './modules/cases';
 import { TasksModule } from './modules/tasks';
 import { DocumentsModule } from './modules/documents';
 import { AuditModule } from './modules/audit';
+import { WebModule } from './modules/web';
+import { PortalModule } from './modules/portal';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -18,7 +20,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule],
     };
   }
 }

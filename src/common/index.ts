@@ -1,5 +1,5 @@
 export { DomainException, ErrorKind, FieldError } from './domain.exception';
-export { ProblemDetails, ProblemFilter, sqlStateOf, statusOf, toProblem } from './problem.filter';
+export { PageErrorRenderer, ProblemDetails, ProblemFilter, sqlStateOf, statusOf, toProblem } from './problem.filter';
 export { safeError } from './safe-error';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page, PageRequest, parsePageRequest } from './pagination';
 export {

@@ -125,9 +125,17 @@ export function sqlStateOf(error: unknown): string | undefined {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+/** Renders errors of browser page requests as HTML (the web layer supplies it); the API keeps problem+json. */
+export interface PageErrorRenderer {
+  wantsPage(req: Request): boolean;
+  render(problem: ProblemDetails, req: Request, res: Response): void;
+}
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly pages?: PageErrorRenderer) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
@@ -145,6 +153,13 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const retryAfter = error instanceof DomainException ? error.details.retryAfterSeconds : undefined;
     if (typeof retryAfter === 'number' && retryAfter > 0) res.setHeader('Retry-After', String(Math.ceil(retryAfter)));
+    if (this.pages?.wantsPage(req)) {
+      try {
+        return this.pages.render(problem, req, res);
+      } catch (e) {
+        this.logger.error({ err: e, path: req.originalUrl }, 'error page failed');
+      }
+    }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -72,6 +72,12 @@ const envSchema = z.object({
   AUTH_ISSUER: z.string().min(1).default('sportello'),
   AUTH_AUDIENCE: z.string().min(1).default('sportello-api'),
   AUTH_TOKEN_TTL_S: intFrom(60, 2_592_000).default(3600),
+  /** The Comune's name as the portal header, footer and page titles show it. */
+  COMUNE_NAME: z.string().trim().min(3, 'must be at least 3 characters').max(80, 'must be at most 80 characters').default('Comune di Esempio'),
+  /** Signs the portal's session cookie; the web layer refuses to start in production without it (elsewhere a random one per boot). */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Idle lifetime of a portal session. */
+  SESSION_TTL_S: intFrom(300, 604_800).default(28_800),
   /** Public address of the portal, printed in QR verification links (no trailing slash needed). */
   PUBLIC_BASE_URL: z
     .string()

@@ -7,6 +7,7 @@ import { TaskIndexes1763900000500 } from './1763900000500-TaskIndexes';
 import { ProtocolNumberAtCommit1764000000100 } from './1764000000100-ProtocolNumberAtCommit';
 import { CaseProtocolFromRegister1764000000110 } from './1764000000110-CaseProtocolFromRegister';
 import { OutboxRenderAtSend1764000000120 } from './1764000000120-OutboxRenderAtSend';
+import { PortalSessionsDrafts1764000000300 } from './1764000000300-PortalSessionsDrafts';
 import { Documents1764000000400 } from './1764000000400-Documents';
 import { StaffAccounts1764000000500 } from './1764000000500-StaffAccounts';
 import { AuditTrail1764000000510 } from './1764000000510-AuditTrail';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   ProtocolNumberAtCommit1764000000100,
   CaseProtocolFromRegister1764000000110,
   OutboxRenderAtSend1764000000120,
+  PortalSessionsDrafts1764000000300,
   Documents1764000000400,
   StaffAccounts1764000000500,
   AuditTrail1764000000510,

@@ -160,6 +160,10 @@ export class CatalogueRepository {
     };
   }
 
+  async listOffices(): Promise<Office[]> {
+    return (await this.tx.manager().query('select key, name, email from catalogue_office order by name')) as Office[];
+  }
+
   async findOffice(key: string): Promise<Office | null> {
     const [row] = (await this.tx.manager().query('select key, name, email from catalogue_office where key = $1', [key])) as Office[];
     return row ?? null;

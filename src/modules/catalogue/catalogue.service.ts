@@ -9,7 +9,7 @@ import { readCatalogueFiles } from './catalogue-files';
 import { validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { DeploymentSummary, FormVersion, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { DeploymentSummary, FormVersion, Office, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
 
 /**
  * Loads processes/ and forms/, validates them as one catalogue and deploys it all or nothing:
@@ -65,6 +65,11 @@ export class CatalogueService implements OnApplicationBootstrap {
   async list(filter: ProcedureFilter, page: PageRequest): Promise<Page<ProcedureSummary>> {
     const { items, total } = await this.repository.listProcedures(filter, page);
     return { items, total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /** Every office of the Comune, by name. */
+  offices(): Promise<Office[]> {
+    return this.repository.listOffices();
   }
 
   /** The current version of a form (start or task form), for validating a submission. */

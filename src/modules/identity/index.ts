@@ -4,7 +4,7 @@ export { AuthGuard } from './auth.guard';
 export { CurrentPrincipal, Public, Roles } from './auth.decorators';
 export { TokenService } from './token.service';
 export { TokenVerifier } from './token-verifier';
-export { principalOf } from './request-principal';
+export { attachPrincipal, principalOf } from './request-principal';
 export { DEFAULT_ROUTE_RULES } from './route-rules';
 export type { RouteRules } from './route-rules';
 export { PRINCIPAL_KINDS, isPrincipalKind, principalSubject } from './principal';

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { CasesService, CaseView } from '../cases';
+import { CatalogueService } from '../catalogue';
+import { DocumentsService, DocumentView } from '../documents';
+import type { CitizenPrincipal } from '../identity';
+import { TasksService } from '../tasks';
+import { WebForbiddenException } from '../web';
+import { PORTAL_MESSAGES as M } from './portal.messages';
+import { WizardService } from './wizard.service';
+
+const TABS = ['pratiche', 'pagamenti', 'documenti', 'messaggi', 'scadenze'] as const;
+type Tab = (typeof TABS)[number];
+const PAGE = { page: 1, pageSize: 50, offset: 0 };
+
+/** View models of the personal area (AgID tabs) and of a case page. */
+@Injectable()
+export class PersonalAreaService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly tasks: TasksService,
+    private readonly catalogue: CatalogueService,
+    private readonly wizard: WizardService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  async area(citizen: CitizenPrincipal, tab: unknown): Promise<object> {
+    const active: Tab = (TABS as readonly string[]).includes(tab as string) ? (tab as Tab) : 'pratiche';
+    const [mine, drafts] = await Promise.all([this.cases.listMine(citizen.fiscalCode, PAGE), this.wizard.listDrafts(citizen.fiscalCode)]);
+    const titles = new Map<string, string>();
+    for (const d of drafts) titles.set(d.procedure_key, await this.catalogue.get(d.procedure_key).then((p) => p.title, () => d.procedure_key));
+    let deadlines: Array<{ caseId: string; caseCode: string; procedure: string; task: string; createdAt: Date; href: string }> = [];
+    if (active === 'scadenze') {
+      const open = mine.items.filter((c) => !['accettata', 'rifiutata'].includes(c.displayStatus));
+      const views = await Promise.all(open.map((c) => this.cases.get(c.id, { kind: 'citizen', fiscalCode: citizen.fiscalCode })));
+      deadlines = views.flatMap((v) =>
+        v.openCitizenTasks.map((t) => ({ caseId: v.id, caseCode: v.code, procedure: v.procedure.title, task: t.name ?? 'Attività', createdAt: t.createdAt, href: `/area-personale/pratiche/${v.id}/attivita/${t.id}` })),
+      );
+    }
+    const documents = active === 'documenti' ? (await this.documents.listForCitizen(citizen.fiscalCode, PAGE)).items.map(documentRow) : [];
+    return {
+      title: 'Area personale',
+      documents,
+      breadcrumbs: [{ label: 'Area personale' }],
+      tabs: TABS.map((t) => ({ key: t, label: M.tabs[t], href: `/area-personale?scheda=${t}`, active: t === active })),
+      active,
+      isPratiche: active === 'pratiche',
+      isPagamenti: active === 'pagamenti',
+      isDocumenti: active === 'documenti',
+      isMessaggi: active === 'messaggi',
+      isScadenze: active === 'scadenze',
+      cases: mine.items.map((c) => ({ ...c, chip: M.displayStatusChip[c.displayStatus], href: `/area-personale/pratiche/${c.id}` })),
+      total: mine.total,
+      drafts: drafts.map((d) => ({ title: titles.get(d.procedure_key), updatedAt: d.updated_at, href: `/servizi/${d.procedure_key}/domanda`, chip: M.displayStatusChip.bozza })),
+      deadlines,
+    };
+  }
+
+  async casePage(citizen: CitizenPrincipal, id: string, justFiled: boolean): Promise<object> {
+    const view = await this.cases.get(id, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
+    const procedure = await this.catalogue.get(view.procedure.key).catch(() => undefined);
+    const documents = (await this.documents.listForCase(view.id)).map(documentRow);
+    return {
+      title: `Pratica ${view.code}`,
+      breadcrumbs: [{ label: 'Area personale', href: '/area-personale' }, { label: `Pratica ${view.code}` }],
+      case: view,
+      chip: M.displayStatusChip[view.displayStatus],
+      office: procedure?.office,
+      stepper: stepper(view),
+      timeline: [...view.timeline].reverse(),
+      tasks: view.openCitizenTasks.map((t) => ({ ...t, href: `/area-personale/pratiche/${view.id}/attivita/${t.id}` })),
+      justFiled,
+      documents,
+      receiptHref: view.protocol ? `/area-personale/pratiche/${view.id}/ricevuta` : null,
+    };
+  }
+
+  async taskPage(citizen: CitizenPrincipal, caseId: string, taskId: string): Promise<object> {
+    const view = await this.cases.get(caseId, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
+    const task = await this.tasks.get(taskId, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
+    if (task.caseId !== view.id || task.status !== 'open' || !task.formKey) throw new WebForbiddenException(M.taskNotFound);
+    const form = await this.catalogue.form(task.formKey);
+    return {
+      title: task.name ?? 'Attività',
+      breadcrumbs: [{ label: 'Area personale', href: '/area-personale' }, { label: `Pratica ${view.code}`, href: `/area-personale/pratiche/${view.id}` }, { label: task.name ?? 'Attività' }],
+      case: view,
+      task,
+      formJs: true,
+      scripts: ['/static/app/js/form-support.js', '/static/app/js/task-form.js'],
+      taskForm: { schema: form.schema, data: {}, completeUrl: `/area-personale/pratiche/${view.id}/attivita/${task.id}`, doneUrl: `/area-personale/pratiche/${view.id}`, version: task.version },
+    };
+  }
+
+  async completeTask(citizen: CitizenPrincipal, caseId: string, taskId: string, body: unknown): Promise<{ done: true; href: string }> {
+    const view = await this.cases.get(caseId, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
+    const task = await this.tasks.get(taskId, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
+    if (task.caseId !== view.id) throw new WebForbiddenException(M.taskNotFound);
+    const data = body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined;
+    await this.tasks.complete(taskId, { kind: 'citizen', fiscalCode: citizen.fiscalCode }, data);
+    return { done: true, href: `/area-personale/pratiche/${view.id}` };
+  }
+}
+
+const KINDS: Record<DocumentView['kind'], string> = { attachment: 'Allegato', receipt: 'Ricevuta', act: 'Provvedimento' };
+
+function documentRow(d: DocumentView) {
+  return { ...d, kindLabel: KINDS[d.kind] ?? d.kind, href: `/area-personale/documenti/${d.id}`, sizeKb: Math.max(1, Math.round(d.size / 1024)) };
+}
+
+/**
+ * The citizen-visible phases as Designers Italia names them: sent, in progress, (to integrate,
+ * when it happened), outcome. Each is done, current or still to come.
+ */
+function stepper(view: CaseView): Array<{ label: string; state: 'done' | 'current' | 'todo' }> {
+  const seen = new Set(view.timeline.map((t) => t.status));
+  const outcome = view.displayStatus === 'accettata' || view.displayStatus === 'rifiutata';
+  const phases: Array<{ label: string; reached: boolean }> = [
+    { label: 'Inviata', reached: true },
+    { label: 'In elaborazione', reached: [...seen].some((s) => s !== 'inviata') },
+    ...(seen.has('da-integrare') ? [{ label: 'Da integrare', reached: true }] : []),
+    { label: outcome ? (view.displayStatus === 'accettata' ? 'Accettata' : 'Rifiutata') : 'Esito', reached: outcome },
+  ];
+  const last = phases.map((p) => p.reached).lastIndexOf(true);
+  return phases.map((p, i) => ({ label: p.label, state: i < last ? 'done' : i === last ? (outcome ? 'done' : 'current') : 'todo' }));
+}

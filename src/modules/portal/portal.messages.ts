@@ -1,0 +1,38 @@
+/** Italian texts of the citizen portal, in one place (templates hold the page prose). */
+export const PORTAL_MESSAGES = {
+  spidLevels: {
+    '1': 'SPID livello 1',
+    '2': 'SPID livello 2 o CIE',
+    '3': 'SPID livello 3 o CIE',
+    none: 'Non serve identità digitale',
+  } as Record<string, string>,
+  free: 'Gratuito',
+  draftInvalid: 'La bozza inviata non è valida',
+  draftNotObject: 'i dati della bozza devono essere un oggetto',
+  draftUnknownField: 'campo non previsto dal modulo',
+  draftStep: 'il passo indicato non esiste',
+  draftTooLarge: 'la bozza supera la dimensione massima consentita',
+  draftMissing: 'Non c’è una domanda da inviare per questo servizio: compilare prima il modulo.',
+  notCitizen: 'Solo un cittadino che ha effettuato l’accesso può presentare una domanda.',
+  declarationsRequired: 'Per inviare la domanda occorre confermare le dichiarazioni.',
+  lookupCode: 'Indicare il codice della pratica',
+  lookupFiscalCode: 'Indicare il codice fiscale del richiedente',
+  lookupNotFound: 'Nessuna pratica corrisponde al codice e al codice fiscale indicati.',
+  taskNotFound: 'Attività non trovata',
+  uploadField: 'Indicare il campo del modulo a cui si riferisce il file',
+  tabs: {
+    pratiche: 'Le mie pratiche',
+    pagamenti: 'Pagamenti',
+    documenti: 'Documenti',
+    messaggi: 'Messaggi',
+    scadenze: 'Scadenze',
+  } as Record<string, string>,
+  displayStatusChip: {
+    bozza: 'bg-secondary',
+    inviata: 'bg-primary',
+    'in elaborazione': 'bg-warning text-dark',
+    'da integrare': 'bg-danger',
+    accettata: 'bg-success',
+    rifiutata: 'bg-dark',
+  } as Record<string, string>,
+} as const;

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases';
+import { CatalogueModule } from '../catalogue';
+import { DocumentsModule } from '../documents';
+import { FormsModule } from '../forms';
+import { TasksModule } from '../tasks';
+import { WebModule } from '../web';
+import { CataloguePagesController } from './catalogue-pages.controller';
+import { CataloguePagesService } from './catalogue-pages.service';
+import { DocumentsPagesController } from './documents-pages.controller';
+import { DraftRetentionService } from './draft-retention.service';
+import { PersonalAreaController } from './personal-area.controller';
+import { PersonalAreaService } from './personal-area.service';
+import { StatusLookupController } from './status-lookup.controller';
+import { WizardController } from './wizard.controller';
+import { WizardService } from './wizard.service';
+
+/** The citizen portal: catalogue pages, the application wizard with drafts, the personal area. */
+@Module({
+  imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule],
+  controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, DocumentsPagesController],
+  providers: [CataloguePagesService, WizardService, PersonalAreaService, DraftRetentionService],
+  exports: [DraftRetentionService],
+})
+export class PortalModule {}

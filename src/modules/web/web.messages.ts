@@ -1,0 +1,27 @@
+/** Italian texts of the web layer (login, errors, shared page chrome), in one place. */
+export const WEB_MESSAGES = {
+  csrfInvalid: 'La pagina è scaduta o la richiesta non proviene da questo sito. Ricaricare la pagina e riprovare.',
+  loginRequired: 'Per continuare è necessario accedere.',
+  forbidden: 'Non è possibile accedere a questa pagina con il profilo in uso.',
+  devLoginDisabled: "L'accesso di sviluppo non è disponibile in questo ambiente.",
+  devLoginUser: "Indicare nel parametro «utente» un codice fiscale valido o l'identificativo di un utente.",
+  devLoginFiscalCode: 'Il codice fiscale indicato non è valido',
+  devLoginUserId: "L'identificativo utente può contenere solo lettere minuscole, cifre, punti, trattini e trattini bassi (da 2 a 64 caratteri).",
+  devLoginOffice: "L'ufficio indicato non esiste: scegliere uno degli uffici del Comune.",
+  devLoginRole: "Il ruolo indicato non è valido: usare «responsabile», «analista» o «amministratore».",
+  devLoginRoleNeedsOffice: "Il ruolo «responsabile» richiede anche il parametro «ufficio».",
+  devCitizenGivenName: 'Utente',
+  devCitizenFamilyName: 'di prova',
+  errors: {
+    400: { title: 'Richiesta non valida', text: 'I dati inviati non sono validi.' },
+    401: { title: 'Accesso richiesto', text: 'Per continuare è necessario accedere.' },
+    403: { title: 'Accesso non consentito', text: 'Non è possibile completare questa operazione.' },
+    404: { title: 'Pagina non trovata', text: 'La pagina cercata non esiste o non è più disponibile.' },
+    409: { title: 'Operazione non possibile', text: "L'operazione è in conflitto con lo stato attuale." },
+    413: { title: 'Contenuto troppo grande', text: 'Il contenuto inviato supera la dimensione massima consentita.' },
+    422: { title: 'Dati non validi', text: 'Alcuni dati non sono validi.' },
+    429: { title: 'Troppi tentativi', text: 'Sono stati fatti troppi tentativi: riprovare tra qualche minuto.' },
+    500: { title: 'Errore del servizio', text: 'Si è verificato un errore. Riprovare più tardi.' },
+    503: { title: 'Servizio non disponibile', text: 'Il servizio non è al momento disponibile. Riprovare più tardi.' },
+  } as Record<number, { title: string; text: string }>,
+} as const;
