@@ -13,6 +13,7 @@ import { DocumentsModule } from './modules/documents';
 import { AuditModule } from './modules/audit';
 import { WebModule } from './modules/web';
 import { PortalModule } from './modules/portal';
+import { CitizenAuthModule } from './modules/citizen-auth';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -20,7 +21,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule, CitizenAuthModule],
     };
   }
 }

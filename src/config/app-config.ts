@@ -15,6 +15,18 @@ const intFrom = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 
+const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL');
+
+const citizenProvider = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,20}$/, 'must match [a-z0-9-]{1,20}'),
+  kind: z.enum(['spid', 'cie']),
+  label: z.string().trim().min(2).max(60),
+  issuer: httpUrl,
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(16, 'must be at least 16 characters'),
+});
+export type CitizenProviderConfig = z.infer<typeof citizenProvider>;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: intFrom(0, 65535).default(3000),
@@ -100,9 +112,27 @@ const envSchema = z.object({
   DOCUMENTS_UNFILED_TTL_HOURS: intFrom(1, 8760).default(24),
   DOCUMENTS_PURGE_ENABLED: booleanFlag.default(true),
   DOCUMENTS_PURGE_INTERVAL_MS: intFrom(1000, 86_400_000).default(3_600_000),
+  /** The bundled development identity provider under /dev-idp; default on in development, refused in production. */
+  AUTH_DEV_IDP: booleanFlag.optional(),
+  /**
+   * Citizen identity providers (SPID/CIE over OpenID Connect), a JSON array of
+   * {"id","kind":"spid"|"cie","label","issuer","clientId","clientSecret"}. Unset with AUTH_DEV_IDP on: the bundled provider.
+   */
+  CITIZEN_OIDC_PROVIDERS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(citizenProvider).min(1, 'must list at least one provider'))
+    .optional(),
 });
 
-export type AppConfig = z.infer<typeof envSchema> & { pgliteDir: string; documentsDir: string };
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP'> & { pgliteDir: string; documentsDir: string; AUTH_DEV_IDP: boolean };
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -128,8 +158,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.AUTH_MODE === 'dev-keys'
       ? ['AUTH_MODE: dev-keys is not allowed when NODE_ENV=production (use jwks)']
       : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.AUTH_DEV_IDP ? ['AUTH_DEV_IDP: the development identity provider is refused when NODE_ENV=production'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => !p.issuer.startsWith('https://'))
+      ? ['CITIZEN_OIDC_PROVIDERS: issuers must be https:// when NODE_ENV=production']
+      : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
   const dataDir = cfg.DATA_DIR.replace(/\/$/, '');
-  return { ...cfg, pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`, documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents` };
+  const devIdp = cfg.AUTH_DEV_IDP ?? cfg.NODE_ENV === 'development';
+  return { ...cfg, AUTH_DEV_IDP: devIdp, pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`, documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents` };
 }
