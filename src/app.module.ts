@@ -14,6 +14,7 @@ import { AuditModule } from './modules/audit';
 import { WebModule } from './modules/web';
 import { PortalModule } from './modules/portal';
 import { CitizenAuthModule } from './modules/citizen-auth';
+import { StaffLoginModule } from './modules/staff-login';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -21,7 +22,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule, CitizenAuthModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule],
     };
   }
 }

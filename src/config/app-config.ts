@@ -112,6 +112,10 @@ const envSchema = z.object({
   DOCUMENTS_UNFILED_TTL_HOURS: intFrom(1, 8760).default(24),
   DOCUMENTS_PURGE_ENABLED: booleanFlag.default(true),
   DOCUMENTS_PURGE_INTERVAL_MS: intFrom(1000, 86_400_000).default(3_600_000),
+  /** Encrypts staff TOTP secrets (AES-256-GCM); the staff login refuses to start in production without it; elsewhere a key kept in <DATA_DIR>/keys/totp.key. */
+  STAFF_TOTP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Login attempts (staff password and code) per client address (IPv6: per /64) in 10 minutes, shared by all processes. */
+  LOGIN_RATE_LIMIT: intFrom(1, 10_000).default(20),
   /** The bundled development identity provider under /dev-idp; default on in development, refused in production. */
   AUTH_DEV_IDP: booleanFlag.optional(),
   /**

@@ -11,6 +11,7 @@ import { PortalSessionsDrafts1764000000300 } from './1764000000300-PortalSession
 import { Documents1764000000400 } from './1764000000400-Documents';
 import { StaffAccounts1764000000500 } from './1764000000500-StaffAccounts';
 import { AuditTrail1764000000510 } from './1764000000510-AuditTrail';
+import { StaffTotpLoginLimit1764000000910 } from './1764000000910-StaffTotpLoginLimit';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Documents1764000000400,
   StaffAccounts1764000000500,
   AuditTrail1764000000510,
+  StaffTotpLoginLimit1764000000910,
 ];

@@ -5,6 +5,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hotp, totpStep } from '../../../src/modules/staff-login';
 import { dropTestSchema, testConfig } from '../../setup/test-database';
 
 /**
@@ -153,6 +154,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       AUTH_DEV_IDP: 'true',
       PUBLIC_BASE_URL: base,
       CITIZEN_OIDC_PROVIDERS: JSON.stringify(providers),
+      LOGIN_RATE_LIMIT: '25',
     };
     child = spawn(process.execPath, [MAIN], { cwd: ROOT, env });
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -304,5 +306,76 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     const state = auth.searchParams.get('state') ?? '';
     hostile.nonces.set(state, auth.searchParams.get('nonce') ?? '');
     expect(location(await b.get(`/accesso/oidc/ritorno?code=good.${state}&state=${state}`))).toBe('/area-personale');
+  });
+
+  describe('staff login (password, TOTP for admins and analysts, lock-out, rate limit)', () => {
+    let secret = '';
+
+    async function password(b: Browser, username: string, pass: string): Promise<Response> {
+      const html = await (await b.get('/accesso/personale')).text();
+      return b.post('/accesso/personale', { _csrf: csrfOf(html), username, password: pass });
+    }
+    const codePost = async (b: Browser, codice: string): Promise<Response> => {
+      const html = await (await b.get('/accesso/personale/codice')).text();
+      return b.post('/accesso/personale/codice', { _csrf: csrfOf(html), codice });
+    };
+
+    it('given an admin without a second factor, when they log in, then the secret is shown once and the first code enrols it', async () => {
+      const b = new Browser(base);
+      const enrol = await password(b, 'admin', 'sportello-demo');
+      expect(enrol.status).toBe(200);
+      const html = await enrol.text();
+      secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(html)?.[1] ?? '';
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      expect(location(await b.get('/area-personale'))).toMatch(/^\/accesso/);
+      const done = await b.post('/accesso/personale/codice', { _csrf: csrfOf(html), codice: hotp(secret, totpStep(new Date())) });
+      expect(location(done)).toBe('/');
+      expect(out).not.toContain(secret);
+    });
+
+    it('given an enrolled admin, when the code is wrong or replayed, then they are not logged in; the next code logs them in', async () => {
+      const b = new Browser(base);
+      expect(location(await password(b, 'admin', 'sportello-demo'))).toBe('/accesso/personale/codice');
+      const now = totpStep(new Date());
+      const wrong = await codePost(b, String((Number(hotp(secret, now)) + 1) % 1_000_000).padStart(6, '0'));
+      expect(wrong.status).toBe(401);
+      expect(await wrong.text()).toContain('Codice non valido');
+      expect((await codePost(b, hotp(secret, now - 1))).status).toBe(401);
+      expect(location(await codePost(b, hotp(secret, now + 1)))).toBe('/');
+      const token = spawnSync(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
+      const audit = (await (await fetch(`${base}/api/v1/admin/audit?resourceType=user&resourceId=admin`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ action: string }> };
+      expect(audit.items.filter((r) => r.action === 'auth.login')).toHaveLength(2);
+    });
+
+    it('given an operator, when they log in with the right password, then no code is asked', async () => {
+      const b = new Browser(base);
+      expect(location(await password(b, 'anna.esposito', 'sportello-demo'))).toBe('/');
+    });
+
+    it('given the staff login form without its CSRF token, when posted, then it is refused before any check', async () => {
+      const b = new Browser(base);
+      await b.get('/accesso/personale');
+      expect((await b.post('/accesso/personale', { username: 'anna.esposito', password: 'sportello-demo' })).status).toBe(403);
+    });
+
+    it('given five wrong passwords, when the right one follows, then the account is locked', async () => {
+      const b = new Browser(base);
+      for (let i = 0; i < 4; i++) expect((await password(b, 'luca.romano', 'sbagliata')).status).toBe(401);
+      expect((await password(b, 'luca.romano', 'sbagliata')).status).toBe(423);
+      const locked = await password(b, 'luca.romano', 'sportello-demo');
+      expect(locked.status).toBe(423);
+      expect(await locked.text()).toContain('Account bloccato');
+    });
+
+    it('given many attempts from one address, when the limit is passed, then the login answers 429 with Retry-After', async () => {
+      const b = new Browser(base);
+      let last: Response | undefined;
+      for (let i = 0; i < 30; i++) {
+        last = await password(b, 'nessuno', 'x');
+        if (last.status === 429) break;
+      }
+      expect(last?.status).toBe(429);
+      expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
   });
 });

@@ -1,0 +1,2 @@
+export { StaffLoginModule } from './staff-login.module';
+export { hotp, totpStep, verifyTotp } from './totp';
