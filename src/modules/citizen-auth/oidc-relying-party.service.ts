@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { APP_CONFIG, AppConfig, CitizenProviderConfig } from '../../config';
 import { CITIZEN_AUTH_MESSAGES as M } from './citizen-auth.messages';
 import { CitizenLoginFailedException, CitizenLoginInvalidInputException, CitizenProviderUnavailableException } from './citizen-auth.exceptions';
@@ -7,6 +7,12 @@ import { CitizenIdentity, identityFromClaims } from './citizen-identity';
 import { acrOf, AuthLevel, levelOfAcr } from './citizen-levels';
 import { CALLBACK_PATH, citizenProviders, LOGGED_OUT_PATH } from './citizen-providers';
 import { DevIdpService } from './dev-idp/dev-idp.service';
+
+/**
+ * openid-client is ESM-only: Node (>= 20.19) loads it from CommonJS with require(esm), jest's CommonJS
+ * runtime cannot. Loaded on first use, so apps composed in jest (which never log citizens in) still start.
+ */
+const oidc = (): typeof Oidc => require('openid-client') as typeof Oidc;
 
 /** What the session keeps between the redirect to the provider and its answer. */
 export interface PendingCitizenLogin {
@@ -26,7 +32,7 @@ export interface PendingCitizenLogin {
 @Injectable()
 export class OidcRelyingPartyService {
   private readonly logger = new Logger('CitizenOidc');
-  private readonly discovered = new Map<string, Promise<oidc.Configuration>>();
+  private readonly discovered = new Map<string, Promise<Oidc.Configuration>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,13 +49,13 @@ export class OidcRelyingPartyService {
     return found;
   }
 
-  private configuration(p: CitizenProviderConfig): Promise<oidc.Configuration> {
+  private configuration(p: CitizenProviderConfig): Promise<Oidc.Configuration> {
     let cached = this.discovered.get(p.id);
     if (!cached) {
       const insecure = p.issuer.startsWith('http://') && this.config.NODE_ENV !== 'production';
-      cached = oidc.discovery(new URL(p.issuer), p.clientId, { id_token_signed_response_alg: 'RS256' }, oidc.ClientSecretBasic(p.clientSecret), {
+      cached = oidc().discovery(new URL(p.issuer), p.clientId, { id_token_signed_response_alg: 'RS256' }, oidc().ClientSecretBasic(p.clientSecret), {
         // Signature of every ID token checked against the provider's JWKS, even from the token endpoint (non-repudiation).
-        execute: insecure ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] : [oidc.enableNonRepudiationChecks],
+        execute: insecure ? [oidc().allowInsecureRequests, oidc().enableNonRepudiationChecks] : [oidc().enableNonRepudiationChecks],
         timeout: 10,
       });
       cached.catch(() => this.discovered.delete(p.id));
@@ -65,12 +71,12 @@ export class OidcRelyingPartyService {
   async begin(providerId: string, level: AuthLevel, returnTo: string): Promise<{ url: string; pending: PendingCitizenLogin }> {
     const p = this.provider(providerId);
     const config = await this.configuration(p);
-    const codeVerifier = oidc.randomPKCECodeVerifier();
-    const pending: PendingCitizenLogin = { provider: p.id, state: oidc.randomState(), nonce: oidc.randomNonce(), codeVerifier, level, returnTo };
-    const url = oidc.buildAuthorizationUrl(config, {
+    const codeVerifier = oidc().randomPKCECodeVerifier();
+    const pending: PendingCitizenLogin = { provider: p.id, state: oidc().randomState(), nonce: oidc().randomNonce(), codeVerifier, level, returnTo };
+    const url = oidc().buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri(),
       scope: 'openid profile email',
-      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge: await oidc().calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state: pending.state,
       nonce: pending.nonce,
@@ -84,10 +90,10 @@ export class OidcRelyingPartyService {
   async complete(callbackUrl: URL, pending: PendingCitizenLogin): Promise<{ identity: CitizenIdentity; endSessionUrl: string | null }> {
     const p = this.provider(pending.provider);
     const config = await this.configuration(p);
-    let tokens: oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
-    let userinfo: oidc.UserInfoResponse;
+    let tokens: Oidc.TokenEndpointResponse & Oidc.TokenEndpointResponseHelpers;
+    let userinfo: Oidc.UserInfoResponse;
     try {
-      tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+      tokens = await oidc().authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: pending.codeVerifier,
         expectedState: pending.state,
         expectedNonce: pending.nonce,
@@ -95,7 +101,7 @@ export class OidcRelyingPartyService {
       });
       const claims = tokens.claims();
       if (!claims) throw new Error('no id token');
-      userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+      userinfo = await oidc().fetchUserInfo(config, tokens.access_token, claims.sub);
     } catch (e) {
       const reason = e instanceof Error ? `${e.name}: ${(e as { code?: string }).code ?? ''} ${e.message}` : String(e);
       this.logger.warn({ provider: p.id, reason }, 'citizen login refused');
@@ -111,7 +117,7 @@ export class OidcRelyingPartyService {
     }
     const metadata = config.serverMetadata();
     const endSessionUrl = metadata.end_session_endpoint
-      ? oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token ?? '', post_logout_redirect_uri: `${this.config.PUBLIC_BASE_URL}${LOGGED_OUT_PATH}` }).href
+      ? oidc().buildEndSessionUrl(config, { id_token_hint: tokens.id_token ?? '', post_logout_redirect_uri: `${this.config.PUBLIC_BASE_URL}${LOGGED_OUT_PATH}` }).href
       : null;
     return { identity, endSessionUrl };
   }

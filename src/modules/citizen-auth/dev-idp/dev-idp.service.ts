@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import Provider from 'oidc-provider';
+import type Provider from 'oidc-provider';
 import { APP_CONFIG, AppConfig } from '../../../config';
 import { DEMO_CITIZENS } from '../../identity';
 import { acrOf, AUTH_LEVELS, AuthLevel } from '../citizen-levels';
@@ -8,6 +8,9 @@ import { CALLBACK_PATH, DEV_IDP_PATH, devIdpIssuer } from '../citizen-providers'
 import { FISCAL_NUMBER_CLAIMS } from '../citizen-identity';
 import { DevIdpSecrets, loadDevIdpSecrets } from './dev-idp-keys';
 import { devIdpErrorPage, devIdpLogoutPage } from './dev-idp.pages';
+
+/** oidc-provider is ESM-only: required on first use (Node's require(esm)), never while jest composes an app. */
+const loadProvider = (): typeof Provider => (require('oidc-provider') as { default: typeof Provider }).default;
 
 export const DEV_IDP_CLIENTS = ['sportello-spid', 'sportello-cie'] as const;
 
@@ -39,7 +42,8 @@ export class DevIdpService {
     this.clientSecret();
     const secrets = this.secretsCache as DevIdpSecrets;
     const base = this.config.PUBLIC_BASE_URL;
-    const provider = new Provider(devIdpIssuer(this.config), {
+    const OidcProvider = loadProvider();
+    const provider = new OidcProvider(devIdpIssuer(this.config), {
       clients: DEV_IDP_CLIENTS.map((id) => ({
         client_id: id,
         client_secret: secrets.clientSecret,
