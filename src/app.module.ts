@@ -16,6 +16,8 @@ import { IntegrationModule } from './modules/integration';
 import { WebModule } from './modules/web';
 import { PortalModule } from './modules/portal';
 import { PaymentsModule } from './modules/payments';
+import { CitizenAuthModule } from './modules/citizen-auth';
+import { StaffLoginModule } from './modules/staff-login';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -23,7 +25,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, ModelerModule, IntegrationModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule, ModelerModule, IntegrationModule],
     };
   }
 }

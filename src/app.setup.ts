@@ -4,11 +4,13 @@ import { AppConfig } from './config';
 import { InputHygienePipe, ProblemFilter } from './common';
 import { setupOpenApi } from './openapi';
 import { configureWeb, PAGE_ERRORS } from './modules/web';
+import { mountDevIdp } from './modules/citizen-auth';
 
 /** Global HTTP wiring shared by main.ts and the end-to-end tests. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.use(json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   configureWeb(app, config);
+  mountDevIdp(app);
   app.useGlobalFilters(new ProblemFilter(PAGE_ERRORS));
   app.useGlobalPipes(new InputHygienePipe());
   setupOpenApi(app);

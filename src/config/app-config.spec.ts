@@ -67,3 +67,21 @@ describe('loadConfig: development pagoPA', () => {
     ).toThrow(/DEV_PAGOPA_ENABLED: the development pagoPA is not allowed/);
   });
 });
+
+describe('loadConfig, citizen identity', () => {
+  it('given development, when loading, then the development identity provider is on; in test it is off unless asked', () => {
+    expect(loadConfig({}).AUTH_DEV_IDP).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).AUTH_DEV_IDP).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', AUTH_DEV_IDP: 'true' }).AUTH_DEV_IDP).toBe(true);
+  });
+
+  it('given production with AUTH_DEV_IDP=true, when loading, then boot is refused naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example/jwks', AUTH_DEV_IDP: 'true' })).toThrow(/AUTH_DEV_IDP/);
+  });
+
+  it('given a provider list with a bad issuer, when loading, then the field is named', () => {
+    const list = JSON.stringify([{ id: 'spid', kind: 'spid', label: 'SPID', issuer: 'ftp://x', clientId: 'c', clientSecret: 'x'.repeat(16) }]);
+    expect(() => loadConfig({ CITIZEN_OIDC_PROVIDERS: list })).toThrow(/CITIZEN_OIDC_PROVIDERS\.0\.issuer/);
+    expect(() => loadConfig({ CITIZEN_OIDC_PROVIDERS: '{' })).toThrow(/CITIZEN_OIDC_PROVIDERS: not valid JSON/);
+  });
+});

@@ -16,6 +16,18 @@ const intFrom = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 
+const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL');
+
+const citizenProvider = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,20}$/, 'must match [a-z0-9-]{1,20}'),
+  kind: z.enum(['spid', 'cie']),
+  label: z.string().trim().min(2).max(60),
+  issuer: httpUrl,
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(16, 'must be at least 16 characters'),
+});
+export type CitizenProviderConfig = z.infer<typeof citizenProvider>;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: intFrom(0, 65535).default(3000),
@@ -145,11 +157,34 @@ const envSchema = z.object({
   PAYMENTS_POLL_MS: intFrom(100, 600_000).default(5000),
   /** First retry delay after pagoPA is down; doubles each attempt, capped at one hour. */
   PAYMENTS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
+  /** Encrypts staff TOTP secrets (AES-256-GCM); the staff login refuses to start in production without it; elsewhere a key kept in <DATA_DIR>/keys/totp.key. */
+  STAFF_TOTP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Login attempts (staff password and code) per client address (IPv6: per /64) in 10 minutes, shared by all processes. */
+  LOGIN_RATE_LIMIT: intFrom(1, 10_000).default(20),
+  /** The bundled development identity provider under /dev-idp; default on in development, refused in production. */
+  AUTH_DEV_IDP: booleanFlag.optional(),
+  /**
+   * Citizen identity providers (SPID/CIE over OpenID Connect), a JSON array of
+   * {"id","kind":"spid"|"cie","label","issuer","clientId","clientSecret"}. Unset with AUTH_DEV_IDP on: the bundled provider.
+   */
+  CITIZEN_OIDC_PROVIDERS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(citizenProvider).min(1, 'must list at least one provider'))
+    .optional(),
 });
 
-export type AppConfig = z.infer<typeof envSchema> & {
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP'> & {
   pgliteDir: string;
   documentsDir: string;
+  AUTH_DEV_IDP: boolean;
   /** How many app processes to run: WEB_CONCURRENCY, else one per core on PostgreSQL and 1 on PGlite. */
   webConcurrency: number;
 };
@@ -187,11 +222,17 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(!cfg.DATABASE_URL && (cfg.WEB_CONCURRENCY ?? 1) > 1
       ? [`WEB_CONCURRENCY: PGlite serves one process, so ${cfg.WEB_CONCURRENCY} is not possible without DATABASE_URL (use 1, or PostgreSQL)`]
       : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.AUTH_DEV_IDP ? ['AUTH_DEV_IDP: the development identity provider is refused when NODE_ENV=production'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => !p.issuer.startsWith('https://'))
+      ? ['CITIZEN_OIDC_PROVIDERS: issuers must be https:// when NODE_ENV=production']
+      : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
   const dataDir = cfg.DATA_DIR.replace(/\/$/, '');
+  const devIdp = cfg.AUTH_DEV_IDP ?? cfg.NODE_ENV === 'development';
   return {
     ...cfg,
+    AUTH_DEV_IDP: devIdp,
     pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`,
     documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents`,
     webConcurrency: cfg.WEB_CONCURRENCY ?? (cfg.DATABASE_URL ? availableParallelism() : 1),

@@ -1,2 +1,2 @@
-export { AppConfig, ConfigValidationError, loadConfig } from './app-config';
+export { AppConfig, CitizenProviderConfig, ConfigValidationError, loadConfig } from './app-config';
 export { APP_CONFIG, ConfigModule } from './config.module';

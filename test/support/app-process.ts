@@ -30,7 +30,7 @@ export const exited = (child: ChildProcess): Promise<void> =>
 export async function startAppProcess(env: Record<string, string>, ready: (out: string) => boolean = () => true): Promise<AppProcess> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' } });
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, WEB_CONCURRENCY: '1', ...env, PORT: String(port), HOST: '127.0.0.1' } });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const base = `http://127.0.0.1:${port}`;

@@ -19,6 +19,7 @@ import { ServiceAccounts1764000000810 } from './1764000000810-ServiceAccounts';
 import { Webhooks1764000000820 } from './1764000000820-Webhooks';
 import { Payments1764000000900 } from './1764000000900-Payments';
 import { CasePayments1764000000910 } from './1764000000910-CasePayments';
+import { StaffTotpLoginLimit1764000000950 } from './1764000000950-StaffTotpLoginLimit';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   Webhooks1764000000820,
   Payments1764000000900,
   CasePayments1764000000910,
+  StaffTotpLoginLimit1764000000950,
 ];

@@ -19,7 +19,8 @@ export const SESSION_COOKIE = 'sportello.sid';
 /** The page error renderer the ProblemFilter uses for browser requests. */
 export const PAGE_ERRORS = { wantsPage, render: renderPageError };
 
-const isPagePath = (path: string): boolean => !/^\/(api|health|static)(\/|$)/.test(path);
+// The development identity provider's protocol endpoints (/dev-idp/...) parse their own bodies; its chooser pages are pages.
+const isPagePath = (path: string): boolean => !/^\/(api|health|static)(\/|$)/.test(path) && !/^\/dev-idp(?!\/interaction\/)/.test(path);
 
 /**
  * The web layer: security headers for every response, static assets from node_modules and

@@ -57,9 +57,11 @@ export class DevLoginController {
 
   @Post('esci')
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const endSession = req.session.endSessionUrl;
     await new Promise<void>((resolve, reject) => req.session.destroy((e: unknown) => (e ? reject(e) : resolve())));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.redirect(303, '/');
+    // A citizen who came through SPID/CIE also leaves the provider's session (RP-initiated logout).
+    res.redirect(303, endSession ?? '/');
   }
 
   /** A new session id at login (no fixation), carrying the principal and a fresh CSRF token. */

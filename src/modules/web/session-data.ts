@@ -6,6 +6,8 @@ declare module 'express-session' {
     principal?: Principal;
     /** Synchronizer token every unsafe page request must echo (form field `_csrf` or header `X-CSRF-Token`). */
     csrfToken?: string;
+    /** Where logout sends the browser after the local session ends: the identity provider's end-session URL. */
+    endSessionUrl?: string;
   }
 }
 

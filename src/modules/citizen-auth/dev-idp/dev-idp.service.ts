@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import type Provider from 'oidc-provider';
+import { APP_CONFIG, AppConfig } from '../../../config';
+import { DEMO_CITIZENS } from '../../identity';
+import { acrOf, AUTH_LEVELS, AuthLevel } from '../citizen-levels';
+import { CALLBACK_PATH, DEV_IDP_PATH, devIdpIssuer } from '../citizen-providers';
+import { FISCAL_NUMBER_CLAIMS } from '../citizen-identity';
+import { DevIdpSecrets, loadDevIdpSecrets } from './dev-idp-keys';
+import { devIdpErrorPage, devIdpLogoutPage } from './dev-idp.pages';
+
+/** oidc-provider is ESM-only: required on first use (Node's require(esm)), never while jest composes an app. */
+const loadProvider = (): typeof Provider => (require('oidc-provider') as { default: typeof Provider }).default;
+
+export const DEV_IDP_CLIENTS = ['sportello-spid', 'sportello-cie'] as const;
+
+/**
+ * The bundled development identity provider: a real OpenID Connect provider (oidc-provider) with the
+ * demo citizens as accounts, issuing SPID-style claims and `acr`. Mounted under /dev-idp only when
+ * AUTH_DEV_IDP is on (config refuses it in production). Keys under <DATA_DIR>/dev-idp, shared by
+ * processes; codes, sessions and grants live in the provider's memory store (one process per login).
+ */
+@Injectable()
+export class DevIdpService {
+  private readonly logger = new Logger('DevIdp');
+  private secretsCache?: DevIdpSecrets;
+  private providerCache?: Provider;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.AUTH_DEV_IDP;
+  }
+
+  clientSecret(): string {
+    this.secretsCache ??= loadDevIdpSecrets(this.config.DATA_DIR);
+    return this.secretsCache.clientSecret;
+  }
+
+  provider(): Provider {
+    if (this.providerCache) return this.providerCache;
+    this.clientSecret();
+    const secrets = this.secretsCache as DevIdpSecrets;
+    const base = this.config.PUBLIC_BASE_URL;
+    const OidcProvider = loadProvider();
+    const provider = new OidcProvider(devIdpIssuer(this.config), {
+      clients: DEV_IDP_CLIENTS.map((id) => ({
+        client_id: id,
+        client_secret: secrets.clientSecret,
+        redirect_uris: [`${base}${CALLBACK_PATH}`],
+        post_logout_redirect_uris: [`${base}/`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      })),
+      jwks: { keys: [secrets.signingKey] },
+      cookies: { keys: secrets.cookieKeys },
+      findAccount: (_ctx: unknown, id: string) => {
+        const citizen = DEMO_CITIZENS.find((c) => c.fiscalCode === id);
+        if (!citizen) return undefined;
+        return {
+          accountId: id,
+          claims: () => ({
+            sub: id,
+            given_name: citizen.givenName,
+            family_name: citizen.familyName,
+            ...(citizen.email ? { email: citizen.email } : {}),
+            [FISCAL_NUMBER_CLAIMS[0]]: `TINIT-${citizen.fiscalCode}`,
+          }),
+        };
+      },
+      claims: { openid: ['sub'], profile: ['given_name', 'family_name', FISCAL_NUMBER_CLAIMS[0]], email: ['email'] },
+      scopes: ['openid', 'profile', 'email'],
+      acrValues: AUTH_LEVELS.map(acrOf),
+      pkce: { required: () => true },
+      features: {
+        devInteractions: { enabled: false },
+        rpInitiatedLogout: { enabled: true, logoutSource: devIdpLogoutPage },
+      },
+      interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${DEV_IDP_PATH}/interaction/${interaction.uid}` },
+      ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
+      renderError: devIdpErrorPage,
+    });
+    provider.on('server_error', (_ctx: unknown, err: unknown) => this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'dev-idp server error'));
+    this.providerCache = provider;
+    return provider;
+  }
+
+  /** Express middleware for /dev-idp: the protocol endpoints go to oidc-provider; the chooser to its controller. */
+  middleware(): (req: Request, res: Response, next: NextFunction) => void {
+    return (req, res, next) => {
+      if (!this.enabled || req.path.startsWith('/interaction/')) return next();
+      this.provider().callback()(req, res);
+    };
+  }
+
+  /** Completes a chooser interaction: the citizen logs in at the chosen level and consents to the requested scopes. */
+  async finish(req: Request, res: Response, fiscalCode: string, level: AuthLevel): Promise<void> {
+    const provider = this.provider();
+    const details = await provider.interactionDetails(req, res);
+    const clientId = String(details.params.client_id);
+    const grant = new provider.Grant({ accountId: fiscalCode, clientId });
+    grant.addOIDCScope(String(details.params.scope ?? 'openid'));
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { login: { accountId: fiscalCode, acr: acrOf(level), amr: level === 1 ? ['pwd'] : ['pwd', 'otp'] }, consent: { grantId } }, { mergeWithLastSubmission: false });
+  }
+
+  async cancel(req: Request, res: Response): Promise<void> {
+    await this.provider().interactionFinished(req, res, { error: 'access_denied', error_description: 'login cancelled' }, { mergeWithLastSubmission: false });
+  }
+}

@@ -1,0 +1,4 @@
+export { CitizenAuthModule } from './citizen-auth.module';
+export { mountDevIdp } from './mount-dev-idp';
+export type { CitizenIdentity } from './citizen-identity';
+export type { AuthLevel } from './citizen-levels';

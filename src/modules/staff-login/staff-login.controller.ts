@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainException } from '../../common';
+import { IdentityLoginFailedException, Principal } from '../identity';
+import { csrfTokenOf, Page, safeReturnPath } from '../web';
+import { STAFF_LOGIN_MESSAGES as M } from './staff-login.messages';
+import { StaffLoginService } from './staff-login.service';
+import './staff-session';
+
+const PENDING_TTL_MS = 5 * 60 * 1000;
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Staff login pages: username and password, then for admins and analysts a TOTP code (enrolment in development). */
+@ApiExcludeController()
+@Controller('accesso/personale')
+@Page()
+export class StaffLoginController {
+  constructor(private readonly login: StaffLoginService) {}
+
+  @Get()
+  form(@Query('ritorno') ritorno: unknown, @Res() res: Response): void {
+    res.render('staff-login/password', { title: M.title, ritorno: safeReturnPath(ritorno) ?? '' });
+  }
+
+  @Post()
+  @HttpCode(200)
+  async password(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.login.countAttempt(req.ip);
+    const ritorno = safeReturnPath(body.ritorno) ?? '';
+    const [username, password] = [text(body.username).trim(), text(body.password)];
+    if (!username || !password) return this.again(res, 400, M.missingCredentials, username, ritorno);
+    let outcome;
+    try {
+      outcome = await this.login.password(username, password);
+    } catch (e) {
+      if (!(e instanceof DomainException)) throw e;
+      return this.again(res, e instanceof IdentityLoginFailedException ? 401 : 423, e instanceof IdentityLoginFailedException ? M.loginFailed : M.accountLocked, username, ritorno);
+    }
+    if (outcome.next === 'refused') return this.again(res, 403, M.enrolUnavailable, username, ritorno);
+    if (outcome.next === 'done') return this.finish(req, res, outcome.principal, ritorno);
+    await regenerate(req);
+    req.session.staffPending = { principal: outcome.principal, since: Date.now(), ritorno, ...(outcome.next === 'enrol' ? { secretEnc: outcome.secretEnc } : {}) };
+    // The new session carries a new CSRF token: the page rendered now must use it.
+    res.locals.csrfToken = csrfTokenOf(req);
+    await save(req);
+    if (outcome.next === 'code') return void res.redirect(303, '/accesso/personale/codice');
+    // The secret is shown here, once; it is stored (encrypted) only when the first code confirms it.
+    res.render('staff-login/code', { title: M.enrolTitle, enrol: { secret: outcome.secret, uri: outcome.uri } });
+  }
+
+  @Get('codice')
+  codeForm(@Req() req: Request, @Res() res: Response): void {
+    if (!this.pending(req)) return void res.redirect(303, '/accesso/personale');
+    res.render('staff-login/code', { title: M.codeTitle });
+  }
+
+  @Post('codice')
+  @HttpCode(200)
+  async code(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.login.countAttempt(req.ip);
+    const pending = this.pending(req);
+    if (!pending) return void res.status(401).render('staff-login/password', { title: M.title, error: M.noPending, ritorno: '' });
+    const code = text(body.codice).replace(/\s/g, '');
+    const userId = 'userId' in pending.principal ? pending.principal.userId : '';
+    const ok = pending.secretEnc ? await this.login.confirmEnrolment(userId, pending.secretEnc, code) : await this.login.code(userId, code);
+    if (!ok) return void res.status(401).render('staff-login/code', { title: pending.secretEnc ? M.enrolTitle : M.codeTitle, error: M.codeWrong });
+    await this.finish(req, res, pending.principal, pending.ritorno);
+  }
+
+  private pending(req: Request) {
+    const p = req.session.staffPending;
+    return p && Date.now() - p.since < PENDING_TTL_MS ? p : undefined;
+  }
+
+  private again(res: Response, status: number, error: string, username: string, ritorno: string): void {
+    res.status(status).render('staff-login/password', { title: M.title, error, username, ritorno });
+  }
+
+  private async finish(req: Request, res: Response, principal: Principal, ritorno: string): Promise<void> {
+    await regenerate(req);
+    req.session.principal = principal;
+    await save(req);
+    await this.login.recordLogin(principal, req.ip);
+    res.redirect(303, ritorno || '/');
+  }
+}
+
+const regenerate = (req: Request): Promise<void> => new Promise((ok, ko) => req.session.regenerate((e: unknown) => (e ? ko(e) : ok())));
+const save = (req: Request): Promise<void> => new Promise((ok, ko) => req.session.save((e: unknown) => (e ? ko(e) : ok())));

@@ -1,0 +1,13 @@
+/** What staff read on the login pages (Italian). */
+export const STAFF_LOGIN_MESSAGES = {
+  title: 'Accesso del personale',
+  codeTitle: 'Codice di verifica',
+  enrolTitle: 'Attiva la verifica in due passaggi',
+  missingCredentials: 'Inserire nome utente e password.',
+  loginFailed: 'Nome utente o password non corretti.',
+  accountLocked: 'Account bloccato temporaneamente dopo troppi tentativi non riusciti. Riprovare più tardi.',
+  rateLimited: 'Troppi tentativi di accesso da questo indirizzo. Riprovare tra qualche minuto.',
+  codeWrong: 'Codice non valido o già usato. Inserire il codice di 6 cifre mostrato ora dall\u2019app di autenticazione.',
+  noPending: 'La sessione di accesso è scaduta: inserire di nuovo nome utente e password.',
+  enrolUnavailable: "La verifica in due passaggi non è attiva per questo account: rivolgersi all'amministratore di sistema.",
+} as const;
