@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CaseViewer } from '../cases';
-import { CurrentPrincipal, Principal, Roles } from '../identity';
-import { ApiProblems, PaymentResponseDto } from './dto/pagopa.dto';
+import { ApiProblems } from '../../common';
+import { AUTH_PROBLEMS, CurrentPrincipal, Principal, Roles } from '../identity';
+import { PaymentResponseDto } from './dto/pagopa.dto';
+import { PAYMENTS_MESSAGES as M } from './payments.messages';
 import { PaymentsService } from './payments.service';
 import type { PaymentView } from './payments.types';
 
@@ -16,8 +18,10 @@ export class CasePaymentsController {
 
   @Get()
   @Roles('citizen', 'operator', 'admin')
+  @ApiOperation({ summary: 'I pagamenti di una pratica', description: "The case's pagoPA notices and their state; visible to whoever may see the case." })
+  @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: [PaymentResponseDto] })
-  @ApiProblems([401, 'not logged in'], [404, 'CASE_NOT_FOUND: no such case, or not yours to see'])
+  @ApiProblems({ 400: ['CASE_INVALID_REQUEST'], 404: ['CASE_NOT_FOUND'] }, AUTH_PROBLEMS)
   list(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PaymentView[]> {
     return this.payments.listForCaseAs(id, viewerOf(principal));
   }
@@ -26,8 +30,11 @@ export class CasePaymentsController {
   @Get(':nav/avviso')
   @Roles('citizen', 'operator', 'admin')
   @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The avviso PDF', schema: { type: 'string', format: 'binary' } })
-  @ApiProblems([401, 'not logged in'], [404, 'CASE_NOT_FOUND or PAYMENT_NOTICE_NOT_FOUND'])
+  @ApiOperation({ summary: "L'avviso di pagamento pagoPA (PDF)", description: 'PDF/A with the pagoPA QR code of one of the case\'s notices.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'nav', description: 'Numero avviso (18 cifre)' })
+  @ApiOkResponse({ description: 'The avviso PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems({ 400: ['CASE_INVALID_REQUEST'], 404: { CASE_NOT_FOUND: 'Pratica non trovata', PAYMENT_NOTICE_NOT_FOUND: M.noticeNotFound } }, AUTH_PROBLEMS)
   async avviso(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Param('nav') nav: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { name, bytes } = await this.payments.avvisoAs(id, nav, viewerOf(principal));
     res.setHeader('Cache-Control', 'private, no-store');

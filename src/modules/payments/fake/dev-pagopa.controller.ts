@@ -1,3 +1,4 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiFoundResponse, ApiOkResponse, ApiCreatedResponse, ApiTags, ApiSeeOtherResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -16,6 +17,8 @@ const RECEIPTS = 'gpd/payments-receipts-service/v1/payments/:org/receipts';
 @ApiTags('dev-pagopa')
 @Public()
 @UseGuards(DevPagoPaGuard)
+// The development pagoPA fakes an external system: not part of Sportello's API document.
+@ApiExcludeController()
 @Controller('dev-pagopa')
 export class DevPagoPaController {
   constructor(private readonly pagopa: FakePagoPa) {}
