@@ -19,8 +19,8 @@ export class PersonalAreaController {
 
   @Get('pratiche/:id')
   @Render('portal/pratica')
-  casePage(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Query('inviata') filed: unknown): Promise<object> {
-    return this.area.casePage(citizen, id, filed === '1');
+  casePage(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Query('inviata') filed: unknown, @Query('avviso') notice: unknown): Promise<object> {
+    return this.area.casePage(citizen, id, filed === '1', notice);
   }
 
   @Get('pratiche/:id/attivita/:taskId')

@@ -5,6 +5,7 @@ import { DocumentsService, DocumentView } from '../documents';
 import type { CitizenPrincipal } from '../identity';
 import { TasksService } from '../tasks';
 import { WebForbiddenException } from '../web';
+import { CaseActionsService } from './case-actions.service';
 import { PORTAL_MESSAGES as M } from './portal.messages';
 import { WizardService } from './wizard.service';
 
@@ -21,6 +22,7 @@ export class PersonalAreaService {
     private readonly catalogue: CatalogueService,
     private readonly wizard: WizardService,
     private readonly documents: DocumentsService,
+    private readonly actions: CaseActionsService,
   ) {}
 
   async area(citizen: CitizenPrincipal, tab: unknown): Promise<object> {
@@ -55,11 +57,12 @@ export class PersonalAreaService {
     };
   }
 
-  async casePage(citizen: CitizenPrincipal, id: string, justFiled: boolean): Promise<object> {
+  async casePage(citizen: CitizenPrincipal, id: string, justFiled: boolean, notice?: unknown): Promise<object> {
     const view = await this.cases.get(id, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
     const procedure = await this.catalogue.get(view.procedure.key).catch(() => undefined);
     const documents = (await this.documents.listForCase(view.id)).map(documentRow);
     return {
+      ...(await this.actions.section(citizen, view, notice)),
       title: `Pratica ${view.code}`,
       breadcrumbs: [{ label: 'Area personale', href: '/area-personale' }, { label: `Pratica ${view.code}` }],
       case: view,
@@ -71,6 +74,20 @@ export class PersonalAreaService {
       justFiled,
       documents,
       receiptHref: view.protocol ? `/area-personale/pratiche/${view.id}/ricevuta` : null,
+    };
+  }
+
+  /** The confirmation step before withdrawing the istanza. */
+  async withdrawalPage(citizen: CitizenPrincipal, id: string): Promise<object> {
+    const view = await this.cases.get(id, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
+    const withdrawable = !view.outcome && !view.closedAt && !view.withdrawal;
+    return {
+      title: 'Ritira la domanda',
+      breadcrumbs: [{ label: 'Area personale', href: '/area-personale' }, { label: `Pratica ${view.code}`, href: `/area-personale/pratiche/${view.id}` }, { label: 'Ritira la domanda' }],
+      case: view,
+      withdrawable,
+      actionUrl: `/area-personale/pratiche/${view.id}/ritiro`,
+      caseHref: `/area-personale/pratiche/${view.id}`,
     };
   }
 

@@ -20,6 +20,22 @@ export const PORTAL_MESSAGES = {
   lookupNotFound: 'Nessuna pratica corrisponde al codice e al codice fiscale indicati.',
   taskNotFound: 'Attività non trovata',
   uploadField: 'Indicare il campo del modulo a cui si riferisce il file',
+  ratingChoices: ['1 stella: per niente soddisfatto', '2 stelle: poco soddisfatto', '3 stelle: abbastanza soddisfatto', '4 stelle: molto soddisfatto', '5 stelle: del tutto soddisfatto'],
+  /** Shown on the case page after a message, a withdrawal or a rating (success: role=status; refusal: role=alert). */
+  caseNotices: {
+    'messaggio-inviato': { ok: true, text: 'Messaggio inviato all’ufficio. Riceverà la risposta qui e per e-mail.' },
+    'messaggio-vuoto': { ok: false, text: 'Scrivere un messaggio da 1 a 4000 caratteri.' },
+    ritirata: { ok: true, text: 'La domanda è stata ritirata. Il ritiro è registrato al protocollo e riceverà un’e-mail di conferma.' },
+    'ritiro-non-confermato': { ok: false, text: 'Per ritirare la domanda occorre confermare il ritiro.' },
+    'ritiro-esito': { ok: false, text: 'La pratica non può essere ritirata: l’ufficio ha già adottato il provvedimento finale.' },
+    'ritiro-gia-ritirata': { ok: false, text: 'La pratica è già stata ritirata.' },
+    'ritiro-conclusa': { ok: false, text: 'La pratica è conclusa e non può essere ritirata.' },
+    valutata: { ok: true, text: 'Grazie per la valutazione del servizio.' },
+    'valutazione-non-conclusa': { ok: false, text: 'Si può valutare il servizio solo quando la pratica è conclusa.' },
+    'valutazione-doppia': { ok: false, text: 'Ha già valutato il servizio per questa pratica.' },
+    'valutazione-stelle': { ok: false, text: 'Scegliere da 1 a 5 stelle.' },
+    'valutazione-commento': { ok: false, text: 'Il commento può avere al massimo 1000 caratteri.' },
+  },
   tabs: {
     pratiche: 'Le mie pratiche',
     pagamenti: 'Pagamenti',

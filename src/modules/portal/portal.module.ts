@@ -5,6 +5,8 @@ import { DocumentsModule } from '../documents';
 import { FormsModule } from '../forms';
 import { TasksModule } from '../tasks';
 import { WebModule } from '../web';
+import { CaseActionsController } from './case-actions.controller';
+import { CaseActionsService } from './case-actions.service';
 import { CataloguePagesController } from './catalogue-pages.controller';
 import { CataloguePagesService } from './catalogue-pages.service';
 import { DocumentsPagesController } from './documents-pages.controller';
@@ -18,8 +20,8 @@ import { WizardService } from './wizard.service';
 /** The citizen portal: catalogue pages, the application wizard with drafts, the personal area. */
 @Module({
   imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule],
-  controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, DocumentsPagesController],
-  providers: [CataloguePagesService, WizardService, PersonalAreaService, DraftRetentionService],
+  controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, CaseActionsController, DocumentsPagesController],
+  providers: [CataloguePagesService, CaseActionsService, WizardService, PersonalAreaService, DraftRetentionService],
   exports: [DraftRetentionService],
 })
 export class PortalModule {}
