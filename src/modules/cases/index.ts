@@ -13,4 +13,4 @@ export { WithdrawCaseUseCase, WITHDRAWN_STATUS } from './use-cases/withdraw-case
 export type { CaseWithdrawal } from './use-cases/withdraw-case.use-case';
 export { RateCaseUseCase } from './use-cases/rate-case.use-case';
 export type { CaseActor } from './use-cases/case-actor';
-export type { CaseMessageView, CaseNoteView } from './use-cases/case-interactions.repository';
+export type { CaseMessageView, CaseNoteView, CitizenCaseMessageView } from './use-cases/case-interactions.repository';

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Post, Redirect, Render } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Redirect, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CitizenPrincipal, CurrentPrincipal } from '../identity';
+import { PaymentsService } from '../payments';
 import { Page } from '../web';
 import { CaseActionsService } from './case-actions.service';
 import { PersonalAreaService } from './personal-area.service';
@@ -13,7 +15,15 @@ export class CaseActionsController {
   constructor(
     private readonly actions: CaseActionsService,
     private readonly area: PersonalAreaService,
+    private readonly payments: PaymentsService,
   ) {}
+
+  /** The avviso di pagamento (PDF) of one of the case's notices, for the applicant's session. */
+  @Get('pagamenti/:nav/avviso')
+  async avviso(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Param('nav') nav: string, @Res() res: Response): Promise<void> {
+    const { name, bytes } = await this.payments.avvisoAs(id, nav, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
+    res.status(200).type('application/pdf').set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(bytes);
+  }
 
   @Post('messaggi')
   @Redirect()

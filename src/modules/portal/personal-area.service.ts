@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CasesService, CaseView } from '../cases';
+import { CaseMessagesUseCase, CasesService, CaseView } from '../cases';
 import { CatalogueService } from '../catalogue';
 import { DocumentsService, DocumentView } from '../documents';
 import type { CitizenPrincipal } from '../identity';
+import { PaymentsService, PaymentView } from '../payments';
 import { TasksService } from '../tasks';
 import { WebForbiddenException } from '../web';
 import { CaseActionsService } from './case-actions.service';
@@ -23,6 +24,8 @@ export class PersonalAreaService {
     private readonly wizard: WizardService,
     private readonly documents: DocumentsService,
     private readonly actions: CaseActionsService,
+    private readonly payments: PaymentsService,
+    private readonly messages: CaseMessagesUseCase,
   ) {}
 
   async area(citizen: CitizenPrincipal, tab: unknown): Promise<object> {
@@ -39,9 +42,13 @@ export class PersonalAreaService {
       );
     }
     const documents = active === 'documenti' ? (await this.documents.listForCitizen(citizen.fiscalCode, PAGE)).items.map(documentRow) : [];
+    const payments = active === 'pagamenti' ? (await this.payments.listForCitizen(citizen.fiscalCode, PAGE)).items.map(paymentRow) : [];
+    const messages = active === 'messaggi' ? await this.messageGroups(citizen.fiscalCode) : [];
     return {
       title: 'Area personale',
       documents,
+      payments,
+      messages,
       breadcrumbs: [{ label: 'Area personale' }],
       tabs: TABS.map((t) => ({ key: t, label: M.tabs[t], href: `/area-personale?scheda=${t}`, active: t === active })),
       active,
@@ -75,6 +82,17 @@ export class PersonalAreaService {
       documents,
       receiptHref: view.protocol ? `/area-personale/pratiche/${view.id}/ricevuta` : null,
     };
+  }
+
+  /** The citizen's newest messages, grouped by case (cases in the order of their newest message). */
+  private async messageGroups(fiscalCode: string) {
+    const groups = new Map<string, { caseCode: string; procedureTitle: string; href: string; messages: Array<{ authorName: string; body: string; createdAt: Date; fromOffice: boolean }> }>();
+    for (const m of await this.messages.listForCitizen(fiscalCode, 50)) {
+      const g = groups.get(m.caseId) ?? { caseCode: m.caseCode, procedureTitle: m.procedureTitle, href: `/area-personale/pratiche/${m.caseId}#messaggi`, messages: [] };
+      g.messages.push({ authorName: m.authorName, body: m.body, createdAt: m.createdAt, fromOffice: m.authorKind === 'operator' });
+      groups.set(m.caseId, g);
+    }
+    return [...groups.values()];
   }
 
   /** The confirmation step before withdrawing the istanza. */
@@ -115,6 +133,10 @@ export class PersonalAreaService {
     await this.tasks.complete(taskId, { kind: 'citizen', fiscalCode: citizen.fiscalCode }, data);
     return { done: true, href: `/area-personale/pratiche/${view.id}` };
   }
+}
+
+function paymentRow(p: PaymentView) {
+  return { ...p, href: `/area-personale/pratiche/${p.caseId}/pagamenti/${p.noticeNumber}/avviso`, caseHref: `/area-personale/pratiche/${p.caseId}` };
 }
 
 const KINDS: Record<DocumentView['kind'], string> = { attachment: 'Allegato', receipt: 'Ricevuta', act: 'Provvedimento' };

@@ -3,6 +3,7 @@ import { CasesModule } from '../cases';
 import { CatalogueModule } from '../catalogue';
 import { DocumentsModule } from '../documents';
 import { FormsModule } from '../forms';
+import { PaymentsModule } from '../payments';
 import { TasksModule } from '../tasks';
 import { WebModule } from '../web';
 import { CaseActionsController } from './case-actions.controller';
@@ -19,7 +20,7 @@ import { WizardService } from './wizard.service';
 
 /** The citizen portal: catalogue pages, the application wizard with drafts, the personal area. */
 @Module({
-  imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule],
+  imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule],
   controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, CaseActionsController, DocumentsPagesController],
   providers: [CataloguePagesService, CaseActionsService, WizardService, PersonalAreaService, DraftRetentionService],
   exports: [DraftRetentionService],

@@ -2,13 +2,21 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
+import { DebtDispatcher } from '../../../src/modules/payments';
 import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
+import { aPdf } from '../../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 import { startTestApp, TestApp } from '../../setup/test-app';
 import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
 
 const mario = DEMO_CITIZENS[0];
-const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!; // anagrafe
+const giulia = DEMO_CITIZENS[3];
+const operator = (userId: string) => DEMO_OPERATORS.find((o) => o.userId === userId)!;
+const luca = operator('luca.romano'); // anagrafe
+const davide = operator('davide.greco'); // polizia-locale (head)
+const chiara = operator('chiara.bruno'); // lavori-pubblici (head)
+const elena = operator('elena.marino'); // suap (head)
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 // A real browser with axe and two screenshots per page on a shared 2-core machine: generous per-test time.
 jest.setTimeout(240_000);
@@ -157,5 +165,60 @@ describe(`case page (messages, withdrawal, rating) in a real browser on ${databa
     await expect(notice(p)).resolves.toBe('Ha già valutato il servizio per questa pratica.');
     expect(await count('select count(*) as n from case_rating where case_id = $1', [id])).toBe(1);
     await expect(p.page.locator('[data-testid="rating"]').textContent()).resolves.toBe('4 stelle su 5: «Veloce e chiaro»');
+  });
+
+  it('given a citizen with messages and a canone to pay, when they open the Messaggi and Pagamenti tabs, then each lists them (empty states before); the avviso PDF downloads', async () => {
+    const p = await open();
+    await p.page.goto(`/accesso/sviluppo?utente=${giulia.fiscalCode}&ritorno=${encodeURIComponent('/area-personale?scheda=messaggi')}`);
+    await expect(p.page.locator('main').textContent()).resolves.toContain('Non ci sono messaggi.');
+    await p.page.goto('/area-personale?scheda=pagamenti');
+    await expect(p.page.locator('main').textContent()).resolves.toContain('Non ci sono pagamenti da effettuare');
+    // given: occupazione di suolo pubblico filed, both opinions, accepted with a canone of 312,40 euro
+    const planimetria = (await t.http().post('/api/v1/attachments').set('Authorization', await auth(giulia)).field('field', 'planimetria').attach('file', aPdf('Planimetria'), 'planimetria.pdf').expect(201)).body.id;
+    const data = {
+      richiedente: { nome: giulia.givenName, cognome: giulia.familyName, codiceFiscale: giulia.fiscalCode, email: 'giulia.ferrari@example.it' },
+      qualitaRichiedente: 'privato',
+      occupazione: { indirizzo: 'Via Roma', civico: '12', metriQuadri: 6.5, dataInizio: inDays(40), dataFine: inDays(42) },
+      finalita: 'trasloco',
+      limitazioneTransito: true,
+      dichiarazioneVeridicita: true,
+      presaVisionePrivacy: true,
+      planimetria: [planimetria],
+    };
+    const c = (await t.http().post('/api/v1/cases').set('Authorization', await auth(giulia)).send({ procedureKey: 'occupazione-suolo-pubblico', data }).expect(201)).body as { id: string; code: string };
+    const taskOf = async (who: typeof luca, office: string) => {
+      const res = await t.http().get(`/api/v1/tasks?office=${office}&pageSize=100`).set('Authorization', await auth(who)).expect(200);
+      return (res.body.items as Array<{ id: string; caseId: string }>).find((i) => i.caseId === c.id)!;
+    };
+    const complete = async (who: typeof luca, taskId: string, body: Record<string, unknown>) =>
+      t.http().post(`/api/v1/tasks/${taskId}/complete`).set('Authorization', await auth(who)).send({ data: body }).expect(200);
+    await complete(davide, (await taskOf(davide, 'polizia-locale')).id, { parerePoliziaLocale: 'favorevole', prescrizioniPoliziaLocale: 'Lasciare libero il passaggio pedonale' });
+    await complete(chiara, (await taskOf(chiara, 'lavori-pubblici')).id, { parereLavoriPubblici: 'favorevole', prescrizioniLavoriPubblici: 'Nessuna prescrizione' });
+    await complete(elena, (await taskOf(elena, 'suap')).id, { esito: 'accolta', canoneEuro: 312.4, motivazione: 'Pareri favorevoli acquisiti' });
+    expect(await t.app.get(DebtDispatcher).dispatchDue()).toEqual({ published: 1, retried: 0, failed: 0 });
+    // and a message from the citizen and the office's answer
+    await t.http().post(`/api/v1/cases/${c.id}/messages`).set('Authorization', await auth(giulia)).send({ body: 'Quando posso pagare il canone?' }).expect(201);
+    await t.http().post(`/api/v1/cases/${c.id}/messages`).set('Authorization', await auth(elena)).send({ body: 'Entro 30 giorni con l’avviso pagoPA.' }).expect(201);
+    // when
+    await p.page.goto('/area-personale?scheda=messaggi');
+    // then
+    const groups = (await p.page.locator('[data-testid="message-groups"]').textContent()) ?? '';
+    expect(groups).toContain(c.code);
+    expect(groups.indexOf('Entro 30 giorni con l’avviso pagoPA.')).toBeLessThan(groups.indexOf('Quando posso pagare il canone?'));
+    await check(p, 'area-messaggi');
+    await p.page.goto('/area-personale?scheda=pagamenti');
+    const row = (await p.page.locator('[data-testid="payments"] tbody tr').textContent()) ?? '';
+    expect(row.replace(/\s+/g, ' ')).toMatch(/312,40\s?€/);
+    expect(row).toContain('Da pagare');
+    await check(p, 'area-pagamenti');
+    const link = await p.page.locator('[data-testid="payments"] tbody tr a[href$="/avviso"]').getAttribute('href');
+    const pdf = await p.page.request.get(link!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // another citizen's session gets no avviso
+    const other = await open();
+    await other.page.goto(`/accesso/sviluppo?utente=${mario.fiscalCode}&ritorno=/area-personale`);
+    expect((await other.page.request.get(link!, { headers: { Accept: 'text/html' } })).status()).toBe(404);
   });
 });

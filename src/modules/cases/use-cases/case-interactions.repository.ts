@@ -13,6 +13,11 @@ export interface CaseMessageView {
   createdAt: Date;
 }
 
+export interface CitizenCaseMessageView extends CaseMessageView {
+  caseCode: string;
+  procedureTitle: string;
+}
+
 export interface CaseNoteView {
   id: string;
   caseId: string;
@@ -60,6 +65,18 @@ export class CaseInteractionsRepository {
     const rows = (await em.query(`select * from case_message where case_id = $1 order by created_at desc, id desc limit $2 offset $3`, [caseId, limit, offset])) as MessageRow[];
     const [{ total }] = (await em.query(`select count(*)::int as total from case_message where case_id = $1`, [caseId])) as Array<{ total: number }>;
     return { rows: rows.map(toMessage), total };
+  }
+
+  /** The newest messages on any of the citizen's cases, with the case they belong to. */
+  async messagesForCitizen(fiscalCode: string, limit: number): Promise<CitizenCaseMessageView[]> {
+    const rows = (await this.tx.manager().query(
+      `select m.*, c.code as case_code, c.procedure_title
+         from case_message m join case_file c on c.id = m.case_id
+        where c.citizen_fiscal_code = $1
+        order by m.created_at desc, m.id desc limit $2`,
+      [fiscalCode, limit],
+    )) as Array<MessageRow & { case_code: string; procedure_title: string }>;
+    return rows.map((r) => ({ ...toMessage(r), caseCode: r.case_code, procedureTitle: r.procedure_title }));
   }
 
   async insertNote(n: { id: string; caseId: string; author: string; office: string; body: string }): Promise<CaseNoteView> {

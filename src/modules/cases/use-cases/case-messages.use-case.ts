@@ -9,7 +9,7 @@ import { CASE_MESSAGES as M } from '../cases.messages';
 import { CasesRepository } from '../cases.repository';
 import { CaseRow } from '../cases.types';
 import { CaseActor, mayAccess, requireText } from './case-actor';
-import { CaseInteractionsRepository, CaseMessageView } from './case-interactions.repository';
+import { CaseInteractionsRepository, CaseMessageView, CitizenCaseMessageView } from './case-interactions.repository';
 
 const MAX_BODY = 4000;
 
@@ -37,6 +37,11 @@ export class CaseMessagesUseCase {
     await this.visible(caseId, actor);
     const { rows, total } = await this.repo.messages(caseId, page.offset, page.pageSize);
     return { items: rows, total, page: page.page, pageSize: page.pageSize };
+  }
+
+  /** The citizen's newest messages across their cases (the personal area's Messaggi), at most `limit` (1–100). */
+  listForCitizen(fiscalCode: string, limit = 50): Promise<CitizenCaseMessageView[]> {
+    return this.repo.messagesForCitizen(fiscalCode, Math.min(Math.max(Math.trunc(limit), 1), 100));
   }
 
   async post(caseId: string, actor: CaseActor, body: unknown): Promise<CaseMessageView> {
