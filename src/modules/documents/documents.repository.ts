@@ -208,18 +208,9 @@ export function attachmentAsDocument(row: AttachmentRow): DocumentView {
   };
 }
 
+/** An issued document's row is a document row (receipt or act): one mapping serves both. */
 export function issuedAsDocument(row: IssuedRow): DocumentView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    mediaType: row.media_type,
-    size: Number(row.size),
-    sha256: row.sha256,
-    caseId: row.case_id,
-    createdAt: row.created_at,
-    verificationCode: row.verification_code,
-  };
+  return toDocumentView(row);
 }
 
 function toDocumentView(row: DocumentRow): DocumentView {
