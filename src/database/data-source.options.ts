@@ -30,6 +30,10 @@ export function dataSourceOptions(config: AppConfig, target: ConnectionTarget): 
     logging: false,
     extra: {
       max: target.embedded ? 1 : config.DATABASE_POOL_SIZE,
+      // PGlite's one backend outlives a pg client: if the pool closed its idle client (pg-pool's
+      // default after 10 s), the next client would not know the named statements the backend still
+      // holds (Transactions.prepared) and fail with 42P05. The one client is kept for good.
+      ...(target.embedded ? { idleTimeoutMillis: 0 } : {}),
       // Every session works in the configured schema, so tests can isolate by schema.
       // lock_timeout bounds every wait on a row or an instance lock (engine operations included).
       options: `-c search_path=${schema},public -c timezone=UTC -c lock_timeout=${config.ENGINE_LOCK_TIMEOUT_MS}`,
