@@ -10,6 +10,8 @@ export type { Creditor, FeeRequest } from './debt-position.builder';
 export { composeNav, isValidNav, iuvCheck, iuvOf, navOf } from './nav';
 export * from './payments.exceptions';
 export { PaymentsService } from './payments.service';
+export { PAYMENT_PAGE_NOTICES } from './payments.messages';
+export type { PaymentPageNotice } from './payments.messages';
 export type { CheckoutReturn } from './payments.service';
 export type { PaymentView } from './payments.types';
 export { DebtDispatcher } from './handlers/debt-dispatcher';

@@ -42,3 +42,19 @@ export const PAYMENT_TASK_MESSAGES = {
   tooManyNotices: 'Si possono pagare da 1 a 5 avvisi insieme',
   notYours: 'L’avviso non è tra i pagamenti dovuti del cittadino o non è pagabile',
 } as const;
+
+/**
+ * The portal's Pagamenti tab after "Paga con pagoPA": the payer's return from Checkout (ok,
+ * annullato, errore) and the refusals of a cart. `ok: false` notices are shown on the notices'
+ * fieldset (role=alert); the others as a status.
+ */
+export const PAYMENT_PAGE_NOTICES = {
+  ok: { ok: true, text: 'Pagamento eseguito. La ricevuta è registrata sulla pratica e la pratica prosegue.' },
+  annullato: { ok: false, text: 'Pagamento annullato: nessun addebito. Può riprovare quando vuole.' },
+  errore: { ok: false, text: 'Il pagamento non è andato a buon fine: nessun addebito. Riprovare più tardi.' },
+  'nessun-avviso': { ok: false, text: 'Selezionare almeno un avviso da pagare.' },
+  'troppi-avvisi': { ok: false, text: 'Si possono pagare insieme al massimo 5 avvisi.' },
+  'non-pagabile': { ok: false, text: 'Uno degli avvisi scelti non è più pagabile (già pagato, scaduto o non suo). Aggiornare la pagina e riprovare.' },
+  'servizio-non-disponibile': { ok: false, text: 'Il servizio pagoPA non è al momento raggiungibile. Riprovare più tardi.' },
+} as const;
+export type PaymentPageNotice = keyof typeof PAYMENT_PAGE_NOTICES;

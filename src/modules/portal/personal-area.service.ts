@@ -48,6 +48,7 @@ export class PersonalAreaService {
       title: 'Area personale',
       documents,
       payments,
+      anyPayable: payments.some((p) => p.payable),
       messages,
       breadcrumbs: [{ label: 'Area personale' }],
       tabs: TABS.map((t) => ({ key: t, label: M.tabs[t], href: `/area-personale?scheda=${t}`, active: t === active })),

@@ -12,6 +12,7 @@ import { CataloguePagesController } from './catalogue-pages.controller';
 import { CataloguePagesService } from './catalogue-pages.service';
 import { DocumentsPagesController } from './documents-pages.controller';
 import { DraftRetentionService } from './draft-retention.service';
+import { PaymentsPagesController } from './payments-pages.controller';
 import { PersonalAreaController } from './personal-area.controller';
 import { PersonalAreaService } from './personal-area.service';
 import { StatusLookupController } from './status-lookup.controller';
@@ -21,7 +22,7 @@ import { WizardService } from './wizard.service';
 /** The citizen portal: catalogue pages, the application wizard with drafts, the personal area. */
 @Module({
   imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule],
-  controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, CaseActionsController, DocumentsPagesController],
+  controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, CaseActionsController, DocumentsPagesController, PaymentsPagesController],
   providers: [CataloguePagesService, CaseActionsService, WizardService, PersonalAreaService, DraftRetentionService],
   exports: [DraftRetentionService],
 })
