@@ -50,3 +50,10 @@ export class DocumentVerificationNotFoundException extends DomainException {
     super('DOCUMENT_VERIFICATION_NOT_FOUND', 'not-found', M.verificationNotFound, { code });
   }
 }
+
+/** A `documents.render` step the diagram got wrong (no case, unknown template): an incident naming the property. */
+export class DocumentInvalidActException extends DomainException {
+  constructor(fieldErrors: FieldError[]) {
+    super('DOCUMENT_INVALID_ACT', 'invalid', fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors });
+  }
+}

@@ -24,6 +24,9 @@ export const DOCUMENTS_MESSAGES = {
   attachmentNotAccepted: (accept: string) => `Il tipo del file non è tra quelli ammessi per questo campo (${accept}).`,
   receiptNotReady: 'La ricevuta non è ancora disponibile: la domanda non ha ancora un numero di protocollo.',
   verificationNotFound: 'Nessun documento corrisponde al codice di verifica indicato.',
+  actNoCase: 'Un atto si emette solo nell’ambito di una pratica (caseId mancante)',
+  actTemplate: 'Il modello dell’atto va indicato come «procedimento/nome» e deve esistere in src/templates/documents',
+  actNoProtocol: 'Il protocollo in uscita dell’atto non ha ancora un numero',
 } as const;
 
 /** Media types in Italian, for messages. */

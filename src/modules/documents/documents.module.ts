@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { CasesModule } from '../cases';
 import { CatalogueModule } from '../catalogue';
+import { ProtocolModule } from '../protocol';
+import { ActIssuer } from './acts/act-issuer';
+import { ActRequestsRepository } from './acts/act-requests.repository';
+import { RenderActHandler } from './acts/render-act.handler';
 import { AttachmentsController } from './attachments.controller';
 import { CaseDocumentsController, DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
@@ -13,11 +17,12 @@ import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage.po
 import { FolderDocumentStorage } from './storage/folder-document-storage.adapter';
 import { UploadInterceptor } from './upload.interceptor';
 import { IssueReceiptUseCase } from './use-cases/issue-receipt.use-case';
+import { StoreIssuedUseCase } from './use-cases/store-issued.use-case';
 import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
 
 /** Uploads, receipts (later acts), storage behind DOCUMENT_STORAGE chosen by DOCUMENTS_STORAGE. */
 @Module({
-  imports: [CasesModule, CatalogueModule],
+  imports: [CasesModule, CatalogueModule, ProtocolModule],
   controllers: [AttachmentsController, DocumentsController, CaseDocumentsController],
   providers: [
     {
@@ -28,11 +33,15 @@ import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
     DocumentsRepository,
     StoreUploadUseCase,
     IssueReceiptUseCase,
+    StoreIssuedUseCase,
+    ActRequestsRepository,
+    RenderActHandler,
+    ActIssuer,
     DocumentsService,
     AttachmentsFilingListener,
     UnfiledUploadsPurge,
     UploadInterceptor,
   ],
-  exports: [DocumentsService, UnfiledUploadsPurge, DOCUMENT_STORAGE],
+  exports: [DocumentsService, UnfiledUploadsPurge, DOCUMENT_STORAGE, StoreIssuedUseCase, ActIssuer],
 })
 export class DocumentsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Transactions, returnedRows } from '../../database';
-import { AttachmentView, DocumentKind, DocumentView } from './documents.types';
+import { AttachmentView, DocumentKind, DocumentView, IssuedKind } from './documents.types';
 
 export interface AttachmentRow {
   id: string;
@@ -18,7 +18,7 @@ export interface AttachmentRow {
 
 export interface IssuedRow {
   id: string;
-  kind: 'receipt' | 'act';
+  kind: IssuedKind;
   case_id: string;
   owner_fiscal_code: string;
   office: string;
@@ -34,7 +34,7 @@ export interface IssuedRow {
 
 export interface NewIssuedDocument {
   id: string;
-  kind: 'receipt' | 'act';
+  kind: IssuedKind;
   caseId: string;
   ownerFiscalCode: string;
   office: string;
@@ -129,6 +129,12 @@ export class DocumentsRepository {
 
   async findReceipt(caseId: string): Promise<IssuedRow | undefined> {
     const [row] = (await this.em().query(`select * from issued_document where case_id = $1 and kind = 'receipt'`, [caseId])) as IssuedRow[];
+    return row;
+  }
+
+  /** The document of this kind the case got from `template` (a payment notice: one per NAV). */
+  async findIssuedByTemplate(caseId: string, kind: IssuedKind, template: string): Promise<IssuedRow | undefined> {
+    const [row] = (await this.em().query(`select * from issued_document where case_id = $1 and kind = $2 and template = $3`, [caseId, kind, template])) as IssuedRow[];
     return row;
   }
 

@@ -11,7 +11,10 @@ export interface AttachmentView {
   uploadedAt: Date;
 }
 
-export type DocumentKind = 'attachment' | 'receipt' | 'act';
+export type DocumentKind = 'attachment' | 'receipt' | 'act' | 'payment-notice';
+
+/** What the Comune issues on a case (stored in issued_document). */
+export type IssuedKind = Exclude<DocumentKind, 'attachment'>;
 
 export interface DocumentView {
   id: string;

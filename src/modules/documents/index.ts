@@ -1,8 +1,12 @@
 export { DocumentsModule } from './documents.module';
 export { DocumentsService } from './documents.service';
+export { ActIssuer } from './acts/act-issuer';
+export type { ActIssueReport } from './acts/act-issuer';
+export { StoreIssuedUseCase } from './use-cases/store-issued.use-case';
+export type { IssuedPdf } from './use-cases/store-issued.use-case';
 export { UnfiledUploadsPurge } from './handlers/unfiled-uploads.purge';
 export { DOCUMENT_STORAGE } from './storage/document-storage.port';
 export type { DocumentStorage } from './storage/document-storage.port';
 export * from './documents.exceptions';
-export type { AttachmentView, DocumentDigest, DocumentKind, DocumentView, DocumentViewer, UploadRequest, VerificationView } from './documents.types';
+export type { AttachmentView, DocumentDigest, DocumentKind, DocumentView, IssuedKind, DocumentViewer, UploadRequest, VerificationView } from './documents.types';
 export { ACCEPTED_FORMATS, detectFormat } from './content-type';

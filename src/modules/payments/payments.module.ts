@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { CasesModule } from '../cases';
+import { DocumentsModule } from '../documents';
+import { AvvisoIssuer } from './avviso/avviso-issuer';
 import { EngineModule } from '../engine';
 import { CasePaymentsRepository } from './case-payments.repository';
 import { CasePaymentsController } from './payments.controller';
@@ -19,7 +21,7 @@ import { PaymentsService } from './payments.service';
 
 /** pagoPA fees: PAYMENTS_PORT is the real GPD/Checkout adapter or the development pagoPA (PAYMENTS_ADAPTER). */
 @Module({
-  imports: [EngineModule, CasesModule],
+  imports: [EngineModule, CasesModule, DocumentsModule],
   controllers: [DevPagoPaController, CasePaymentsController],
   providers: [
     FakePagoPaRepository,
@@ -32,6 +34,7 @@ import { PaymentsService } from './payments.service';
     ReceiptReconciler,
     PaymentsJobs,
     PaymentsService,
+    AvvisoIssuer,
     {
       provide: PAYMENTS_PORT,
       inject: [APP_CONFIG, FakePagoPa],

@@ -7,7 +7,7 @@ import { PaymentInvalidException } from './payments.exceptions';
 import { PAYMENT_STATUS_LABELS, PAYMENT_TASK_MESSAGES as M } from './payments.messages';
 import { PAYMENTS_PORT, PaymentsPort } from './payments.port';
 import type { PaymentView } from './payments.types';
-import { renderAvvisoPdf } from './avviso/avviso-pdf';
+import { AvvisoIssuer } from './avviso/avviso-issuer';
 import { PaymentNoticeNotFoundException } from './payments.exceptions';
 
 export interface CheckoutReturn {
@@ -24,6 +24,7 @@ export class PaymentsService {
     private readonly cases: CasesService,
     @Inject(PAYMENTS_PORT) private readonly port: PaymentsPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly avvisi: AvvisoIssuer,
   ) {}
 
   async listForCase(caseId: string): Promise<PaymentView[]> {
@@ -42,18 +43,7 @@ export class PaymentsService {
     await this.cases.get(caseId, viewer);
     const row = (await this.repo.forCase(caseId)).find((r) => r.nav === noticeNumber);
     if (!row) throw new PaymentNoticeNotFoundException(noticeNumber);
-    const caseRow = await this.cases.row(caseId);
-    const bytes = await renderAvvisoPdf({
-      creditor: { name: this.config.PAGOPA_EC_NAME, fiscalCode: row.org_fiscal_code },
-      debtor: { name: caseRow.citizen_name, fiscalCode: row.debtor_fiscal_code },
-      description: row.description,
-      amount: Number(row.amount),
-      dueDate: new Date(row.due_date),
-      noticeNumber: row.nav,
-      paid: row.status === 'paid',
-      createdAt: new Date(row.created_at),
-    });
-    return { name: `avviso-${row.nav}.pdf`, bytes };
+    return this.avvisi.render(row);
   }
 
   async listForCitizen(fiscalCode: string, page: PageRequest): Promise<Page<PaymentView>> {

@@ -140,7 +140,7 @@ function paymentRow(p: PaymentView) {
   return { ...p, href: `/area-personale/pratiche/${p.caseId}/pagamenti/${p.noticeNumber}/avviso`, caseHref: `/area-personale/pratiche/${p.caseId}` };
 }
 
-const KINDS: Record<DocumentView['kind'], string> = { attachment: 'Allegato', receipt: 'Ricevuta', act: 'Provvedimento' };
+const KINDS: Record<DocumentView['kind'], string> = { attachment: 'Allegato', receipt: 'Ricevuta', act: 'Provvedimento', 'payment-notice': 'Avviso di pagamento' };
 
 function documentRow(d: DocumentView) {
   return { ...d, kindLabel: KINDS[d.kind] ?? d.kind, href: `/area-personale/documenti/${d.id}`, sizeKb: Math.max(1, Math.round(d.size / 1024)) };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DocumentsService } from '../../../src/modules/documents';
 import { EngineInstance, EngineService, TimerSchedulerService } from '../../../src/modules/engine';
 import { buildDebtPosition, DebtDispatcher, GpdHttpAdapter, NavAllocator, PaymentsService, ReceiptReconciler } from '../../../src/modules/payments';
 import { fixture } from '../engine/engine-harness';
@@ -129,6 +130,13 @@ describe(`case payments over real HTTP (gpd adapter → flaky network → develo
     expect(Number((await ds.query(`select count(*) as n from dev_pagopa_position where iupd = $1`, [recorded.iupd]))[0].n)).toBe(1);
     expect((await direct.getPosition(EC, recorded.iupd)).status).toBe('VALID');
     expect(await dispatcher.dispatchDue(new Date(now + 60_000))).toEqual({ published: 0, retried: 0, failed: 0 });
+    // and its avviso is an issued document of the case, stored once (the two failed passes stored nothing)
+    const documents = await t.app.get(DocumentsService).listForCase(caseId);
+    expect(documents.map((d) => [d.kind, d.name])).toEqual([['payment-notice', `avviso-${recorded.nav}.pdf`]]);
+    const { bytes } = await t.app.get(DocumentsService).read(documents[0].id, { kind: 'citizen', fiscalCode: 'RSSMRA80A01H501U' });
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await t.app.get(DocumentsService).verify(documents[0].verificationCode!)).toMatchObject({ kind: 'payment-notice', sha256: documents[0].sha256, valid: true });
+    expect(Number((await ds.query(`select count(*) as n from issued_document where case_id = $1`, [caseId]))[0].n)).toBe(1);
   });
 
   it('given the notice is paid, when two reconcilers poll at once, then the receipt is applied once and the procedure continues', async () => {

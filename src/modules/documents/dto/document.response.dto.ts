@@ -22,7 +22,7 @@ export class AttachmentResponseDto {
 export class DocumentResponseDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
-  @ApiProperty({ enum: ['attachment', 'receipt', 'act'] })
+  @ApiProperty({ enum: ['attachment', 'receipt', 'act', 'payment-notice'] })
   kind!: string;
   @ApiProperty({ example: 'ricevuta-SP-ABCDE-FGHJK.pdf' })
   name!: string;
@@ -62,7 +62,7 @@ class VerificationProtocolDto {
 export class VerificationResponseDto {
   @ApiProperty()
   code!: string;
-  @ApiProperty({ enum: ['receipt', 'act'] })
+  @ApiProperty({ enum: ['receipt', 'act', 'payment-notice'] })
   kind!: string;
   @ApiProperty({ example: 'ricevuta-SP-ABCDE-FGHJK.pdf' })
   name!: string;

@@ -75,4 +75,17 @@ export class DocumentTemplates {
     }
     return parseContent(template(flatten(model)));
   }
+
+  /**
+   * An act template (`<procedure>/<name>.hbs`, see acts/act-templates). Not strict: an act reads
+   * the process data, where optional fields (prescriptions, notes) may be absent.
+   */
+  renderFile(key: string, file: string, model: Record<string, unknown>): DocumentContent {
+    let template = this.compiled.get(`file:${key}`);
+    if (!template) {
+      template = this.env.compile(readFileSync(file, 'utf8'), { noEscape: true, strict: false });
+      this.compiled.set(`file:${key}`, template);
+    }
+    return parseContent(template(flatten(model)));
+  }
 }

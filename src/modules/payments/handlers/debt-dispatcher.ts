@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '../../../common/logging.module';
 import { APP_CONFIG, AppConfig } from '../../../config';
+import { Transactions } from '../../../database';
+import { AvvisoIssuer } from '../avviso/avviso-issuer';
 import { CasePaymentRow, CasePaymentsRepository } from '../case-payments.repository';
 import { PaymentGatewayUnauthorizedException, PaymentGatewayUnavailableException, PaymentPositionConflictException } from '../payments.exceptions';
 import { PAYMENTS_PORT, PaymentsPort } from '../payments.port';
@@ -29,6 +31,8 @@ export const debtBackoff = (attempts: number, baseMs: number): number => Math.mi
 export class DebtDispatcher {
   constructor(
     private readonly repo: CasePaymentsRepository,
+    private readonly tx: Transactions,
+    private readonly avvisi: AvvisoIssuer,
     @Inject(PAYMENTS_PORT) private readonly port: PaymentsPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -46,20 +50,30 @@ export class DebtDispatcher {
   private async deliver(row: CasePaymentRow, now: Date): Promise<keyof DebtDispatchReport> {
     try {
       await this.createOrAdopt(row);
-      await this.repo.markPublished(row.id, row.attempts, new Date());
-      return 'published';
     } catch (e: unknown) {
       const error = describe(e);
-      if (e instanceof PaymentGatewayUnavailableException || e instanceof PaymentGatewayUnauthorizedException) {
-        const next = new Date(now.getTime() + debtBackoff(row.attempts, this.config.PAYMENTS_BACKOFF_MS));
-        await this.repo.markRetry(row.id, row.attempts, next, error);
-        this.logger.warn({ paymentId: row.id, iupd: row.iupd, attempts: row.attempts, next, error }, 'debt position not created, will retry');
-        return 'retried';
-      }
+      if (e instanceof PaymentGatewayUnavailableException || e instanceof PaymentGatewayUnauthorizedException) return this.retry(row, now, error, 'debt position not created, will retry');
       await this.repo.markFailed(row.id, row.attempts, error);
       this.logger.error({ paymentId: row.id, iupd: row.iupd, error, details: (e as { details?: unknown }).details }, 'debt position refused by pagoPA');
       return 'failed';
     }
+    try {
+      // Published and its avviso stored as an issued document together; if that fails (our side),
+      // the next pass adopts the position (same IUPD) and tries both again.
+      await this.tx.run(async () => {
+        if (await this.repo.markPublished(row.id, row.attempts, new Date())) await this.avvisi.issue(row);
+      });
+      return 'published';
+    } catch (e: unknown) {
+      return this.retry(row, now, describe(e), 'debt position created, recording it failed: will retry');
+    }
+  }
+
+  private async retry(row: CasePaymentRow, now: Date, error: string, message: string): Promise<'retried'> {
+    const next = new Date(now.getTime() + debtBackoff(row.attempts, this.config.PAYMENTS_BACKOFF_MS));
+    await this.repo.markRetry(row.id, row.attempts, next, error);
+    this.logger.warn({ paymentId: row.id, iupd: row.iupd, attempts: row.attempts, next, error }, message);
+    return 'retried';
   }
 
   private async createOrAdopt(row: CasePaymentRow): Promise<void> {
