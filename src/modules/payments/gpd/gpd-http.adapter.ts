@@ -12,6 +12,7 @@ import {
 } from '../payments.exceptions';
 import { PAYMENTS_MESSAGES as M } from '../payments.messages';
 import type { CartRequest, DebtPosition, PaymentsPort, Receipt } from '../payments.port';
+import { receiptFromXml } from './receipt-xml';
 
 export interface GpdHttpOptions {
   /** Host of the APIs, e.g. https://api.uat.platform.pagopa.it (or http://127.0.0.1:<port>/dev-pagopa). */
@@ -69,6 +70,14 @@ export class GpdHttpAdapter implements PaymentsPort {
   async getReceipt(org: string, iuv: string): Promise<Receipt> {
     const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts/${encodeURIComponent(iuv)}`;
     const res = await this.call('GET', url, undefined, () => new PaymentNoticeNotFoundException(`3${iuv}`, 'PAYMENT_RECEIPT_NOT_FOUND', M.receiptNotFound));
+    // The receipts service answers the paSendRT XML; the development pagoPA answers the Receipt as JSON.
+    if (/xml/i.test(res.headers.get('content-type') ?? '')) {
+      try {
+        return receiptFromXml(await res.text());
+      } catch (e) {
+        throw new PaymentGatewayRejectedException('unprocessable', res.status, (e as Error).message);
+      }
+    }
     return (await res.json()) as Receipt;
   }
 
@@ -76,8 +85,17 @@ export class GpdHttpAdapter implements PaymentsPort {
     const query = new URLSearchParams({ from, pageSize: String(limit) });
     const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts?${query}`;
     const res = await this.call('GET', url, undefined, (d) => new PaymentGatewayRejectedException('not-found', 404, d));
-    const body = (await res.json()) as { receiptsList?: Receipt[] };
-    return body.receiptsList ?? [];
+    const body = (await res.json()) as { receiptsList?: Receipt[]; receipts_list?: Array<{ organizationFiscalCode?: string; iuv?: string }> };
+    if (body.receiptsList) return body.receiptsList;
+    // The receipts service lists only {organizationFiscalCode, iuv, debtorFiscalCode}: each
+    // receipt is read (XML) for its id, amount and time, then filtered and ordered as the port says.
+    const listed = (body.receipts_list ?? []).filter((r): r is { iuv: string } => typeof r.iuv === 'string');
+    const receipts = await Promise.all(listed.map((r) => this.getReceipt(org, r.iuv)));
+    const since = Date.parse(from);
+    return receipts
+      .filter((r) => Date.parse(r.paymentDateTime) >= since)
+      .sort((a, b) => Date.parse(a.paymentDateTime) - Date.parse(b.paymentDateTime) || a.receiptId.localeCompare(b.receiptId))
+      .slice(0, limit);
   }
 
   async createCart(cart: CartRequest): Promise<string> {
@@ -96,7 +114,8 @@ export class GpdHttpAdapter implements PaymentsPort {
         headers: {
           'Ocp-Apim-Subscription-Key': key,
           'X-Request-Id': randomUUID(),
-          Accept: 'application/json',
+          // The receipts service answers a receipt as XML only.
+          Accept: 'application/json, application/xml;q=0.9',
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
