@@ -4,7 +4,7 @@ import { validateCatalogue } from './catalogue-validator';
 import { CatalogueFiles } from './catalogue.types';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/catalogue');
-const SERVICES = ['payments.createDebt', 'protocol.register'];
+const SERVICES = ['documents.render', 'payments.createDebt', 'protocol.register'];
 const P = 'processes/pratica-prova.bpmn';
 
 /** The valid base catalogue with the files of one problem fixture laid over it. */
@@ -69,6 +69,7 @@ describe('catalogue validator', () => {
       'iscrizione-nido': [['Task_ProtocolloAccoglimento', 'protocol.register'], ['Task_ProtocolloRigetto', 'protocol.register']],
       'occupazione-suolo-pubblico': [
         ['Task_ProtocolloAccoglimento', 'protocol.register'],
+        ['Task_Concessione', 'documents.render'],
         ['Task_ProtocolloRigetto', 'protocol.register'],
         ['Task_RichiestaCanone', 'payments.createDebt'],
         ['Task_ProtocolloMancatoPagamento', 'protocol.register'],
@@ -127,7 +128,7 @@ describe('catalogue validator', () => {
     [
       'a service task naming an unregistered service',
       'unknown-service',
-      [`${P}, serviceTask Task_Protocollo: service "payments.refundFee" is not registered (registered: payments.createDebt, protocol.register)`],
+      [`${P}, serviceTask Task_Protocollo: service "payments.refundFee" is not registered (registered: documents.render, payments.createDebt, protocol.register)`],
     ],
     [
       'user tasks with an unknown group and with no group',

@@ -3,6 +3,7 @@ import { createServer as createNetServer, AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
+import { ActIssuer } from '../../../src/modules/documents';
 import { DebtDispatcher } from '../../../src/modules/payments';
 import { aPdf } from '../../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
@@ -154,6 +155,20 @@ describe(`Pagamenti tab: "Paga con pagoPA" through the development Checkout in a
       expect(await caseOf(c.id)).toMatchObject({ status: 'accettata', outcome: 'accettata' });
     }
     expect(await count(`select count(*) as n from case_payment where case_id = any($1) and status = 'paid'`, [[first.id, second.id]])).toBe(2);
+
+    // and the concessions are issued after the commit (the acts pass), listed in Documenti with the avvisi
+    expect(await t.app.get(ActIssuer).issueDue()).toEqual({ issued: 2, retried: 0 });
+    await p.page.goto('/area-personale?scheda=documenti');
+    const listed = ((await p.page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(listed).toMatch(new RegExp(`Provvedimento ?concessione-${first.code}\\.pdf`));
+    expect(listed).toMatch(new RegExp(`Avviso di pagamento ?avviso-${a.noticeNumber}\\.pdf`));
+    await check(p, 'area-documenti-concessione');
+    const [act] = (await t.http().get(`/api/v1/cases/${first.id}/documents`).set('Authorization', await auth(giulia)).expect(200)).body.filter((d: { kind: string }) => d.kind === 'act') as Array<{ verificationCode: string }>;
+    await p.page.goto(`/documenti/verifica/${act.verificationCode}`);
+    await expect(p.page.locator('[data-testid="verification"]').textContent()).resolves.toContain('Documento valido');
+    await expect(p.page.locator('main').textContent()).resolves.toMatch(/Protocollo\s*n\. \d{7}\/\d{4}/);
+    await check(p, 'verifica-concessione');
+    await p.page.goto('/area-personale/pagamenti');
 
     // and an old tab's second cart for the same notices is refused in Italian, nothing charged twice
     const csrf = (await p.page.locator('input[name="_csrf"]').first().inputValue()) ?? '';

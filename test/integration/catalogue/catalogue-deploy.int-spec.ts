@@ -93,7 +93,7 @@ describe(`catalogue deployment on ${databaseLabel()}`, () => {
     expect(failure).toBeInstanceOf(CatalogueInvalidException);
     expect((failure as CatalogueInvalidException).problems).toEqual([
       'processes/occupazione-suolo-pubblico.bpmn, userTask Task_ParerePoliziaLocale: candidate group "vigili" is neither an office in processes/offices.json nor "citizen"',
-      'processes/occupazione-suolo-pubblico.bpmn, serviceTask Task_ProtocolloAccoglimento: service "protocol.registra" is not registered (registered: payments.createDebt, protocol.register)',
+      'processes/occupazione-suolo-pubblico.bpmn, serviceTask Task_ProtocolloAccoglimento: service "protocol.registra" is not registered (registered: documents.render, payments.createDebt, protocol.register)',
     ]);
     expect((failure as Error).message).toContain('\nprocesses/occupazione-suolo-pubblico.bpmn, serviceTask Task_ProtocolloAccoglimento:');
     expect(await formVersionCount()).toBe(formsBefore);
@@ -122,7 +122,7 @@ describe(`catalogue deployment on ${databaseLabel()}`, () => {
     // then
     try {
       await expect(boot).rejects.toThrow(
-        'processes/pratica-prova.bpmn, serviceTask Task_Protocollo: service "payments.refundFee" is not registered (registered: payments.createDebt, protocol.register)',
+        'processes/pratica-prova.bpmn, serviceTask Task_Protocollo: service "payments.refundFee" is not registered (registered: documents.render, payments.createDebt, protocol.register)',
       );
     } finally {
       await dropTestSchema(broken);

@@ -39,6 +39,18 @@ export class RecordingCreateDebt implements ServiceTaskProvider {
   }
 }
 
+/** Stands in for the documents module's handler (the act is asked for, nothing is rendered); records its calls. */
+@Injectable()
+@ServiceTask('documents.render')
+export class RecordingRenderAct implements ServiceTaskProvider {
+  calls: ServiceTaskContext[] = [];
+
+  async handle(ctx: ServiceTaskContext): Promise<ServiceTaskResult> {
+    this.calls.push(ctx);
+    return {};
+  }
+}
+
 export interface CatalogueHarness {
   app: INestApplication;
   catalogue: CatalogueService;
@@ -50,7 +62,7 @@ export interface CatalogueHarness {
 export async function startCatalogue(config: AppConfig): Promise<CatalogueHarness> {
   const mod = await Test.createTestingModule({
     imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, CatalogueModule],
-    providers: [RecordingProtocolRegister, RecordingCreateDebt],
+    providers: [RecordingProtocolRegister, RecordingCreateDebt, RecordingRenderAct],
   }).compile();
   const app = mod.createNestApplication({ logger: false });
   configureApp(app, config);

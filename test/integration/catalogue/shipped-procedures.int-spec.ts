@@ -1,6 +1,6 @@
 import { EngineInstance, OperationResult } from '../../../src/modules/engine';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { CatalogueHarness, RecordingCreateDebt, RecordingProtocolRegister, SHIPPED_FORMS, SHIPPED_PROCESSES, startCatalogue } from './catalogue-harness';
+import { CatalogueHarness, RecordingCreateDebt, RecordingProtocolRegister, RecordingRenderAct, SHIPPED_FORMS, SHIPPED_PROCESSES, startCatalogue } from './catalogue-harness';
 
 const DAY = 86_400_000;
 /** Waiting tasks and timers; a parallel join also waits for its other branch, which is not a step anyone acts on. */
@@ -81,5 +81,7 @@ describe(`shipped procedures on ${databaseLabel()}`, () => {
     const done = (await h.engine.throwMessage('pagamento-ricevuto', {}, { pagamentoRicevuto: { importo: 4800 } }))!;
     expect(done.instance.status).toBe('end');
     expect(ended(done.instance)).toContain('End_Accettata');
+    // and the concession is asked for after its outbound protocol entry
+    expect(h.app.get(RecordingRenderAct).calls.at(-1)?.properties).toMatchObject({ template: 'occupazione-suolo-pubblico/concessione' });
   });
 });
