@@ -31,6 +31,9 @@ interface ProblemJson {
 
 type NotFound = (detail: string) => Error;
 
+/** Bounds one poll of the receipts service's list (pages of `limit`). */
+const MAX_RECEIPT_PAGES = 20;
+
 /**
  * pagoPA over HTTP: GPD debt positions, the receipts service and Checkout carts, each call with
  * Ocp-Apim-Subscription-Key and an X-Request-Id. ProblemJson answers become coded exceptions;
@@ -82,15 +85,20 @@ export class GpdHttpAdapter implements PaymentsPort {
   }
 
   async listReceipts(org: string, from: string, limit: number): Promise<Receipt[]> {
-    const query = new URLSearchParams({ from, pageSize: String(limit) });
-    const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts?${query}`;
-    const res = await this.call('GET', url, undefined, (d) => new PaymentGatewayRejectedException('not-found', 404, d));
-    const body = (await res.json()) as { receiptsList?: Receipt[]; receipts_list?: Array<{ organizationFiscalCode?: string; iuv?: string }> };
-    if (body.receiptsList) return body.receiptsList;
-    // The receipts service lists only {organizationFiscalCode, iuv, debtorFiscalCode}: each
-    // receipt is read (XML) for its id, amount and time, then filtered and ordered as the port says.
-    const listed = (body.receipts_list ?? []).filter((r): r is { iuv: string } => typeof r.iuv === 'string');
-    const receipts = await Promise.all(listed.map((r) => this.getReceipt(org, r.iuv)));
+    const listed: string[] = [];
+    // `from`/`pageSize` for the development pagoPA; `page`/`limit` for the receipts service, whose
+    // list holds only {organizationFiscalCode, iuv, debtorFiscalCode} and is followed page by page.
+    for (let page = 0; page < MAX_RECEIPT_PAGES; page++) {
+      const query = new URLSearchParams({ from, pageSize: String(limit), page: String(page), limit: String(limit) });
+      const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts?${query}`;
+      const res = await this.call('GET', url, undefined, (d) => new PaymentGatewayRejectedException('not-found', 404, d));
+      const body = (await res.json()) as { receiptsList?: Receipt[]; receipts_list?: Array<{ iuv?: unknown }>; page_info?: { more_pages?: boolean } };
+      if (body.receiptsList) return body.receiptsList;
+      for (const r of body.receipts_list ?? []) if (typeof r.iuv === 'string') listed.push(r.iuv);
+      if (!body.page_info?.more_pages) break;
+    }
+    // Each receipt is read (XML) for its id, amount and time, then filtered and ordered as the port says.
+    const receipts = await Promise.all([...new Set(listed)].map((iuv) => this.getReceipt(org, iuv)));
     const since = Date.parse(from);
     return receipts
       .filter((r) => Date.parse(r.paymentDateTime) >= since)

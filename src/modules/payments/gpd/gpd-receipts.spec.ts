@@ -24,8 +24,11 @@ function receiptsService(): { server: Server; seen: IncomingMessage[] } {
     seen.push(req);
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === BASE) {
+      // two per page, as the service pages with `page` (from 0) and `limit`
+      const page = Number(url.searchParams.get('page') ?? 0);
+      const iuvs = Object.keys(xml).slice(page * 2, page * 2 + 2);
       res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ receipts_list: Object.keys(xml).map((iuv) => ({ organizationFiscalCode: ORG, iuv, debtorFiscalCode: 'FRRGLI90C41L736Q' })), page_info: { page: 0, limit: 50, items_found: 3, more_pages: false } }),
+        JSON.stringify({ receipts_list: iuvs.map((iuv) => ({ organizationFiscalCode: ORG, iuv, debtorFiscalCode: 'FRRGLI90C41L736Q' })), page_info: { page, limit: 2, items_found: iuvs.length, more_pages: page * 2 + 2 < Object.keys(xml).length } }),
       );
       return;
     }
@@ -61,9 +64,11 @@ describe('GpdHttpAdapter receipts against the receipts service shapes (JSON list
     expect(req.headers.accept).toContain('application/xml');
   });
 
-  it('given the list, when polled from a time with a limit, then each receipt is read and those from that time come oldest first, up to the limit', async () => {
+  it('given the list over two pages, when polled from a time with a limit, then every page is followed, each receipt read, and those from that time come oldest first, up to the limit', async () => {
+    const before = svc.seen.length;
     const receipts = await adapter.listReceipts(ORG, '2026-11-30T00:00:00.000Z', 10);
     expect(receipts.map((r) => [r.receiptId, r.amount])).toEqual([['r-early', 31240], ['r-late', 4800]]);
+    expect(svc.seen.slice(before).filter((r) => new URL(r.url ?? '/', 'http://x').pathname === BASE).map((r) => new URL(r.url ?? '/', 'http://x').searchParams.get('page'))).toEqual(['0', '1']);
     expect((await adapter.listReceipts(ORG, '2026-11-30T00:00:00.000Z', 1)).map((r) => r.receiptId)).toEqual(['r-early']);
   });
 
