@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { CasesModule } from '../cases';
 import { CatalogueModule } from '../catalogue';
+import { NotificationsModule } from '../notifications';
 import { AttachmentsController } from './attachments.controller';
 import { CaseDocumentsController, DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { AttachmentsFilingListener } from './handlers/attachments-filing.listener';
+import { ReceiptEmailAttachment } from './handlers/receipt-email.attachment';
 import { UnfiledUploadsPurge } from './handlers/unfiled-uploads.purge';
 import { DatabaseDocumentStorage } from './storage/database-document-storage.adapter';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage.port';
@@ -17,7 +19,7 @@ import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
 
 /** Uploads, receipts (later acts), storage behind DOCUMENT_STORAGE chosen by DOCUMENTS_STORAGE. */
 @Module({
-  imports: [CasesModule, CatalogueModule],
+  imports: [CasesModule, CatalogueModule, NotificationsModule],
   controllers: [AttachmentsController, DocumentsController, CaseDocumentsController],
   providers: [
     {
@@ -30,6 +32,7 @@ import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
     IssueReceiptUseCase,
     DocumentsService,
     AttachmentsFilingListener,
+    ReceiptEmailAttachment,
     UnfiledUploadsPurge,
     UploadInterceptor,
   ],

@@ -78,8 +78,8 @@ export class CaseInteractionsRepository {
         ? `select m.* from case_message m, (select created_at, id from case_message where id = $2 and case_id = $1) k
             where m.case_id = $1 and (m.created_at, m.id) < (k.created_at, k.id)
             order by m.created_at desc, m.id desc limit $3`
-        : `select * from case_message where case_id = $1 order by created_at desc, id desc limit $3`,
-      before ? [caseId, before, limit] : [caseId, null, limit],
+        : `select * from case_message where case_id = $1 order by created_at desc, id desc limit $2`,
+      before ? [caseId, before, limit] : [caseId, limit],
     )) as MessageRow[];
     return rows.map(toMessage);
   }
