@@ -63,6 +63,28 @@ export class PortalPage {
     await this.page.setViewportSize(original);
   }
 
+  /**
+   * Horizontal overflow at a viewport width: '' when `document.documentElement.scrollWidth <=
+   * innerWidth`, else the overflow in px and the widest elements that stick out (to fix them).
+   */
+  async overflowAt(width: number): Promise<string> {
+    const original = this.page.viewportSize() ?? { width: 1280, height: 900 };
+    await this.page.setViewportSize({ width, height: 900 });
+    // A string, evaluated in the page: the test's TypeScript has no DOM types.
+    const found = (await this.page.evaluate(`(() => {
+      const html = document.documentElement;
+      if (html.scrollWidth <= innerWidth) return '';
+      const out = [...document.querySelectorAll('body *')]
+        .map((e) => ({ e, right: e.getBoundingClientRect().right }))
+        .filter((x) => x.right > innerWidth + 0.5)
+        .slice(-5)
+        .map((x) => x.e.tagName.toLowerCase() + (x.e.id ? '#' + x.e.id : '') + (x.e.className && typeof x.e.className === 'string' ? '.' + x.e.className.trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(x.right));
+      return (html.scrollWidth - innerWidth) + ' px over ' + innerWidth + ': ' + out.join(', ');
+    })()`)) as string;
+    await this.page.setViewportSize(original);
+    return found;
+  }
+
   close(): Promise<void> {
     return this.context.close();
   }

@@ -10,6 +10,8 @@ export interface ReceivedMail {
   html: string;
   text: string;
   autoSubmitted: string | undefined;
+  /** Attached files as received (decoded bytes). */
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 /**
@@ -54,6 +56,7 @@ export class SmtpPeer {
               html: typeof mail.html === 'string' ? mail.html : '',
               text: mail.text ?? '',
               autoSubmitted: mail.headers.get('auto-submitted') as string | undefined,
+              attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
             });
             callback();
           })

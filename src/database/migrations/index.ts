@@ -20,6 +20,7 @@ import { Webhooks1764000000820 } from './1764000000820-Webhooks';
 import { Payments1764000000900 } from './1764000000900-Payments';
 import { CasePayments1764000000910 } from './1764000000910-CasePayments';
 import { StaffTotpLoginLimit1764000000950 } from './1764000000950-StaffTotpLoginLimit';
+import { CatalogueModelPhases1764000001300 } from './1764000001300-CatalogueModelPhases';
 import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPaymentNotices';
 import { ActRequests1764000001610 } from './1764000001610-ActRequests';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   Payments1764000000900,
   CasePayments1764000000910,
   StaffTotpLoginLimit1764000000950,
+  CatalogueModelPhases1764000001300,
   IssuedPaymentNotices1764000001600,
   ActRequests1764000001610,
 ];

@@ -21,6 +21,7 @@ export const CASE_MESSAGES = {
   withdrawalReason: 'il motivo può avere al massimo 1000 caratteri',
   withdrawalSubject: (title: string, code: string) => `Ritiro dell'istanza «${title}» (pratica ${code})`,
   withdrawalTimeline: "La domanda è stata ritirata dal richiedente. Il ritiro è registrato al protocollo.",
+  withdrawalTimelineWithReason: (reason: string) => `La domanda è stata ritirata dal richiedente (motivo: «${reason}»). Il ritiro è registrato al protocollo.`,
   withdrawalTimelineNumbered: (n: string, year: number) => `La domanda è stata ritirata dal richiedente. Il ritiro è registrato al protocollo con il n. ${n}/${year}.`,
   notRegistrable: 'La domanda non può essere protocollata con i dati indicati',
   idempotencyKeyReused: 'Chiave di idempotenza già usata per una domanda diversa',

@@ -8,6 +8,7 @@ export * from './cases.exceptions';
 export { LegalClockService, BusinessCalendar, computeClock, romeDateOf, CLOCK_EVENTS } from './legal-clock';
 export type { ClockState, CalendarDate, Suspension, SuspensionKind } from './legal-clock';
 export { CaseMessagesUseCase } from './use-cases/case-messages.use-case';
+export type { KeysetPage } from './use-cases/case-messages.use-case';
 export { CaseNotesUseCase } from './use-cases/case-notes.use-case';
 export { WithdrawCaseUseCase, WITHDRAWN_STATUS } from './use-cases/withdraw-case.use-case';
 export type { CaseWithdrawal } from './use-cases/withdraw-case.use-case';

@@ -184,6 +184,18 @@ export class CatalogueRepository {
     }
   }
 
+  /** The citizen phases of a model version, computed from its diagram at deploy; a version's diagram never changes, so neither do they. */
+  async saveModelPhases(modelVersionId: string, phases: string[]): Promise<void> {
+    await this.tx
+      .manager()
+      .query(`insert into catalogue_model_phases (model_version_id, phases) values ($1, $2::jsonb) on conflict do nothing`, [modelVersionId, JSON.stringify(phases)]);
+  }
+
+  async modelPhases(modelVersionId: string): Promise<string[] | null> {
+    const [row] = (await this.tx.manager().query('select phases from catalogue_model_phases where model_version_id = $1', [modelVersionId])) as Array<{ phases: string[] }>;
+    return row?.phases ?? null;
+  }
+
   async formVersion(key: string, version: number): Promise<FormVersion | null> {
     const [row] = (await this.tx
       .manager()

@@ -10,7 +10,7 @@ import { readCatalogueFiles } from './catalogue-files';
 import { readOffices, validateCatalogue } from './catalogue-validator';
 import { CatalogueFormNotFoundException, CatalogueInvalidException, CatalogueProcedureNotFoundException } from './catalogue.exceptions';
 import { CatalogueRepository } from './catalogue.repository';
-import { CatalogueSources, DeploymentSummary, FormVersion, Office, ProcedureDefinition, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
+import { CITIZEN_STATUSES, CitizenStatus, CatalogueSources, DeploymentSummary, FormVersion, Office, ProcedureDefinition, ProcedureDetail, ProcedureFilter, ProcedureSummary, ValidationOutcome } from './catalogue.types';
 
 /** How long a process trusts what it read of the catalogue (a deploy elsewhere is seen within it). */
 const CATALOGUE_TTL_MS = 5_000;
@@ -87,6 +87,7 @@ export class CatalogueService implements OnApplicationBootstrap {
         const model = await this.engine.deploy(procedure.key, `${procedure.xml.trimEnd()}\n${formsStamp(used)}\n`);
         await this.repository.saveProcedure(procedure, model);
         await this.repository.bindModelForms(model.id, used);
+        await this.repository.saveModelPhases(model.id, procedure.citizenPhases);
         summary.procedures.push({ key: procedure.key, version: model.version, created: model.created });
       }
       await this.repository.retireAllExcept(procedures.map((p) => p.key));
@@ -134,6 +135,16 @@ export class CatalogueService implements OnApplicationBootstrap {
   async startFormForModel(procedureKey: string, modelVersionId: string): Promise<FormVersion | null> {
     const key = await this.repository.startFormKey(procedureKey);
     return key ? this.repository.formForModel(key, modelVersionId) : null;
+  }
+
+  /**
+   * The citizen-visible phases of a model version in diagram order (for the case page's stepper);
+   * null for a version deployed before phases were recorded (its procedure's next deploy records
+   * the current version's).
+   */
+  async citizenPhases(modelVersionId: string): Promise<CitizenStatus[] | null> {
+    const phases = await this.repository.modelPhases(modelVersionId);
+    return phases ? phases.filter((p): p is CitizenStatus => (CITIZEN_STATUSES as readonly string[]).includes(p)) : null;
   }
 
   /** The current version of a form (start or task form), for validating a submission. */

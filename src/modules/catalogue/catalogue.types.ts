@@ -34,6 +34,8 @@ export interface ProcedureDefinition {
   lifeEvents: string[];
   startFormKey: string;
   taskForms: TaskForm[];
+  /** The citizen-visible phases in diagram order (citizen-phases.ts), stored with each model version. */
+  citizenPhases: CitizenStatus[];
 }
 
 export interface FormDefinition {

@@ -10,6 +10,7 @@ import {
   typeName,
 } from './bpmn-document';
 import { KEY_PATTERN, ProcedureDefinition, TaskForm } from './catalogue.types';
+import { citizenPhases } from './citizen-phases';
 import { lintDefinitions } from './lint/lint-procedure';
 import type { SportelloLintContext } from './lint/lint-types';
 
@@ -84,7 +85,7 @@ export async function checkProcedure(file: string, xml: string, ctx: ProcedureCo
   for (const el of allFlowElements(proc)) {
     for (const use of messageUses(el)) (use.start ? out.messageStarts : out.messageCatches).push({ name: use.name, where: where(file, el) });
   }
-  if (out.problems.length === 0) out.definition = { key, file, xml, ...readMetadata(proc), startFormKey: readStartForm(proc), taskForms: readTaskForms(proc) };
+  if (out.problems.length === 0) out.definition = { key, file, xml, ...readMetadata(proc), startFormKey: readStartForm(proc), taskForms: readTaskForms(proc), citizenPhases: citizenPhases(proc) };
   return out;
 }
 

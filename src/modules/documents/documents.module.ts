@@ -6,11 +6,13 @@ import { ProtocolModule } from '../protocol';
 import { ActIssuer } from './acts/act-issuer';
 import { ActRequestsRepository } from './acts/act-requests.repository';
 import { RenderActHandler } from './acts/render-act.handler';
+import { NotificationsModule } from '../notifications';
 import { AttachmentsController } from './attachments.controller';
 import { CaseDocumentsController, DocumentsController } from './documents.controller';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
 import { AttachmentsFilingListener } from './handlers/attachments-filing.listener';
+import { ReceiptEmailAttachment } from './handlers/receipt-email.attachment';
 import { UnfiledUploadsPurge } from './handlers/unfiled-uploads.purge';
 import { DatabaseDocumentStorage } from './storage/database-document-storage.adapter';
 import { DOCUMENT_STORAGE, DocumentStorage } from './storage/document-storage.port';
@@ -22,7 +24,7 @@ import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
 
 /** Uploads, receipts (later acts), storage behind DOCUMENT_STORAGE chosen by DOCUMENTS_STORAGE. */
 @Module({
-  imports: [CasesModule, CatalogueModule, ProtocolModule],
+  imports: [CasesModule, CatalogueModule, ProtocolModule, NotificationsModule],
   controllers: [AttachmentsController, DocumentsController, CaseDocumentsController],
   providers: [
     {
@@ -39,6 +41,7 @@ import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
     ActIssuer,
     DocumentsService,
     AttachmentsFilingListener,
+    ReceiptEmailAttachment,
     UnfiledUploadsPurge,
     UploadInterceptor,
   ],

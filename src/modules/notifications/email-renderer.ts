@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { EmailTemplates } from './email-templates';
 import { parseMailbox } from './mailbox';
-import { CitizenEvent, EmailReference, EmailVariablesResolver, RenderedEmail } from './notifications.types';
+import { CitizenEvent, EmailAttachment, EmailAttachmentsResolver, EmailReference, EmailVariablesResolver, RenderedEmail } from './notifications.types';
 import { validateEmailVariables } from './notifications.validation';
 
 /** Name printed in the e-mail when MAIL_FROM has no display name. */
@@ -22,6 +22,7 @@ export interface EmailToRender extends EmailReference {
 @Injectable()
 export class EmailRenderer {
   private resolver?: EmailVariablesResolver;
+  private readonly attachmentResolvers: EmailAttachmentsResolver[] = [];
   private readonly comune: string;
 
   constructor(
@@ -33,6 +34,17 @@ export class EmailRenderer {
 
   resolveVariablesWith(resolver: EmailVariablesResolver): void {
     this.resolver = resolver;
+  }
+
+  attachWith(resolver: EmailAttachmentsResolver): void {
+    this.attachmentResolvers.push(resolver);
+  }
+
+  /** The files every registered resolver attaches to the e-mail, resolved at send time. */
+  async attachments(ref: EmailReference): Promise<EmailAttachment[]> {
+    const lists = [];
+    for (const resolve of this.attachmentResolvers) lists.push(await resolve({ caseId: ref.caseId, event: ref.event, item: ref.item }));
+    return lists.flat();
   }
 
   /** Throws NOTIFICATIONS_INVALID_EMAIL or a template exception: the e-mail cannot be composed. */

@@ -16,6 +16,8 @@ export type {
   DispatchReport,
   EmailLocale,
   EmailReference,
+  EmailAttachment,
+  EmailAttachmentsResolver,
   EmailVariablesResolver,
   EmailVariables,
   EnqueuedEmail,

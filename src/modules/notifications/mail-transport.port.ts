@@ -6,6 +6,7 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
   /**
    * `<id@domain>`, derived from the outbox row: a message sent again after a crash carries the
    * same Message-ID, so the receiving side can recognise the duplicate.

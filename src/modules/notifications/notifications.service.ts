@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { EmailRenderer } from './email-renderer';
 import { Mailbox, outboxMessageId, parseMailbox } from './mailbox';
 import { validateEmailRequest } from './notifications.validation';
-import { EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, OutboxEmail } from './notifications.types';
+import { EmailAttachmentsResolver, EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, OutboxEmail } from './notifications.types';
 import { OutboxRepository } from './outbox.repository';
 
 /**
@@ -30,6 +30,11 @@ export class NotificationsService {
   /** One resolver, registered by the module that owns cases; see EmailVariablesResolver. */
   resolveVariablesWith(resolver: EmailVariablesResolver): void {
     this.renderer.resolveVariablesWith(resolver);
+  }
+
+  /** Files to attach at send time (e.g. the receipt with the submission e-mail); see EmailAttachmentsResolver. */
+  attachWith(resolver: EmailAttachmentsResolver): void {
+    this.renderer.attachWith(resolver);
   }
 
   async enqueueEmail(input: EnqueueEmailInput): Promise<EnqueuedEmail> {

@@ -85,6 +85,21 @@ export interface EmailReference {
  */
 export type EmailVariablesResolver = (ref: EmailReference) => Promise<Record<string, unknown>>;
 
+/** A file sent with an e-mail (e.g. the PDF receipt with the submission e-mail). */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/**
+ * Registered by a module that owns documents: called at each send attempt, outside any
+ * transaction, for the files to attach to a queued e-mail ([] for none). It must answer the same
+ * bytes at every attempt (stored, immutable documents), so a retry resends the same message.
+ * A failure is transient: the e-mail is retried with backoff.
+ */
+export type EmailAttachmentsResolver = (ref: EmailReference) => Promise<EmailAttachment[]>;
+
 export interface DispatchReport {
   sent: number;
   retried: number;

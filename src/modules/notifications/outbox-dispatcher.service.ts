@@ -81,7 +81,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       }
     }
     try {
-      const sent = await transport.send({ to: email.recipient, subject: content.subject, html: content.html, text: content.text, messageId: email.messageId });
+      // Attachments are stored documents, read at each attempt: a retry carries the same bytes.
+      const attachments = await this.renderer.attachments(email);
+      const sent = await transport.send({
+        to: email.recipient,
+        subject: content.subject,
+        html: content.html,
+        text: content.text,
+        messageId: email.messageId,
+        ...(attachments.length ? { attachments } : {}),
+      });
       if (!(await this.outbox.markSent(email, new Date(), sent.response))) this.leaseLost(email);
       return 'sent';
     } catch (e: unknown) {

@@ -27,6 +27,7 @@ export class SmtpMailTransport implements MailTransport {
         html: mail.html,
         text: mail.text,
         messageId: mail.messageId,
+        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
         // RFC 3834: an automatic notice; vacation responders must not answer it.
         headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
       });

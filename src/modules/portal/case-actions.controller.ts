@@ -6,6 +6,7 @@ import { PaymentsService } from '../payments';
 import { Page } from '../web';
 import { CaseActionsService } from './case-actions.service';
 import { PersonalAreaService } from './personal-area.service';
+import { PORTAL_MESSAGES as M } from './portal.messages';
 
 /** The case page's forms (CSRF checked by the web layer): each post redirects back to the case page with a notice. */
 @ApiExcludeController()
@@ -38,10 +39,13 @@ export class CaseActionsController {
     return this.area.withdrawalPage(citizen, id);
   }
 
+  /** A reason over the limit shows the confirmation page again with the message on the field and the text kept. */
   @Post('ritiro')
-  @Redirect()
-  async withdraw(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Body() body: Record<string, unknown>) {
-    return back(id, await this.actions.withdraw(citizen, id, body.conferma), 'esito');
+  async withdraw(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const notice = await this.actions.withdraw(citizen, id, body.conferma, body.motivo);
+    if (notice !== 'ritiro-motivo') return res.redirect(303, back(id, notice, 'esito').url);
+    const page = await this.area.withdrawalPage(citizen, id);
+    res.status(400).render('portal/ritiro', { ...page, reason: body.motivo, reasonError: M.caseNotices['ritiro-motivo'].text });
   }
 
   @Post('valutazione')

@@ -5,7 +5,8 @@ import type { CitizenPrincipal } from '../identity';
 import { PORTAL_MESSAGES as M } from './portal.messages';
 
 type Notice = keyof typeof M.caseNotices;
-const PAGE = { page: 1, pageSize: 50, offset: 0 };
+/** Messages per page on the case page and the Messaggi tab (older ones a link away, keyset paged). */
+export const MESSAGES_PER_PAGE = 20;
 
 /**
  * The citizen's actions on a case page (messages to the office, withdrawal, rating) through the
@@ -20,12 +21,17 @@ export class CaseActionsService {
     private readonly rating: RateCaseUseCase,
   ) {}
 
-  /** Messages, newest first, and which actions the case allows now. */
-  async section(citizen: CitizenPrincipal, view: CaseView, notice: unknown): Promise<object> {
-    const list = await this.messages.list(view.id, actor(citizen), PAGE);
+  /** Messages, newest first (older than the message `before`, when paging back), and which actions the case allows now. */
+  async section(citizen: CitizenPrincipal, view: CaseView, notice: unknown, before?: unknown): Promise<object> {
+    const list = await this.messages.listBefore(view.id, actor(citizen), before, MESSAGES_PER_PAGE);
     const key = typeof notice === 'string' && Object.hasOwn(M.caseNotices, notice) ? (notice as Notice) : null;
+    const here = `/area-personale/pratiche/${view.id}`;
     return {
       messages: list.items.map((m) => ({ ...m, fromOffice: m.authorKind === 'operator' })),
+      messagePaging: {
+        olderHref: list.next ? `${here}?prima=${list.next}#messaggi` : null,
+        newestHref: typeof before === 'string' && before ? `${here}#messaggi` : null,
+      },
       canWithdraw: !view.outcome && !view.closedAt && !view.withdrawal,
       canRate: Boolean(view.closedAt) && !view.rating,
       rating: view.rating,
@@ -39,9 +45,10 @@ export class CaseActionsService {
     return answer(this.messages.post(caseId, actor(citizen), body), 'messaggio-inviato');
   }
 
-  withdraw(citizen: CitizenPrincipal, caseId: string, confirmed: unknown): Promise<Notice> {
+  /** The optional reason (at most 1000 characters, checked by the use-case) goes on the timeline and into the registered declaration. */
+  withdraw(citizen: CitizenPrincipal, caseId: string, confirmed: unknown, reason: unknown): Promise<Notice> {
     if (confirmed !== 'si') return Promise.resolve('ritiro-non-confermato');
-    return answer(this.withdrawal.withdraw(caseId, actor(citizen)), 'ritirata');
+    return answer(this.withdrawal.withdraw(caseId, actor(citizen), reason), 'ritirata');
   }
 
   rate(citizen: CitizenPrincipal, caseId: string, stars: unknown, comment: unknown): Promise<Notice> {
@@ -76,6 +83,7 @@ const REFUSALS: Record<string, Notice> = {
   CASE_NOT_CLOSED: 'valutazione-non-conclusa',
   CASE_ALREADY_RATED: 'valutazione-doppia',
   'campo-body': 'messaggio-vuoto',
+  'campo-reason': 'ritiro-motivo',
   'campo-stars': 'valutazione-stelle',
   'campo-comment': 'valutazione-commento',
 };

@@ -13,14 +13,14 @@ export class PersonalAreaController {
 
   @Get()
   @Render('portal/area-personale')
-  home(@CurrentPrincipal() citizen: CitizenPrincipal, @Query('scheda') tab: unknown): Promise<object> {
-    return this.area.area(citizen, tab);
+  home(@CurrentPrincipal() citizen: CitizenPrincipal, @Query('scheda') tab: unknown, @Query('prima') before: unknown): Promise<object> {
+    return this.area.area(citizen, tab, before);
   }
 
   @Get('pratiche/:id')
   @Render('portal/pratica')
-  casePage(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Query('inviata') filed: unknown, @Query('avviso') notice: unknown): Promise<object> {
-    return this.area.casePage(citizen, id, filed === '1', notice);
+  casePage(@CurrentPrincipal() citizen: CitizenPrincipal, @Param('id') id: string, @Query('inviata') filed: unknown, @Query('avviso') notice: unknown, @Query('prima') before: unknown): Promise<object> {
+    return this.area.casePage(citizen, id, filed === '1', notice, before);
   }
 
   @Get('pratiche/:id/attivita/:taskId')

@@ -6,7 +6,8 @@ import type { CitizenPrincipal } from '../identity';
 import { PaymentsService, PaymentView } from '../payments';
 import { TasksService } from '../tasks';
 import { WebForbiddenException } from '../web';
-import { CaseActionsService } from './case-actions.service';
+import { CaseActionsService, MESSAGES_PER_PAGE } from './case-actions.service';
+import { diagramStepper, timelineStepper } from './case-stepper';
 import { PORTAL_MESSAGES as M } from './portal.messages';
 import { WizardService } from './wizard.service';
 
@@ -28,7 +29,7 @@ export class PersonalAreaService {
     private readonly messages: CaseMessagesUseCase,
   ) {}
 
-  async area(citizen: CitizenPrincipal, tab: unknown): Promise<object> {
+  async area(citizen: CitizenPrincipal, tab: unknown, before?: unknown): Promise<object> {
     const active: Tab = (TABS as readonly string[]).includes(tab as string) ? (tab as Tab) : 'pratiche';
     const [mine, drafts] = await Promise.all([this.cases.listMine(citizen.fiscalCode, PAGE), this.wizard.listDrafts(citizen.fiscalCode)]);
     const titles = new Map<string, string>();
@@ -43,13 +44,14 @@ export class PersonalAreaService {
     }
     const documents = active === 'documenti' ? (await this.documents.listForCitizen(citizen.fiscalCode, PAGE)).items.map(documentRow) : [];
     const payments = active === 'pagamenti' ? (await this.payments.listForCitizen(citizen.fiscalCode, PAGE)).items.map(paymentRow) : [];
-    const messages = active === 'messaggi' ? await this.messageGroups(citizen.fiscalCode) : [];
+    const { groups: messages, olderHref, newestHref } = active === 'messaggi' ? await this.messageGroups(citizen.fiscalCode, before) : { groups: [], olderHref: null, newestHref: null };
     return {
       title: 'Area personale',
       documents,
       payments,
       anyPayable: payments.some((p) => p.payable),
       messages,
+      messagePaging: { olderHref, newestHref },
       breadcrumbs: [{ label: 'Area personale' }],
       tabs: TABS.map((t) => ({ key: t, label: M.tabs[t], href: `/area-personale?scheda=${t}`, active: t === active })),
       active,
@@ -65,18 +67,20 @@ export class PersonalAreaService {
     };
   }
 
-  async casePage(citizen: CitizenPrincipal, id: string, justFiled: boolean, notice?: unknown): Promise<object> {
+  async casePage(citizen: CitizenPrincipal, id: string, justFiled: boolean, notice?: unknown, before?: unknown): Promise<object> {
     const view = await this.cases.get(id, { kind: 'citizen', fiscalCode: citizen.fiscalCode });
     const procedure = await this.catalogue.get(view.procedure.key).catch(() => undefined);
+    const modelVersionId = (await this.cases.row(view.id)).model_version_id;
+    const phases = modelVersionId ? await this.catalogue.citizenPhases(modelVersionId) : null;
     const documents = (await this.documents.listForCase(view.id)).map(documentRow);
     return {
-      ...(await this.actions.section(citizen, view, notice)),
+      ...(await this.actions.section(citizen, view, notice, before)),
       title: `Pratica ${view.code}`,
       breadcrumbs: [{ label: 'Area personale', href: '/area-personale' }, { label: `Pratica ${view.code}` }],
       case: view,
       chip: M.displayStatusChip[view.displayStatus],
       office: procedure?.office,
-      stepper: stepper(view),
+      stepper: phases ? diagramStepper(view, phases) : timelineStepper(view),
       timeline: [...view.timeline].reverse(),
       tasks: view.openCitizenTasks.map((t) => ({ ...t, href: `/area-personale/pratiche/${view.id}/attivita/${t.id}` })),
       justFiled,
@@ -85,15 +89,17 @@ export class PersonalAreaService {
     };
   }
 
-  /** The citizen's newest messages, grouped by case (cases in the order of their newest message). */
-  private async messageGroups(fiscalCode: string) {
+  /** One page of the citizen's messages, newest first, grouped by case (cases in the order of their newest message on the page). */
+  private async messageGroups(fiscalCode: string, before: unknown) {
     const groups = new Map<string, { caseCode: string; procedureTitle: string; href: string; messages: Array<{ authorName: string; body: string; createdAt: Date; fromOffice: boolean }> }>();
-    for (const m of await this.messages.listForCitizen(fiscalCode, 50)) {
+    const page = await this.messages.listForCitizen(fiscalCode, MESSAGES_PER_PAGE, before);
+    for (const m of page.items) {
       const g = groups.get(m.caseId) ?? { caseCode: m.caseCode, procedureTitle: m.procedureTitle, href: `/area-personale/pratiche/${m.caseId}#messaggi`, messages: [] };
       g.messages.push({ authorName: m.authorName, body: m.body, createdAt: m.createdAt, fromOffice: m.authorKind === 'operator' });
       groups.set(m.caseId, g);
     }
-    return [...groups.values()];
+    const tab = '/area-personale?scheda=messaggi';
+    return { groups: [...groups.values()], olderHref: page.next ? `${tab}&prima=${page.next}` : null, newestHref: typeof before === 'string' && before ? tab : null };
   }
 
   /** The confirmation step before withdrawing the istanza. */
@@ -144,21 +150,4 @@ const KINDS: Record<DocumentView['kind'], string> = { attachment: 'Allegato', re
 
 function documentRow(d: DocumentView) {
   return { ...d, kindLabel: KINDS[d.kind] ?? d.kind, href: `/area-personale/documenti/${d.id}`, sizeKb: Math.max(1, Math.round(d.size / 1024)) };
-}
-
-/**
- * The citizen-visible phases as Designers Italia names them: sent, in progress, (to integrate,
- * when it happened), outcome. Each is done, current or still to come.
- */
-function stepper(view: CaseView): Array<{ label: string; state: 'done' | 'current' | 'todo' }> {
-  const seen = new Set(view.timeline.map((t) => t.status));
-  const outcome = view.displayStatus === 'accettata' || view.displayStatus === 'rifiutata';
-  const phases: Array<{ label: string; reached: boolean }> = [
-    { label: 'Inviata', reached: true },
-    { label: 'In elaborazione', reached: [...seen].some((s) => s !== 'inviata') },
-    ...(seen.has('da-integrare') ? [{ label: 'Da integrare', reached: true }] : []),
-    { label: outcome ? (view.displayStatus === 'accettata' ? 'Accettata' : 'Rifiutata') : 'Esito', reached: outcome },
-  ];
-  const last = phases.map((p) => p.reached).lastIndexOf(true);
-  return phases.map((p, i) => ({ label: p.label, state: i < last ? 'done' : i === last ? (outcome ? 'done' : 'current') : 'todo' }));
 }

@@ -27,6 +27,7 @@ export const PORTAL_MESSAGES = {
     'messaggio-vuoto': { ok: false, text: 'Scrivere un messaggio da 1 a 4000 caratteri.' },
     ritirata: { ok: true, text: 'La domanda è stata ritirata. Il ritiro è registrato al protocollo e riceverà un’e-mail di conferma.' },
     'ritiro-non-confermato': { ok: false, text: 'Per ritirare la domanda occorre confermare il ritiro.' },
+    'ritiro-motivo': { ok: false, text: 'Il motivo del ritiro può avere al massimo 1000 caratteri.' },
     'ritiro-esito': { ok: false, text: 'La pratica non può essere ritirata: l’ufficio ha già adottato il provvedimento finale.' },
     'ritiro-gia-ritirata': { ok: false, text: 'La pratica è già stata ritirata.' },
     'ritiro-conclusa': { ok: false, text: 'La pratica è conclusa e non può essere ritirata.' },
@@ -36,6 +37,20 @@ export const PORTAL_MESSAGES = {
     'valutazione-stelle': { ok: false, text: 'Scegliere da 1 a 5 stelle.' },
     'valutazione-commento': { ok: false, text: 'Il commento può avere al massimo 1000 caratteri.' },
   },
+  /** The stepper's phases (the diagrams' citizenStatus values, Designers Italia wording). */
+  phaseLabels: {
+    inviata: 'Inviata',
+    'presa-in-carico': 'Presa in carico',
+    'in-lavorazione': 'In lavorazione',
+    'da-integrare': 'Da integrare',
+    sospesa: 'Sospesa',
+    accettata: 'Accettata',
+    rifiutata: 'Rifiutata',
+    conclusa: 'Conclusa',
+    esito: 'Esito',
+    ritirata: 'Ritirata',
+  },
+  outcomeLabels: { accettata: 'Accettata', rifiutata: 'Rifiutata' } as Record<string, string>,
   tabs: {
     pratiche: 'Le mie pratiche',
     pagamenti: 'Pagamenti',

@@ -16,6 +16,8 @@ const luca = operator('luca.romano'); // anagrafe
 const davide = operator('davide.greco'); // polizia-locale (head)
 const chiara = operator('chiara.bruno'); // lavori-pubblici (head)
 const elena = operator('elena.marino'); // suap (head)
+const paolo = operator('paolo.ricci'); // servizi-educativi
+const laura = DEMO_CITIZENS[1];
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 // A real browser with axe and two screenshots per page on a shared 2-core machine: generous per-test time.
@@ -33,9 +35,11 @@ describe(`case page (messages, withdrawal, rating) in a real browser on ${databa
     opened.push(p);
     return p;
   };
-  /** Every page a test opens: 0 axe violations at WCAG 2.1 AA, screenshots at 1280 and 390 px. */
+  /** Every page a test opens: 0 axe violations at WCAG 2.1 AA, no horizontal overflow at 390 px, screenshots at 1280 and 390 px. */
   const check = async (p: PortalPage, name: string): Promise<void> => {
     expect(describeViolations(await p.axe())).toBe('');
+    // no horizontal scrolling on a phone: scrollWidth <= innerWidth at 390 px
+    expect(await p.overflowAt(390)).toBe('');
     await p.screenshot(name);
   };
   const auth = async (who: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(who)}`;
@@ -106,13 +110,23 @@ describe(`case page (messages, withdrawal, rating) in a real browser on ${databa
     expect(unconfirmed.status()).toBe(303);
     expect(unconfirmed.headers().location).toContain('avviso=ritiro-non-confermato');
     expect(await count(`select count(*) as n from case_file where id = $1 and status = 'ritirata'`, [id])).toBe(0);
-    // when: confirmed
+    // when: a reason over 1000 characters (past the textarea's maxlength): the page comes back with the message on the field, nothing withdrawn
+    const tooLong = await p.page.request.post(`/area-personale/pratiche/${id}/ritiro`, {
+      form: { _csrf: (await p.page.locator('input[name="_csrf"]').first().inputValue()), conferma: 'si', motivo: 'x'.repeat(1001) },
+      maxRedirects: 0,
+    });
+    expect(tooLong.status()).toBe(400);
+    expect(await tooLong.text()).toContain('Il motivo del ritiro può avere al massimo 1000 caratteri.');
+    expect(await count(`select count(*) as n from case_file where id = $1 and status = 'ritirata'`, [id])).toBe(0);
+    // when: confirmed, with a reason
+    await p.page.fill('#motivo-ritiro', '  Ho già ottenuto il certificato allo sportello  ');
     await p.page.click('label[for="conferma-ritiro"]');
     await p.page.click('#conferma-ritiro-invio');
     await p.page.waitForURL(/avviso=ritirata/);
     // then
     await expect(notice(p)).resolves.toContain('La domanda è stata ritirata');
-    await expect(p.page.locator('[data-testid="timeline"]').textContent()).resolves.toContain('ritirata');
+    await expect(p.page.locator('[data-testid="timeline"]').textContent()).resolves.toContain('ritirata dal richiedente (motivo: «Ho già ottenuto il certificato allo sportello»)');
+    await expect(p.page.locator('.steppers-header').innerText()).resolves.toMatch(/Inviata[\s\S]*Ritirata/);
     await expect(p.page.locator('[data-testid="withdrawal"]').textContent()).resolves.toMatch(/protocollo n\. \d{7}\/\d{4}/);
     expect(await p.page.locator('[data-testid="withdraw-link"]').count()).toBe(0);
     await check(p, 'pratica-ritirata');
@@ -220,5 +234,93 @@ describe(`case page (messages, withdrawal, rating) in a real browser on ${databa
     const other = await open();
     await other.page.goto(`/accesso/sviluppo?utente=${mario.fiscalCode}&ritorno=/area-personale`);
     expect((await other.page.request.get(link!, { headers: { Accept: 'text/html' } })).status()).toBe(404);
+  });
+  it('given more than a page of messages, when the citizen pages back on the case page and the Messaggi tab, then older messages follow the newest 20 with no gap or repeat', async () => {
+    const id = await file();
+    for (let i = 1; i <= 23; i += 1) {
+      await t.http().post(`/api/v1/cases/${id}/messages`).set('Authorization', await auth(mario)).send({ body: `Messaggio numero ${i}` }).expect(201);
+    }
+    const p = await loginAndOpen(id);
+    const bodies = async () => p.page.locator('[data-testid="case-messages"] p').allTextContents();
+    // then: the newest 20, newest first
+    const first = await bodies();
+    expect(first).toEqual(Array.from({ length: 20 }, (_, i) => `Messaggio numero ${23 - i}`));
+    // when: older
+    await p.page.click('[data-testid="older-messages"]');
+    await p.page.waitForURL(/prima=/);
+    expect(await bodies()).toEqual(['Messaggio numero 3', 'Messaggio numero 2', 'Messaggio numero 1']);
+    expect(await p.page.locator('[data-testid="older-messages"]').count()).toBe(0);
+    await check(p, 'pratica-messaggi-precedenti');
+    // the Messaggi tab pages the same way across the citizen's cases
+    await p.page.goto('/area-personale?scheda=messaggi');
+    const tab = async () => p.page.locator('[data-testid="message-groups"] li p').allTextContents();
+    const newest = await tab();
+    expect(newest).toHaveLength(20);
+    expect(newest[0]).toBe('Messaggio numero 23');
+    await p.page.click('[data-testid="older-messages"]');
+    await p.page.waitForURL(/scheda=messaggi&prima=/);
+    const older = await tab();
+    expect(older.length).toBeGreaterThanOrEqual(3);
+    expect(older.filter((b) => newest.includes(b))).toEqual([]);
+    expect(older.slice(0, 3)).toEqual(['Messaggio numero 3', 'Messaggio numero 2', 'Messaggio numero 1']);
+    await check(p, 'area-messaggi-precedenti');
+    // a cursor that is not a message id reads as the newest page
+    await p.page.goto(`/area-personale/pratiche/${id}?prima=non-un-id`);
+    expect((await bodies())[0]).toBe('Messaggio numero 23');
+  });
+
+  it('given the office asks for an integration of an iscrizione al nido, when the citizen answers on the portal, then the case resumes with the office and the stepper follows the diagram', async () => {
+    const data = {
+      richiedente: { nome: laura.givenName, cognome: laura.familyName, codiceFiscale: laura.fiscalCode, email: laura.email, telefono: '+393331234567' },
+      relazioneConBambino: 'genitore',
+      bambino: { nome: 'Marta', cognome: laura.familyName, codiceFiscale: 'BNCMRT24D41H501Y', dataNascita: '2024-03-15' },
+      nidoPreferito: 'girasole',
+      frequenza: 'tempo-pieno',
+      iseeEuro: 18500.5,
+      iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
+      disabilitaCertificata: false,
+      entrambiGenitoriLavoratori: true,
+      fratelliIscritti: false,
+      dichiarazioneVeridicita: true,
+      presaVisionePrivacy: true,
+    };
+    const c = (await t.http().post('/api/v1/cases').set('Authorization', await auth(laura)).send({ procedureKey: 'iscrizione-nido', data }).expect(201)).body as { id: string };
+    const officeTasks = async () => {
+      const res = await t.http().get('/api/v1/tasks?office=servizi-educativi&pageSize=100').set('Authorization', await auth(paolo)).expect(200);
+      return (res.body.items as Array<{ id: string; caseId: string; elementId: string }>).filter((i) => i.caseId === c.id);
+    };
+    const p = await open();
+    await p.page.goto(`/accesso/sviluppo?utente=${laura.fiscalCode}&ritorno=${encodeURIComponent(`/area-personale/pratiche/${c.id}`)}`);
+    await p.page.waitForURL(`**/area-personale/pratiche/${c.id}`);
+    const stepper = () => p.page.locator('.steppers-header li').evaluateAll((items) => items.map((li) => `${li.firstChild?.textContent?.trim()}:${li.className || 'todo'}`));
+    // the diagram's phases in order (integration and suspension only once they happen)
+    expect(await stepper()).toEqual(['Inviata:active', 'Presa in carico:todo', 'In lavorazione:todo', 'Esito:todo']);
+    // when: the office takes it in charge and asks for an integration
+    const [evaluation] = await officeTasks();
+    await t.http().post(`/api/v1/tasks/${evaluation.id}/claim`).set('Authorization', await auth(paolo)).expect(200);
+    await t.http().post(`/api/v1/tasks/${evaluation.id}/complete`).set('Authorization', await auth(paolo)).send({ data: { esito: 'integrazione', richiestaIntegrazione: 'Indicare il valore ISEE aggiornato', motivazione: 'DSU scaduta' } }).expect(200);
+    await p.page.reload();
+    expect(await stepper()).toEqual(['Inviata:confirmed', 'Presa in carico:confirmed', 'In lavorazione:todo', 'Da integrare:active', 'Esito:todo']);
+    await check(p, 'pratica-da-integrare');
+    // then: the request is listed under "Da fare" and in the Scadenze tab
+    await p.page.click('a:has-text("Rispondi")');
+    await p.page.waitForURL(/\/attivita\//);
+    await p.page.locator('#task-form textarea').waitFor();
+    await check(p, 'pratica-integrazione');
+    // when: the citizen answers (the browser's form-js checks the required fields first)
+    await p.page.click('#task-submit');
+    await expect(p.page.locator('#task-alert').textContent()).resolves.toContain('Correggi i campi evidenziati.');
+    await p.page.getByLabel('Informazioni e chiarimenti richiesti').fill('Il valore ISEE aggiornato è 17.900 euro (DSU del 10 gennaio).');
+    await p.page.getByLabel('Valore ISEE aggiornato (euro), se richiesto').fill('17900');
+    await p.page.getByLabel(/Dichiaro, ai sensi degli artt\. 46 e 47/).check();
+    await p.page.click('#task-submit');
+    await p.page.waitForURL(`**/area-personale/pratiche/${c.id}`);
+    // then: nothing left for the citizen, the evaluation is back in the office's queue
+    expect(await p.page.locator('a:has-text("Rispondi")').count()).toBe(0);
+    expect((await officeTasks()).map((i) => i.elementId)).toEqual(['Task_Valutazione']);
+    const view = (await t.http().get(`/api/v1/cases/${c.id}`).set('Authorization', await auth(laura)).expect(200)).body as { openCitizenTasks: unknown[]; status: string };
+    expect(view.openCitizenTasks).toEqual([]);
+    expect(await count(`select count(*) as n from task where case_id = $1 and office = 'citizen' and status = 'completed'`, [c.id])).toBe(1);
+    await check(p, 'pratica-integrata');
   });
 });

@@ -57,9 +57,11 @@ describe(`citizen portal in a real browser on ${databaseLabel()}`, () => {
     opened.push(p);
     return p;
   };
-  /** Every page a test opens: 0 axe violations at WCAG 2.1 AA, screenshots at 1280 and 390 px. */
+  /** Every page a test opens: 0 axe violations at WCAG 2.1 AA, no horizontal overflow at 390 px, screenshots at 1280 and 390 px. */
   const check = async (p: PortalPage, name: string): Promise<void> => {
     expect(describeViolations(await p.axe())).toBe('');
+    // no horizontal scrolling on a phone: scrollWidth <= innerWidth at 390 px
+    expect(await p.overflowAt(390)).toBe('');
     await p.screenshot(name);
   };
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>

@@ -67,14 +67,37 @@ export class CaseInteractionsRepository {
     return { rows: rows.map(toMessage), total };
   }
 
-  /** The newest messages on any of the citizen's cases, with the case they belong to. */
-  async messagesForCitizen(fiscalCode: string, limit: number): Promise<CitizenCaseMessageView[]> {
+  /**
+   * Keyset page of a case's messages, newest first: those older than the message `before` (its
+   * id is the cursor; the comparison uses the stored timestamp, not a rounded copy of it). An
+   * unknown cursor, or one of another case, yields no rows.
+   */
+  async messagesBefore(caseId: string, before: string | null, limit: number): Promise<CaseMessageView[]> {
     const rows = (await this.tx.manager().query(
-      `select m.*, c.code as case_code, c.procedure_title
-         from case_message m join case_file c on c.id = m.case_id
-        where c.citizen_fiscal_code = $1
-        order by m.created_at desc, m.id desc limit $2`,
-      [fiscalCode, limit],
+      before
+        ? `select m.* from case_message m, (select created_at, id from case_message where id = $2 and case_id = $1) k
+            where m.case_id = $1 and (m.created_at, m.id) < (k.created_at, k.id)
+            order by m.created_at desc, m.id desc limit $3`
+        : `select * from case_message where case_id = $1 order by created_at desc, id desc limit $2`,
+      before ? [caseId, before, limit] : [caseId, limit],
+    )) as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  /** The newest messages on any of the citizen's cases (older than the message `before` if given), with the case they belong to. */
+  async messagesForCitizen(fiscalCode: string, limit: number, before: string | null = null): Promise<CitizenCaseMessageView[]> {
+    const rows = (await this.tx.manager().query(
+      before
+        ? `select m.*, c.code as case_code, c.procedure_title
+             from case_message m join case_file c on c.id = m.case_id,
+                  (select x.created_at, x.id from case_message x join case_file xc on xc.id = x.case_id where x.id = $3 and xc.citizen_fiscal_code = $1) k
+            where c.citizen_fiscal_code = $1 and (m.created_at, m.id) < (k.created_at, k.id)
+            order by m.created_at desc, m.id desc limit $2`
+        : `select m.*, c.code as case_code, c.procedure_title
+             from case_message m join case_file c on c.id = m.case_id
+            where c.citizen_fiscal_code = $1
+            order by m.created_at desc, m.id desc limit $2`,
+      before ? [fiscalCode, limit, before] : [fiscalCode, limit],
     )) as Array<MessageRow & { case_code: string; procedure_title: string }>;
     return rows.map((r) => ({ ...toMessage(r), caseCode: r.case_code, procedureTitle: r.procedure_title }));
   }

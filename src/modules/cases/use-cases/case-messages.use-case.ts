@@ -12,6 +12,22 @@ import { CaseActor, mayAccess, requireText } from './case-actor';
 import { CaseInteractionsRepository, CaseMessageView, CitizenCaseMessageView } from './case-interactions.repository';
 
 const MAX_BODY = 4000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A page of a list read newest first, and the cursor of the next (older) page. */
+export interface KeysetPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+const clampLimit = (limit: number): number => Math.min(Math.max(Math.trunc(limit) || 1, 1), 100);
+/** A cursor is a message id; anything else reads as "from the newest". */
+const cursorOf = (before: unknown): string | null => (typeof before === 'string' && UUID.test(before) ? before : null);
+
+function keysetPage<T extends { id: string }>(rows: T[], size: number): KeysetPage<T> {
+  const items = rows.slice(0, size);
+  return { items, next: rows.length > size ? items[items.length - 1].id : null };
+}
 
 /**
  * Two-way messages on a case (the portal's Messaggi, the console's task page): the applicant
@@ -39,9 +55,21 @@ export class CaseMessagesUseCase {
     return { items: rows, total, page: page.page, pageSize: page.pageSize };
   }
 
-  /** The citizen's newest messages across their cases (the personal area's Messaggi), at most `limit` (1–100). */
-  listForCitizen(fiscalCode: string, limit = 50): Promise<CitizenCaseMessageView[]> {
-    return this.repo.messagesForCitizen(fiscalCode, Math.min(Math.max(Math.trunc(limit), 1), 100));
+  /**
+   * Keyset paging for pages that show a case's messages newest first: `before` is the id of the
+   * oldest message already shown (null for the newest page); `next` is the cursor of the page
+   * after this one, null when there are no older messages.
+   */
+  async listBefore(caseId: string, actor: CaseActor, before: unknown, limit: number): Promise<KeysetPage<CaseMessageView>> {
+    await this.visible(caseId, actor);
+    const size = clampLimit(limit);
+    return keysetPage(await this.repo.messagesBefore(caseId, cursorOf(before), size + 1), size);
+  }
+
+  /** The citizen's newest messages across their cases (the personal area's Messaggi), `limit` (1–100) at a time, older than `before`. */
+  async listForCitizen(fiscalCode: string, limit = 50, before: unknown = null): Promise<KeysetPage<CitizenCaseMessageView>> {
+    const size = clampLimit(limit);
+    return keysetPage(await this.repo.messagesForCitizen(fiscalCode, size + 1, cursorOf(before)), size);
   }
 
   async post(caseId: string, actor: CaseActor, body: unknown): Promise<CaseMessageView> {

@@ -47,6 +47,8 @@ export class WithdrawCaseUseCase {
       throw new CaseInvalidRequestException('reason', M.withdrawalReason);
     }
     if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new CaseNotFoundException(caseId);
+    // An empty or blank reason is no reason: the timeline then says only that the case was withdrawn.
+    const why = typeof reason === 'string' && reason.trim() ? reason.trim() : null;
     return this.tx.run(async () => {
       const row = await this.repo.lockCase(caseId);
       if (!row || row.citizen_fiscal_code !== citizen.fiscalCode) throw new CaseNotFoundException(caseId);
@@ -54,7 +56,7 @@ export class WithdrawCaseUseCase {
       if (row.outcome) throw new CaseNotWithdrawableException(caseId, 'outcome');
       if (row.closed_at) throw new CaseNotWithdrawableException(caseId, 'closed');
       const at = new Date();
-      const declaration = JSON.stringify({ caseId, code: row.code, fiscalCode: citizen.fiscalCode, withdrawnAt: at.toISOString(), reason: typeof reason === 'string' ? reason.trim() : null });
+      const declaration = JSON.stringify({ caseId, code: row.code, fiscalCode: citizen.fiscalCode, withdrawnAt: at.toISOString(), reason: why });
       const entry = await this.protocol.register({
         direction: 'in',
         channel: 'web',
@@ -79,7 +81,7 @@ export class WithdrawCaseUseCase {
       await this.repo.appendTimeline({
         caseId,
         status: WITHDRAWN_STATUS,
-        message: M.withdrawalTimeline,
+        message: why ? M.withdrawalTimelineWithReason(why) : M.withdrawalTimeline,
         actorKind: 'citizen',
         itemId: `withdrawal:${caseId}`,
       });

@@ -1,0 +1,30 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EmailAttachment, EmailReference, NotificationsService } from '../../notifications';
+import { DocumentsService } from '../documents.service';
+
+/** The citizen e-mail that announces the filing (event `inviata`, queued in the filing transaction). */
+export const SUBMISSION_EVENT = 'inviata';
+
+/**
+ * The submission e-mail carries the PDF receipt. It is attached when the outbox sends the e-mail
+ * (the receipt needs the protocol number, assigned when the filing commits): the receipt is
+ * rendered once and stored, so every attempt attaches the same bytes. Until it can be rendered
+ * the resolver throws and the outbox retries the e-mail.
+ */
+@Injectable()
+export class ReceiptEmailAttachment implements OnModuleInit {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.notifications.attachWith((ref) => this.attachments(ref));
+  }
+
+  async attachments(ref: EmailReference): Promise<EmailAttachment[]> {
+    if (ref.event !== SUBMISSION_EVENT) return [];
+    const { document, bytes } = await this.documents.receiptBytesFor(ref.caseId);
+    return [{ filename: document.name, contentType: document.mediaType, content: bytes }];
+  }
+}
