@@ -42,6 +42,7 @@ export const api = {
   createProcedure: (request: NewProcedureRequest) => call<NewProcedureResult>('POST', 'procedures', request),
   saveProcedure: (key: string, xml: string) => call<{ updatedAt: string; problems: string[] }>('PUT', `procedures/${k(key)}/draft`, { xml }),
   validateProcedure: (key: string, xml: string) => call<{ problems: string[] }>('POST', `procedures/${k(key)}/validate`, { xml }),
+  importProcedure: (content: string) => call<{ key: string; forms: string[] }>('POST', 'procedures/import', { content }),
   publication: (key: string) => call<PublicationPreview>('GET', `procedures/${k(key)}/publication`),
   publish: (key: string, baseVersion: number | null) => call<PublicationResult>('POST', `procedures/${k(key)}/publish`, { baseVersion }),
   form: (key: string) => call<{ key: string; schema: Record<string, unknown>; draft: boolean }>('GET', `forms/${k(key)}`),

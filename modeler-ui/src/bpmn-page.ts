@@ -23,11 +23,12 @@ export async function showProcedure(app: HTMLElement, key: string): Promise<void
   const save = el('button', { type: 'button', class: 'sp-button' }, M.save);
   const validate = el('button', { type: 'button', class: 'sp-button sp-secondary' }, M.validate);
   const publish = el('button', { type: 'button', class: 'sp-button sp-secondary', id: 'sp-publish-open' }, M.publish);
+  const exportZip = el('a', { class: 'sp-button sp-secondary', href: `/modeler/api/procedures/${encodeURIComponent(key)}/export`, download: `${key}.zip` }, M.exportZip);
   const publication = el('section', { class: 'sp-publish', id: 'sp-publish', 'aria-labelledby': 'sp-publish-title', hidden: '' });
   const canvas = el('div', { class: 'sp-canvas', id: 'sp-canvas' });
   const panel = el('aside', { class: 'sp-panel', id: 'sp-panel', 'aria-label': 'Proprietà' });
   app.replaceChildren(
-    el('div', { class: 'sp-toolbar' }, el('h1', {}, M.editorTitle(key)), save, validate, publish),
+    el('div', { class: 'sp-toolbar' }, el('h1', {}, M.editorTitle(key)), save, validate, publish, exportZip),
     publication,
     el('div', { class: 'sp-editor' }, canvas, panel),
     el('section', { 'aria-labelledby': 'sp-problems-title', class: 'sp-report' }, el('h2', { id: 'sp-problems-title' }, M.problemsTitle), status, problems),

@@ -28,7 +28,7 @@ export async function showList(app: HTMLElement): Promise<void> {
     );
   app.replaceChildren(
     el('h1', {}, M.listTitle),
-    section(M.procedures, 'sp-procedures', procedures, (k) => `/modeler/processi/${encodeURIComponent(k)}`, newProcedureForm(ctx.offices)),
+    section(M.procedures, 'sp-procedures', procedures, (k) => `/modeler/processi/${encodeURIComponent(k)}`, el('div', {}, newProcedureForm(ctx.offices), importForm())),
     section(M.forms, 'sp-forms', forms, (k) => `/modeler/moduli/${encodeURIComponent(k)}`, newFormForm()),
   );
 }
@@ -80,6 +80,40 @@ function newFormForm(): HTMLElement {
       location.assign(`/modeler/moduli/${encodeURIComponent(created.key)}`);
     } catch (e) {
       showErrors(form, e, { key: 'nuovo-modulo-chiave' }, error);
+    }
+  });
+  return form;
+}
+
+/** Import of a shared procedure zip: on success its drafts open in the editor; problems are listed by file. */
+function importForm(): HTMLElement {
+  const file = el('input', { type: 'file', accept: '.zip,application/zip', required: '' });
+  const error = el('p', { class: 'sp-error', role: 'alert' });
+  const problems = el('ul', { class: 'sp-import-problems', id: 'sp-import-problems' });
+  const form = el(
+    'form',
+    { class: 'sp-create', id: 'sp-import', 'aria-labelledby': 'sp-import-title', novalidate: '' },
+    el('h3', { id: 'sp-import-title' }, M.importZip),
+    field('importa-zip', M.importFile, file, M.importHint),
+    error,
+    problems,
+    el('button', { type: 'submit', class: 'sp-button sp-secondary' }, M.importButton),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    problems.replaceChildren();
+    try {
+      const chosen = file.files?.[0];
+      const bytes = new Uint8Array(chosen ? await chosen.arrayBuffer() : new ArrayBuffer(0));
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const imported = await api.importProcedure(btoa(binary));
+      location.assign(`/modeler/processi/${encodeURIComponent(imported.key)}`);
+    } catch (e) {
+      showErrors(form, e, { content: 'importa-zip' }, error);
+      const fieldErrors = (e as { fieldErrors?: Array<{ field: string; message: string }> }).fieldErrors ?? [];
+      problems.replaceChildren(...fieldErrors.filter((f) => f.field !== 'content').map((f) => el('li', {}, `${f.field}: ${f.message}`)));
+      if (problems.childElementCount) error.textContent = e instanceof Error ? e.message : String(e);
     }
   });
   return form;

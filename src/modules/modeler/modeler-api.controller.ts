@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { analystOf, ModelerAccess } from './modeler-access';
 import { PublicationPreview, PublicationResult } from '../catalogue';
 import { ModelerContext, ModelerItem, NewProcedureResult } from './modeler-contract';
@@ -33,6 +33,22 @@ export class ModelerApiController {
   @HttpCode(201)
   createProcedure(@Body() body: unknown, @Req() req: Request): Promise<NewProcedureResult> {
     return this.modeler.createProcedure(body, analystOf(req));
+  }
+
+  /** Imports a shared procedure zip (base64 in `content`) as drafts. */
+  @Post('procedures/import')
+  @HttpCode(201)
+  importProcedure(@Body() body: unknown, @Req() req: Request): Promise<{ key: string; forms: string[] }> {
+    return this.modeler.importZip(body, analystOf(req));
+  }
+
+  /** The procedure as a zip: BPMN, the forms it uses, the offices it needs. */
+  @Get('procedures/:key/export')
+  async exportProcedure(@Param('key') key: string, @Res() res: Response): Promise<void> {
+    const { fileName, bytes } = await this.modeler.exportZip(key);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('application/zip').send(Buffer.from(bytes));
   }
 
   @Get('procedures/:key')

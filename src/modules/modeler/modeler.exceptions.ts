@@ -54,3 +54,12 @@ export class ModelerRenamePublishedException extends DomainException {
     super('MODELER_RENAME_PUBLISHED', 'conflict', MODELER_MESSAGES.renamePublished(key), { fieldErrors: [{ field: 'formKey', message: MODELER_MESSAGES.renamePublished(key) }] });
   }
 }
+
+/** A shared procedure zip that cannot be imported; each field error names the file inside the zip. */
+export class ModelerImportInvalidException extends DomainException {
+  constructor(problems: Array<{ file: string; message: string }>) {
+    super('MODELER_IMPORT_INVALID', 'unprocessable', MODELER_MESSAGES.importInvalid(problems.length), {
+      fieldErrors: problems.map((p) => ({ field: p.file || 'content', message: p.message })),
+    });
+  }
+}

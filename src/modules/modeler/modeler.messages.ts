@@ -14,6 +14,18 @@ export const MODELER_MESSAGES = {
   stalePublish: (seen: string, now: string) => `Il confronto era con la versione ${seen}, ma ora è in vigore la versione ${now}: rileggi le differenze e pubblica di nuovo.`,
   baseVersionInvalid: 'Il campo baseVersion deve essere il numero della versione confrontata, o null per un procedimento nuovo.',
   renamePublished: (key: string) => `Il modulo "${key}" è già pubblicato e usato da procedimenti: duplicalo con il nuovo nome invece di rinominarlo.`,
+  zipRequired: 'Il campo content deve contenere il file zip della procedura, codificato in base64.',
+  importInvalid: (n: number) => (n === 1 ? "Lo zip ha 1 problema: nulla è stato importato." : `Lo zip ha ${n} problemi: nulla è stato importato.`),
+  officeMissing: (key: string) => `L'ufficio "${key}" non esiste in questo Comune: aggiungilo a processes/offices.json prima di importare.`,
+  zip: {
+    notAZip: (detail: string) => `Il file non è uno zip leggibile (${detail}).`,
+    tooLarge: 'Lo zip contiene troppi file o è troppo grande per una procedura.',
+    secondDiagram: (first: string) => `Lo zip contiene già il diagramma ${first}: una procedura per zip.`,
+    notJsonObject: 'Il modulo non è un oggetto JSON.',
+    badOffices: 'Il file deve essere un elenco JSON di uffici con una chiave (key).',
+    unexpectedFile: 'File non previsto: lo zip contiene processes/<chiave>.bpmn, forms/*.form.json, processes/offices.json.',
+    noDiagram: 'Lo zip non contiene un diagramma processes/<chiave>.bpmn.',
+  },
 } as const;
 
 /** The texts of a new procedure's first draft and its forms (the analyst edits them in the modeler). */

@@ -5,8 +5,10 @@ import { canonicalJson, CatalogueService, CITIZEN_GROUP, CITIZEN_STATUSES, KEY_P
 import { ModelerContext, ModelerItem, NewProcedureResult, SPID_LEVELS } from './modeler-contract';
 import { emptyFormTemplate, procedureTemplate, reviewFormTemplate, startFormTemplate, templateFormKeys } from './procedure-template';
 import { DraftsRepository } from './drafts.repository';
+import { packProcedure, unpackProcedure } from './procedure-zip';
 import {
   ModelerBadKeyException,
+  ModelerImportInvalidException,
   ModelerInvalidInputException,
   ModelerKeyTakenException,
   ModelerNoDraftException,
@@ -216,6 +218,43 @@ export class ModelerService {
         if (renamed !== procedure.content) await this.drafts.save('procedure', procedure.key, renamed, by);
       }
       return { key: newKey };
+    });
+  }
+
+  /** One procedure as a zip (what the modeler shows: draft or version in force), with the forms it uses and the offices it needs. */
+  async exportZip(key: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    const { xml } = await this.procedure(key);
+    const { offices } = await this.catalogue.sources();
+    const formKeys = [...new Set([...xml.matchAll(/camunda:formKey="([^"]+)"/g)].map((m) => m[1]))].sort();
+    const forms = new Map<string, Record<string, unknown>>();
+    for (const formKey of formKeys) forms.set(formKey, (await this.form(formKey)).schema);
+    const used = new Set([...xml.matchAll(/(?:name="office" value|camunda:candidateGroups)="([^"$]+)"/g)].flatMap((m) => m[1].split(',').map((g) => g.trim())));
+    const needed = offices.filter((o) => used.has(o.key)).map((o) => ({ key: o.key, name: o.name, email: o.email }));
+    return { fileName: `${key}.zip`, bytes: packProcedure({ key, xml, forms, offices: needed }, new Date()) };
+  }
+
+  /**
+   * Imports a shared procedure zip as drafts (diagram and forms), after the same checks as a draft
+   * (lint, conventions, form schemas) and with every office it needs present here. Any problem imports
+   * nothing and names its file.
+   */
+  async importZip(body: unknown, by: string): Promise<{ key: string; forms: string[] }> {
+    const content = (body as { content?: unknown } | null)?.content;
+    if (typeof content !== 'string' || content === '' || !/^[A-Za-z0-9+/]+=*$/.test(content)) throw new ModelerInvalidInputException('content', MODELER_MESSAGES.zipRequired);
+    const { package: found, problems } = unpackProcedure(Buffer.from(content, 'base64'), MODELER_MESSAGES.zip);
+    if (!found) throw new ModelerImportInvalidException(problems);
+    const { offices } = await this.catalogue.sources();
+    for (const office of found.offices) if (!offices.some((o) => o.key === office.key)) problems.push({ file: 'processes/offices.json', message: MODELER_MESSAGES.officeMissing(office.key) });
+    if (!KEY_PATTERN.test(found.key)) problems.push({ file: `processes/${found.key}.bpmn`, message: MODELER_MESSAGES.badKey(found.key) });
+    for (const formKey of found.forms.keys()) if (!KEY_PATTERN.test(formKey)) problems.push({ file: `forms/${formKey}.form.json`, message: MODELER_MESSAGES.badKey(formKey) });
+    if (problems.length) throw new ModelerImportInvalidException(problems);
+    const forms = new Map([...(await this.formDrafts()), ...[...found.forms].map(([k, schema]) => [k, JSON.stringify(schema, null, 2)] as const)]);
+    const lint = await this.catalogue.checkDraft(found.key, found.xml, forms);
+    if (lint.length) throw new ModelerImportInvalidException(lint.map((line) => ({ file: line.split(',')[0], message: line })));
+    return this.tx.run(async () => {
+      await this.drafts.save('procedure', found.key, found.xml, by);
+      for (const [formKey, schema] of found.forms) await this.drafts.save('form', formKey, JSON.stringify(schema, null, 2), by);
+      return { key: found.key, forms: [...found.forms.keys()].sort() };
     });
   }
 

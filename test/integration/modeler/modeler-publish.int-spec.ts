@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '../../../src/modules/catalogue';
 import { CitizenPrincipal, DEMO_ANALYSTS, Principal } from '../../../src/modules/identity';
@@ -204,5 +205,50 @@ describe(`modeler: versioned publish with a semantic diff, new procedures, forms
     expect([published.status, published.body.code, (published.body.fieldErrors ?? published.body.errors)[0].field]).toEqual([409, 'MODELER_RENAME_PUBLISHED', 'formKey']);
     expect([taken.status, (taken.body.fieldErrors ?? taken.body.errors)[0].field]).toEqual([409, 'key']);
     expect([badKey.status, (badKey.body.fieldErrors ?? badKey.body.errors)[0].field]).toEqual([400, 'newKey']);
+  });
+
+  it('given a procedure, when exported as a zip and imported under another key, then drafts are created; a broken zip is refused naming each file', async () => {
+    // when
+    const res = await t.http().get(`/modeler/api/procedures/${KEY}/export`).set(headers).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    // then
+    expect([res.status, res.headers['content-type'], res.headers['content-disposition']]).toEqual([200, 'application/zip', `attachment; filename="${KEY}.zip"`]);
+    const files = unzipSync(new Uint8Array(res.body as Buffer));
+    expect(Object.keys(files).sort()).toEqual([
+      'forms/istruttoria-certificato-residenza.form.json',
+      'forms/richiesta-certificato-residenza.form.json',
+      `processes/${KEY}.bpmn`,
+      'processes/offices.json',
+      'sportello-procedura.json',
+    ]);
+    expect(JSON.parse(strFromU8(files['processes/offices.json'])).map((o: { key: string }) => o.key)).toEqual(['anagrafe']);
+    // when imported under another key
+    const copy: Record<string, Uint8Array> = { ...files, 'processes/certificato-copia.bpmn': strToU8(strFromU8(files[`processes/${KEY}.bpmn`]).replaceAll(`"${KEY}"`, '"certificato-copia"')) };
+    delete copy[`processes/${KEY}.bpmn`];
+    const imported = await t.http().post('/modeler/api/procedures/import').set(headers).send({ content: Buffer.from(zipSync(copy)).toString('base64') }).expect(201);
+    // then
+    expect(imported.body).toEqual({ key: 'certificato-copia', forms: ['istruttoria-certificato-residenza', 'richiesta-certificato-residenza'] });
+    const { body: draft } = await t.http().get('/modeler/api/procedures/certificato-copia').set(headers).expect(200);
+    expect(draft.draft).toBe(true);
+    // when broken: a form that is not JSON, an office this Comune lacks, an office the diagram names but nobody has
+    const broken = zipSync({
+      'processes/certificato-rotto.bpmn': strToU8(strFromU8(files[`processes/${KEY}.bpmn`]).replaceAll(`"${KEY}"`, '"certificato-rotto"')),
+      'forms/modulo-rotto.form.json': strToU8('{ non json'),
+      'processes/offices.json': strToU8(JSON.stringify([{ key: 'ufficio-lontano', name: 'Ufficio lontano', email: 'x@example.it' }])),
+    });
+    const refused = await t.http().post('/modeler/api/procedures/import').set(headers).send({ content: Buffer.from(broken).toString('base64') });
+    const lint = await t.http().post('/modeler/api/procedures/import').set(headers).send({
+      content: Buffer.from(zipSync({ 'processes/certificato-rotto.bpmn': strToU8(strFromU8(files[`processes/${KEY}.bpmn`]).replaceAll(`"${KEY}"`, '"certificato-rotto"').replace(/camunda:candidateGroups="anagrafe"/g, 'camunda:candidateGroups="ufficio-lontano"')) })).toString('base64'),
+    });
+    const notZip = await t.http().post('/modeler/api/procedures/import').set(headers).send({ content: Buffer.from('non è uno zip').toString('base64') });
+    // then
+    expect([refused.status, refused.body.code]).toEqual([422, 'MODELER_IMPORT_INVALID']);
+    expect((refused.body.fieldErrors ?? refused.body.errors).map((e: { field: string }) => e.field).sort()).toEqual(['forms/modulo-rotto.form.json', 'processes/offices.json']);
+    expect([lint.status, (lint.body.fieldErrors ?? lint.body.errors).map((e: { field: string }) => e.field)]).toEqual([422, ['processes/certificato-rotto.bpmn']]);
+    expect([notZip.status, (notZip.body.fieldErrors ?? notZip.body.errors)[0].field]).toEqual([422, 'content']);
+    await t.http().get('/modeler/api/procedures/certificato-rotto').set(headers).expect(404);
   });
 });
