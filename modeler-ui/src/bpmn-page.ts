@@ -10,7 +10,7 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { sportelloLintSetup } from '../../src/modules/catalogue/lint/lint-config';
 import { linkSequenceFlows, ModdleElement } from '../../src/modules/catalogue/moddle-helpers';
-import { api } from './api';
+import { api, PublicationPreview } from './api';
 import { sportelloPropertiesModule } from './conventions-provider';
 import { el } from './dom';
 import { M } from './messages';
@@ -22,10 +22,14 @@ export async function showProcedure(app: HTMLElement, key: string): Promise<void
   const problems = el('ol', { class: 'sp-problems', id: 'sp-problems' });
   const save = el('button', { type: 'button', class: 'sp-button' }, M.save);
   const validate = el('button', { type: 'button', class: 'sp-button sp-secondary' }, M.validate);
+  const publish = el('button', { type: 'button', class: 'sp-button sp-secondary', id: 'sp-publish-open' }, M.publish);
+  const exportZip = el('a', { class: 'sp-button sp-secondary', href: `/modeler/api/procedures/${encodeURIComponent(key)}/export`, download: `${key}.zip` }, M.exportZip);
+  const publication = el('section', { class: 'sp-publish', id: 'sp-publish', 'aria-labelledby': 'sp-publish-title', hidden: '' });
   const canvas = el('div', { class: 'sp-canvas', id: 'sp-canvas' });
   const panel = el('aside', { class: 'sp-panel', id: 'sp-panel', 'aria-label': 'Proprietà' });
   app.replaceChildren(
-    el('div', { class: 'sp-toolbar' }, el('h1', {}, M.editorTitle(key)), save, validate),
+    el('div', { class: 'sp-toolbar' }, el('h1', {}, M.editorTitle(key)), save, validate, publish, exportZip),
+    publication,
     el('div', { class: 'sp-editor' }, canvas, panel),
     el('section', { 'aria-labelledby': 'sp-problems-title', class: 'sp-report' }, el('h2', { id: 'sp-problems-title' }, M.problemsTitle), status, problems),
   );
@@ -62,5 +66,75 @@ export async function showProcedure(app: HTMLElement, key: string): Promise<void
     show(result.problems, `${M.saved} ${result.problems.length === 0 ? M.noProblems : M.problems(result.problems.length)}`);
   });
   validate.addEventListener('click', async () => show((await api.validateProcedure(key, await xml())).problems));
+  publish.addEventListener('click', async () => {
+    try {
+      const saved = await api.saveProcedure(key, await xml());
+      show(saved.problems, `${M.saved} ${saved.problems.length === 0 ? M.noProblems : M.problems(saved.problems.length)}`);
+      showPublication(publication, key, await api.publication(key));
+    } catch (error) {
+      show([], error instanceof Error ? error.message : String(error));
+    }
+  });
   (window as unknown as { sportelloModeler: unknown }).sportelloModeler = modeler;
+}
+
+/** The diff, running cases and dropped waiting steps of the saved draft, with the confirm button (or the problems that block it). */
+function showPublication(section: HTMLElement, key: string, preview: PublicationPreview): void {
+  const title = el('h2', { id: 'sp-publish-title', tabindex: '-1' }, M.publishTitle);
+  const status = el('p', { class: 'sp-status', role: 'status', 'aria-live': 'polite' });
+  const list = (heading: string, items: string[]): HTMLElement[] => (items.length ? [el('h3', {}, heading), el('ul', {}, ...items.map((i) => el('li', {}, i)))] : []);
+  const { diff } = preview;
+  const label = (e: { id: string; type: string; name: string }): string => `${e.name || e.id} (${e.type} ${e.id})`;
+  const details = [
+    ...list(M.added, diff.added.map(label)),
+    ...list(M.removed, diff.removed.map(label)),
+    ...list(M.changed, diff.changed.map((c) => `${label(c)}: ${M.changedFacts(c.changed)}`)),
+    ...list(
+      M.formsChanged,
+      diff.forms.map((f) => [f.formKey, f.added.length ? M.fieldsAdded(f.added) : '', f.removed.length ? M.fieldsRemoved(f.removed) : ''].filter(Boolean).join(': ')),
+    ),
+    ...list(M.metadataChanged, diff.metadata.map((m) => M.metadataLine(M.fields[m.field as keyof typeof M.fields] ?? m.field, m.before, m.after))),
+  ];
+  const current = preview.current?.version ?? null;
+  const dropped = preview.droppedWaitingSteps.length
+    ? [
+        el(
+          'div',
+          { class: 'sp-warning' },
+          el('h3', {}, M.droppedTitle),
+          el('ul', {}, ...preview.droppedWaitingSteps.map((d) => el('li', {}, M.droppedLine(d.name, d.elementId, d.version, d.instances)))),
+        ),
+      ]
+    : [];
+  const cancel = el('button', { type: 'button', class: 'sp-button sp-secondary' }, M.cancel);
+  const confirm = el('button', { type: 'button', class: 'sp-button', id: 'sp-publish-confirm' }, M.confirmPublish);
+  cancel.addEventListener('click', () => {
+    section.hidden = true;
+    document.getElementById('sp-publish-open')?.focus();
+  });
+  confirm.addEventListener('click', async () => {
+    confirm.disabled = true;
+    try {
+      const done = await api.publish(key, current);
+      status.textContent = done.created ? M.published(done.version) : M.unchanged(done.version);
+    } catch (error) {
+      status.textContent = error instanceof Error ? error.message : String(error);
+      confirm.disabled = false;
+    }
+  });
+  const blocked = preview.problems.length
+    ? [el('p', { class: 'sp-error' }, M.blocked), el('ol', { class: 'sp-problems' }, ...preview.problems.map((p) => el('li', {}, p)))]
+    : [];
+  section.replaceChildren(
+    title,
+    el('p', {}, M.diffAgainst(current)),
+    ...(details.length || current === null ? details : [el('p', {}, M.noChanges)]),
+    el('p', {}, M.running(preview.runningOnCurrent, current)),
+    ...dropped,
+    ...blocked,
+    status,
+    el('div', { class: 'sp-actions' }, ...(preview.problems.length ? [] : [confirm]), cancel),
+  );
+  section.hidden = false;
+  title.focus();
 }

@@ -30,7 +30,7 @@ function propertyText(name: keyof typeof M.fields): Entry {
 }
 
 /** A drop-down bound to one camunda:property. */
-function propertySelect(name: keyof typeof M.fields, options: () => Option[]): Entry {
+function propertySelect(name: keyof typeof M.fields, options: (element: Element) => Option[]): Entry {
   return {
     id: `sportello-${name}`,
     isEdited: isSelectEntryEdited,
@@ -42,7 +42,7 @@ function propertySelect(name: keyof typeof M.fields, options: () => Option[]): E
         label: M.fields[name],
         getValue: () => getCamundaProperty(element.businessObject, name),
         setValue: (value: string) => setCamundaProperty(injector, element, element.businessObject, name, value ?? ''),
-        getOptions: () => [{ value: '', label: M.none }, ...options()],
+        getOptions: () => [{ value: '', label: M.none }, ...options(element)],
       });
     },
   };
@@ -90,9 +90,7 @@ function entriesFor(element: Element, ctx: ModelerContext): Entry[] {
   }
   if (!is(element, 'bpmn:FlowNode')) return [];
   const entries: Entry[] = [
-    propertySelect('citizenStatus', () =>
-      (is(element, 'bpmn:EndEvent') ? ctx.outcomeStatuses : ctx.citizenStatuses).map((s) => ({ value: s, label: s })),
-    ),
+    propertySelect('citizenStatus', (el) => (is(el, 'bpmn:EndEvent') ? ctx.outcomeStatuses : ctx.citizenStatuses).map((s) => ({ value: s, label: s }))),
     propertyText('citizenMessage'),
   ];
   if (is(element, 'bpmn:UserTask')) {
@@ -114,9 +112,19 @@ class SportelloPropertiesProvider {
     propertiesPanel.registerProvider(400, this);
   }
 
+  /**
+   * One component function per entry id for the panel's lifetime: a new function on every render would
+   * be a new component type to preact, which remounts the control and drops the keyboard focus after
+   * each change (found by the keyboard-only browser test).
+   */
+  private readonly components = new Map<string, Entry['component']>();
+
   getGroups(element: Element) {
     return (groups: Array<{ id: string }>) => {
-      const entries = entriesFor(element, this.ctx);
+      const entries = entriesFor(element, this.ctx).map((entry) => {
+        if (!this.components.has(entry.id)) this.components.set(entry.id, entry.component);
+        return { ...entry, component: this.components.get(entry.id)! };
+      });
       if (entries.length > 0) groups.splice(Math.min(1, groups.length), 0, { id: 'sportello', label: M.group, entries } as { id: string });
       return groups;
     };

@@ -67,8 +67,12 @@ export class CatalogueRepository {
     );
   }
 
-  /** Records a form version unless the content equals the latest one. */
-  async saveFormVersion(form: FormDefinition): Promise<{ version: number; created: boolean }> {
+  /**
+   * Records a form version unless the content equals the latest one. With `keepPublished` (a boot
+   * deploy from forms/), content equal to an older version that a modeler publication superseded
+   * keeps the latest version: forms/ has not been exported yet, it is not a change.
+   */
+  async saveFormVersion(form: FormDefinition, opts: { keepPublished?: boolean } = {}): Promise<{ version: number; created: boolean }> {
     const em = this.tx.manager();
     const canonical = canonicalJson(form.schema);
     const hash = createHash('sha256').update(canonical, 'utf8').digest('hex');
@@ -77,6 +81,15 @@ export class CatalogueRepository {
       [form.key],
     )) as Array<{ version: number; hash: string }>;
     if (latest && latest.hash === hash) return { version: latest.version, created: false };
+    if (latest && opts.keepPublished) {
+      const [superseded] = (await em.query(
+        `select 1 from catalogue_form_version old where old.form_key = $1 and old.hash = $2 and exists (
+           select 1 from catalogue_publication p, jsonb_array_elements(p.forms) f
+           where f->>'key' = $1 and (f->>'version')::int > old.version)`,
+        [form.key, hash],
+      )) as unknown[];
+      if (superseded) return { version: latest.version, created: false };
+    }
     const version = (latest?.version ?? 0) + 1;
     await em.query('insert into catalogue_form_version (form_key, version, hash, schema) values ($1, $2, $3, $4::jsonb)', [
       form.key,
@@ -123,6 +136,57 @@ export class CatalogueRepository {
         model.createdAt,
       ],
     );
+  }
+
+  /**
+   * Whether a procedure file holds (semantically) an older model version than one an analyst
+   * published from the modeler since: a boot deploy then keeps the published version.
+   */
+  async supersededByPublication(processKey: string, xml: string): Promise<boolean> {
+    const [row] = (await this.tx.manager().query(
+      `select 1 from engine_model_version old
+       where old.process_key = $1 and regexp_replace(old.xml, '\n<!-- sportello:forms [^>]*-->\n$', '') = $2
+         and exists (select 1 from catalogue_publication p where p.process_key = $1 and p.model_version > old.version)`,
+      [processKey, xml.trimEnd()],
+    )) as unknown[];
+    return row !== undefined;
+  }
+
+  async recordPublication(p: { processKey: string; modelVersionId: string; modelVersion: number; forms: Array<{ key: string; version: number }>; diff: unknown; publishedBy: string }): Promise<void> {
+    await this.tx.manager().query(
+      `insert into catalogue_publication (process_key, model_version_id, model_version, forms, diff, published_by) values ($1, $2, $3, $4::jsonb, $5::jsonb, $6)`,
+      [p.processKey, p.modelVersionId, p.modelVersion, JSON.stringify(p.forms), JSON.stringify(p.diff), p.publishedBy],
+    );
+  }
+
+  async deployedKeys(): Promise<{ procedures: string[]; forms: string[] }> {
+    const em = this.tx.manager();
+    const procedures = (await em.query('select key from catalogue_procedure where active order by key')) as Array<{ key: string }>;
+    const forms = (await em.query('select distinct form_key from catalogue_form_version order by form_key')) as Array<{ form_key: string }>;
+    return { procedures: procedures.map((r) => r.key), forms: forms.map((r) => r.form_key) };
+  }
+
+  /** Keys of procedures ever published from the modeler: they stay in the catalogue without a file in processes/. */
+  async publishedKeys(): Promise<string[]> {
+    const rows = (await this.tx.manager().query('select distinct process_key from catalogue_publication order by process_key')) as Array<{ process_key: string }>;
+    return rows.map((r) => r.process_key);
+  }
+
+  /** Every active procedure with its current model version's XML (forms stamp included), for catalogue:export. */
+  async activeModels(): Promise<Array<{ key: string; xml: string; modelVersionId: string }>> {
+    return (await this.tx.manager().query(
+      `select p.key, m.xml, m.id as "modelVersionId" from catalogue_procedure p join engine_model_version m on m.id = p.model_version_id where p.active order by p.key`,
+    )) as Array<{ key: string; xml: string; modelVersionId: string }>;
+  }
+
+  /** The form versions bound to a model version. */
+  async modelForms(modelVersionId: string): Promise<FormVersion[]> {
+    const rows = (await this.tx.manager().query(
+      `select v.form_key, v.version, v.schema from catalogue_model_form b join catalogue_form_version v on v.form_key = b.form_key and v.version = b.form_version
+       where b.model_version_id = $1 order by v.form_key`,
+      [modelVersionId],
+    )) as FormRow[];
+    return rows.map((row) => ({ key: row.form_key, version: row.version, schema: row.schema }));
   }
 
   /** Procedures whose file was removed stay recorded (running cases refer to them) but leave the catalogue. */

@@ -1,3 +1,4 @@
+import type { PublicationPreview } from './publication.types';
 /** The files of a catalogue as read from disk, keyed by file name (no directory). */
 export interface CatalogueFiles {
   processes: Map<string, string>;
@@ -112,4 +113,11 @@ export interface CatalogueSources {
   files: CatalogueFiles;
   offices: Office[];
   serviceNames: string[];
+}
+
+/** What publishing a draft would do (see CatalogueService.planPublication), with the validated draft to publish. */
+export interface PublicationPlan extends PublicationPreview {
+  /** The validated draft and the forms it uses (null/empty when there are problems). */
+  definition: ProcedureDefinition | null;
+  forms: FormDefinition[];
 }

@@ -21,6 +21,7 @@ import {
   EngineInstance,
   ModelVersion,
   OperationResult,
+  RunningSummary,
   StartOptions,
   TransitionListener,
 } from './engine.types';
@@ -96,6 +97,28 @@ export class EngineService implements OnModuleInit {
 
   listVersions(processKey: string): Promise<ModelVersion[]> {
     return this.models.listVersions(processKey);
+  }
+
+  /**
+   * Running instances of a process per model version, and the elements their waiting items wait on
+   * (user tasks, message and timer catches): what publishing a new version leaves on the old ones.
+   */
+  async runningOf(processKey: string): Promise<RunningSummary> {
+    const em = this.tx.manager();
+    const byVersion = (await em.query(
+      `select m.id as "versionId", m.version, count(*)::int as running
+       from engine_instance i join engine_model_version m on m.id = i.model_version_id
+       where m.process_key = $1 and i.status = 'running' group by m.id, m.version order by m.version`,
+      [processKey],
+    )) as RunningSummary['byVersion'];
+    const waiting = (await em.query(
+      `select m.version, it.element_id as "elementId", coalesce(it.name, '') as name, count(distinct i.id)::int as instances
+       from engine_instance i join engine_model_version m on m.id = i.model_version_id join engine_item it on it.instance_id = i.id
+       where m.process_key = $1 and i.status = 'running' and it.status = 'wait'
+       group by m.version, it.element_id, it.name order by m.version, it.element_id`,
+      [processKey],
+    )) as RunningSummary['waiting'];
+    return { byVersion, waiting };
   }
 
   async startProcess(processKey: string, data: Record<string, unknown>, opts: StartOptions = {}): Promise<OperationResult> {

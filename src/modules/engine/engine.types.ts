@@ -42,6 +42,12 @@ export interface ModelVersion {
   createdAt: Date;
 }
 
+/** Running instances of one process: how many per model version, and which elements they wait on. */
+export interface RunningSummary {
+  byVersion: Array<{ versionId: string; version: number; running: number }>;
+  waiting: Array<{ version: number; elementId: string; name: string; instances: number }>;
+}
+
 export interface DeployResult extends ModelVersion {
   /** false when the content equals the current version: nothing was deployed. */
   created: boolean;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Transactions } from '../../database';
+import { returnedRows, Transactions } from '../../database';
 
 export type DraftKind = 'procedure' | 'form';
 
@@ -50,5 +50,18 @@ export class DraftsRepository {
       [kind],
     )) as DraftRow[];
     return rows.map(toDraft);
+  }
+
+  async delete(kind: DraftKind, key: string): Promise<void> {
+    await this.tx.manager().query('delete from modeler_draft where kind = $1 and key = $2', [kind, key]);
+  }
+
+  /** Moves a draft to another key; false when there was none. */
+  async rename(kind: DraftKind, from: string, to: string, updatedBy: string): Promise<boolean> {
+    const rows = (await this.tx.manager().query(
+      'update modeler_draft set key = $3, updated_by = $4, updated_at = now() where kind = $1 and key = $2 returning key',
+      [kind, from, to, updatedBy],
+    )) as unknown;
+    return returnedRows<{ key: string }>(rows).length > 0;
   }
 }

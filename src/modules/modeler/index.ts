@@ -1,2 +1,2 @@
 export { ModelerModule } from './modeler.module';
-export type { ModelerContext, ModelerItem } from './modeler.service';
+export type { ModelerContext, ModelerItem, NewProcedureRequest, NewProcedureResult } from './modeler-contract';

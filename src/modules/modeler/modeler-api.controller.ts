@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { analystOf, ModelerAccess } from './modeler-access';
-import { ModelerContext, ModelerItem, ModelerService } from './modeler.service';
+import { PublicationPreview, PublicationResult } from '../catalogue';
+import { ModelerContext, ModelerItem, NewProcedureResult } from './modeler-contract';
+import { ModelerService } from './modeler.service';
 
-/** The modeler's own API (same origin and same access as its pages): list, open, save drafts, validate. */
+/** The modeler's own API (same origin and same access as its pages): list, open, create, save drafts, validate, publish. */
 @ApiExcludeController()
 @ModelerAccess()
 @Controller('modeler/api')
@@ -27,6 +29,28 @@ export class ModelerApiController {
     return { serviceNames: (await this.modeler.context()).serviceNames };
   }
 
+  @Post('procedures')
+  @HttpCode(201)
+  createProcedure(@Body() body: unknown, @Req() req: Request): Promise<NewProcedureResult> {
+    return this.modeler.createProcedure(body, analystOf(req));
+  }
+
+  /** Imports a shared procedure zip (base64 in `content`) as drafts. */
+  @Post('procedures/import')
+  @HttpCode(201)
+  importProcedure(@Body() body: unknown, @Req() req: Request): Promise<{ key: string; forms: string[] }> {
+    return this.modeler.importZip(body, analystOf(req));
+  }
+
+  /** The procedure as a zip: BPMN, the forms it uses, the offices it needs. */
+  @Get('procedures/:key/export')
+  async exportProcedure(@Param('key') key: string, @Res() res: Response): Promise<void> {
+    const { fileName, bytes } = await this.modeler.exportZip(key);
+    res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('application/zip').send(Buffer.from(bytes));
+  }
+
   @Get('procedures/:key')
   procedure(@Param('key') key: string): Promise<{ key: string; xml: string; draft: boolean }> {
     return this.modeler.procedure(key);
@@ -41,6 +65,36 @@ export class ModelerApiController {
   @HttpCode(200)
   validate(@Param('key') key: string, @Body() body: unknown): Promise<{ key: string; problems: string[] }> {
     return this.modeler.validateProcedure(key, body);
+  }
+
+  /** The semantic diff of the saved draft against the version in force, running cases, dropped waiting steps, blocking problems. */
+  @Get('procedures/:key/publication')
+  publication(@Param('key') key: string): Promise<PublicationPreview> {
+    return this.modeler.publicationPreview(key);
+  }
+
+  @Post('procedures/:key/publish')
+  @HttpCode(201)
+  publish(@Param('key') key: string, @Body() body: unknown, @Req() req: Request): Promise<PublicationResult> {
+    return this.modeler.publish(key, body, analystOf(req), req.ip ?? null);
+  }
+
+  @Post('forms')
+  @HttpCode(201)
+  createForm(@Body() body: unknown, @Req() req: Request): Promise<{ key: string }> {
+    return this.modeler.createForm(body, analystOf(req));
+  }
+
+  @Post('forms/:key/duplicate')
+  @HttpCode(201)
+  duplicateForm(@Param('key') key: string, @Body() body: unknown, @Req() req: Request): Promise<{ key: string }> {
+    return this.modeler.duplicateForm(key, body, analystOf(req));
+  }
+
+  @Post('forms/:key/rename')
+  @HttpCode(200)
+  renameForm(@Param('key') key: string, @Body() body: unknown, @Req() req: Request): Promise<{ key: string }> {
+    return this.modeler.renameForm(key, body, analystOf(req));
   }
 
   @Get('forms/:key')
