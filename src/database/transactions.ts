@@ -15,6 +15,8 @@ interface TxContext {
   slots: Map<TxSlot<unknown>, unknown>;
   /** Work to do last in the transaction, just before COMMIT (shared by the child contexts of one transaction). */
   beforeCommit: Array<() => Promise<unknown>>;
+  /** Rows read in this transaction, by key (shared by the child contexts of one transaction). */
+  memo: Map<string, Promise<unknown>>;
 }
 
 /**
@@ -52,7 +54,7 @@ export class Transactions {
     const open = this.open();
     if (open) return work(open.em);
     return this.dataSource.transaction((em) => {
-      const ctx: TxContext = { em, slots: new Map(), beforeCommit: [] };
+      const ctx: TxContext = { em, slots: new Map(), beforeCommit: [], memo: new Map() };
       return this.storage.run(ctx, async () => {
         const result = await work(em);
         for (let action = ctx.beforeCommit.shift(); action; action = ctx.beforeCommit.shift()) await action();
@@ -70,6 +72,38 @@ export class Transactions {
     const ctx = this.open();
     if (!ctx) throw new Error('beforeCommit needs an open transaction');
     ctx.beforeCommit.push(action);
+  }
+
+  /**
+   * A row read once per transaction: the first call loads it, later calls in the same transaction
+   * get the same answer without a round trip (one filing reads its case in five listeners).
+   * Whoever writes that row in the transaction must `forget` (or `remember`) its key. Outside a
+   * transaction every call loads.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const ctx = this.open();
+    if (!ctx) return load();
+    const hit = ctx.memo.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const loading = load();
+    ctx.memo.set(key, loading);
+    loading.catch(() => ctx.memo.delete(key));
+    return loading;
+  }
+
+  /** The row under `key` as a write in this transaction just returned it. */
+  remember<T>(key: string, value: T): void {
+    this.open()?.memo.set(key, Promise.resolve(value));
+  }
+
+  /** Drops what `memo` holds under `key`: the row was written. */
+  forget(key: string): void {
+    this.open()?.memo.delete(key);
+  }
+
+  /** Drops everything `memo` holds: a rollback to a savepoint may have undone any write. */
+  forgetAll(): void {
+    this.open()?.memo.clear();
   }
 
   /** Runs outside any transaction, e.g. to record an incident after a rollback. */
@@ -95,7 +129,7 @@ export class Transactions {
       const parent = this.storage.getStore();
       const slots = new Map(parent?.slots);
       slots.set(slot as TxSlot<unknown>, value);
-      return this.storage.run({ em, slots, beforeCommit: parent?.beforeCommit ?? [] }, () => work(em));
+      return this.storage.run({ em, slots, beforeCommit: parent?.beforeCommit ?? [], memo: parent?.memo ?? new Map() }, () => work(em));
     });
   }
 

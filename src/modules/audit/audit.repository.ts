@@ -17,13 +17,14 @@ export class AuditRepository {
   }
 
   async append(r: Omit<AuditRow, 'occurred_at'> & { occurred_at: Date }): Promise<void> {
-    const em = this.tx.manager();
-    await em.query(
-      `insert into audit_event (seq, occurred_at, actor_kind, actor_subject, action, resource_type, resource_id, channel, address, prev_hash, hash)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    // The row and the head move together, in one statement (one round trip while the head is held).
+    await this.tx.manager().query(
+      `with appended as (
+         insert into audit_event (seq, occurred_at, actor_kind, actor_subject, action, resource_type, resource_id, channel, address, prev_hash, hash)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11))
+       update audit_head set seq = $1, hash = $11 where id`,
       [r.seq, r.occurred_at, r.actor_kind, r.actor_subject, r.action, r.resource_type, r.resource_id, r.channel, r.address, r.prev_hash, r.hash],
     );
-    await em.query(`update audit_head set seq = $1, hash = $2 where id`, [r.seq, r.hash]);
   }
 
   async list(f: AuditFilter, offset: number, limit: number): Promise<{ rows: AuditRow[]; total: number }> {

@@ -1,5 +1,6 @@
-import { Transactions } from '../../database';
-import { CaseRow, CaseTimelineEntry, CitizenTaskView } from './cases.types';
+import { returnedRows, Transactions } from '../../database';
+import { CaseRatingView, CaseRow, CaseTimelineEntry, CitizenTaskView } from './cases.types';
+import type { SuspensionRow } from './legal-clock/legal-clock.repository';
 
 export interface NewCase {
   id: string;
@@ -21,6 +22,9 @@ export interface NewCase {
   requestHash: string;
 }
 
+/** The key under which a transaction keeps the case row it read (Transactions.memo); whoever writes case_file forgets it. */
+export const caseRowKey = (id: string): string => `case_file:${id}`;
+
 /** case_file and case_event; every query joins the caller's transaction. */
 export class CasesRepository {
   constructor(private readonly tx: Transactions) {}
@@ -36,11 +40,15 @@ export class CasesRepository {
 
   async attachInstance(caseId: string, instanceId: string): Promise<void> {
     await this.tx.manager().query(`update case_file set instance_id = $2 where id = $1`, [caseId, instanceId]);
+    this.tx.forget(caseRowKey(caseId));
   }
 
-  async findById(id: string): Promise<CaseRow | undefined> {
-    const [row] = (await this.tx.manager().query(`select * from case_file where id = $1`, [id])) as CaseRow[];
-    return row;
+  /** Read once per transaction: the filing's and a completion's listeners all ask for the same case. */
+  findById(id: string): Promise<CaseRow | undefined> {
+    return this.tx.memo(caseRowKey(id), async () => {
+      const [row] = (await this.tx.manager().query(`select * from case_file where id = $1`, [id])) as CaseRow[];
+      return row;
+    });
   }
 
   async findByIdempotencyKey(fiscalCode: string, key: string): Promise<CaseRow | undefined> {
@@ -65,23 +73,35 @@ export class CasesRepository {
     return { rows, total };
   }
 
-  async timeline(caseId: string): Promise<CaseTimelineEntry[]> {
-    const rows = (await this.tx.manager().query(
-      `select status, message, actor_kind, actor_office, occurred_at from case_event where case_id = $1 order by id`,
+  /**
+   * Everything a case view needs besides the case row, in one round trip: the timeline, the
+   * citizen's open tasks, the clock's suspensions and the rating.
+   */
+  async viewParts(caseId: string): Promise<{ timeline: CaseTimelineEntry[]; openCitizenTasks: CitizenTaskView[]; suspensions: SuspensionRow[]; rating: CaseRatingView | null }> {
+    const [row] = (await this.tx.manager().query(
+      `select
+         coalesce((select json_agg(json_build_object('status', e.status, 'message', e.message, 'actorKind', e.actor_kind, 'office', e.actor_office, 'at', e.occurred_at) order by e.id)
+                     from case_event e where e.case_id = $1), '[]') as timeline,
+         coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'formKey', t.form_key, 'createdAt', t.created_at) order by t.created_at)
+                     from task t where t.case_id = $1 and t.office = 'citizen' and t.status = 'open'), '[]') as tasks,
+         coalesce((select json_agg(s order by s.id) from case_clock_suspension s where s.case_id = $1), '[]') as suspensions,
+         (select json_build_object('stars', r.stars, 'comment', r.comment, 'ratedAt', r.rated_at) from case_rating r where r.case_id = $1) as rating`,
       [caseId],
-    )) as Array<{ status: string; message: string; actor_kind: CaseTimelineEntry['actorKind']; actor_office: string | null; occurred_at: Date }>;
-    return rows.map((r) => ({ status: r.status, message: r.message, actorKind: r.actor_kind, office: r.actor_office, at: r.occurred_at }));
+    )) as Array<{
+      timeline: Array<Omit<CaseTimelineEntry, 'at'> & { at: string }>;
+      tasks: Array<Omit<CitizenTaskView, 'createdAt'> & { createdAt: string }>;
+      suspensions: SuspensionRow[];
+      rating: (Omit<CaseRatingView, 'ratedAt'> & { ratedAt: string }) | null;
+    }>;
+    return {
+      timeline: row.timeline.map((e) => ({ ...e, at: new Date(e.at) })),
+      openCitizenTasks: row.tasks.map((t) => ({ ...t, createdAt: new Date(t.createdAt) })),
+      suspensions: row.suspensions,
+      rating: row.rating ? { ...row.rating, ratedAt: new Date(row.rating.ratedAt) } : null,
+    };
   }
 
-  async openCitizenTasks(caseId: string): Promise<CitizenTaskView[]> {
-    const rows = (await this.tx.manager().query(
-      `select id, name, form_key, created_at from task where case_id = $1 and office = 'citizen' and status = 'open' order by created_at`,
-      [caseId],
-    )) as Array<{ id: string; name: string | null; form_key: string | null; created_at: Date }>;
-    return rows.map((r) => ({ id: r.id, name: r.name, formKey: r.form_key, createdAt: r.created_at }));
-  }
-
-  /** Appends a timeline entry and moves the case to that status; false if this step was already recorded. */
+  /** Appends a timeline entry and moves the case to that status: the case as it is now, or undefined if this step was already recorded. */
   async appendEvent(e: {
     caseId: string;
     status: string;
@@ -92,27 +112,32 @@ export class CasesRepository {
     itemId: string;
     outcome: boolean;
     closed: boolean;
-  }): Promise<boolean> {
+  }): Promise<CaseRow | undefined> {
     const em = this.tx.manager();
     const inserted = (await em.query(
       `insert into case_event (case_id, status, message, actor_kind, element_id, item_id, actor_office) values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (case_id, item_id, status) do nothing returning id`,
       [e.caseId, e.status, e.message, e.actorKind, e.elementId, e.itemId, e.actorOffice ?? null],
     )) as unknown[];
-    if (!inserted.length) return false;
-    await em.query(
-      `update case_file set status = $2, version = version + 1,
-         taken_in_charge_at = case when $2 = 'presa-in-carico' and taken_in_charge_at is null then now() else taken_in_charge_at end,
-         outcome = case when $3 then $2 else outcome end,
-         closed_at = case when $4 and closed_at is null then now() else closed_at end
-       where id = $1`,
-      [e.caseId, e.status, e.outcome, e.closed],
+    if (!inserted.length) return undefined;
+    const [row] = returnedRows<CaseRow>(
+      await em.query(
+        `update case_file set status = $2, version = version + 1,
+           taken_in_charge_at = case when $2 = 'presa-in-carico' and taken_in_charge_at is null then now() else taken_in_charge_at end,
+           outcome = case when $3 then $2 else outcome end,
+           closed_at = case when $4 and closed_at is null then now() else closed_at end
+         where id = $1 returning *`,
+        [e.caseId, e.status, e.outcome, e.closed],
+      ),
     );
-    return true;
+    if (row) this.tx.remember(caseRowKey(e.caseId), row);
+    else this.tx.forget(caseRowKey(e.caseId));
+    return row;
   }
 
   async markTakenInCharge(caseId: string): Promise<void> {
     await this.tx.manager().query(`update case_file set taken_in_charge_at = coalesce(taken_in_charge_at, now()) where id = $1`, [caseId]);
+    this.tx.forget(caseRowKey(caseId));
   }
 
   /** The timeline message recorded for one status of one engine item. */
@@ -125,5 +150,6 @@ export class CasesRepository {
 
   async markClosed(caseId: string): Promise<void> {
     await this.tx.manager().query(`update case_file set closed_at = coalesce(closed_at, now()) where id = $1`, [caseId]);
+    this.tx.forget(caseRowKey(caseId));
   }
 }

@@ -9,7 +9,7 @@ import { CasesRepository } from './cases.repository';
 import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
 import { FilingListener } from './filing.types';
 import { LegalClockService } from './legal-clock';
-import { CaseInteractionsRepository } from './use-cases/case-interactions.repository';
+import { LegalClockRepository } from './legal-clock/legal-clock.repository';
 import { FileCase, FilingOptions } from './use-cases/file-case.use-case';
 
 const OUTCOMES = new Set(['accettata', 'rifiutata', 'conclusa']);
@@ -31,7 +31,6 @@ export type CaseStatusListener = (event: { caseRow: CaseRow; status: string; mes
 export class CasesService implements OnModuleInit {
   private readonly repo: CasesRepository;
   private readonly statusListeners: CaseStatusListener[] = [];
-  private readonly interactions: CaseInteractionsRepository;
 
   constructor(
     private readonly tx: Transactions,
@@ -40,7 +39,6 @@ export class CasesService implements OnModuleInit {
     private readonly clock: LegalClockService,
   ) {
     this.repo = new CasesRepository(tx);
-    this.interactions = new CaseInteractionsRepository(tx);
   }
 
   onModuleInit(): void {
@@ -131,29 +129,22 @@ export class CasesService implements OnModuleInit {
   async recordClaimedStep(e: { caseId: string; itemId: string; elementId: string; status: string | null; message: string | null; office: string }): Promise<void> {
     const current = await this.repo.findById(e.caseId);
     if (!current || current.taken_in_charge_at || current.closed_at) return;
-    await this.repo.markTakenInCharge(e.caseId);
     // Parallel office tasks announcing the same step (two offices' opinions): the first claim tells the citizen.
-    if (!e.status || current.status === e.status) return;
-    const recorded = await this.repo.appendEvent({
-      caseId: e.caseId,
-      status: e.status,
-      message: e.message ?? e.status,
-      actorKind: 'operator',
-      actorOffice: e.office,
-      elementId: e.elementId,
-      itemId: e.itemId,
-      outcome: false,
-      closed: false,
-    });
-    if (!recorded) return;
-    const caseRow = await this.repo.findById(e.caseId);
-    if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status: e.status, message: e.message ?? e.status, itemId: e.itemId, claimed: true });
+    const status = e.status && current.status !== e.status ? e.status : null;
+    const message = e.message ?? status ?? '';
+    const recorded = status
+      ? await this.repo.appendEvent({ caseId: e.caseId, status, message, actorKind: 'operator', actorOffice: e.office, elementId: e.elementId, itemId: e.itemId, outcome: false, closed: false })
+      : undefined;
+    // Recording presa-in-carico sets the take-in-charge date itself; any other first claim sets it here.
+    if (!recorded?.taken_in_charge_at) await this.repo.markTakenInCharge(e.caseId);
+    if (!recorded || !status) return;
+    const caseRow = recorded.taken_in_charge_at ? recorded : await this.repo.findById(e.caseId);
+    if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status, message, itemId: e.itemId, claimed: true });
   }
 
   private async view(row: CaseRow): Promise<CaseView> {
-    const [timeline, openCitizenTasks] = [await this.repo.timeline(row.id), await this.repo.openCitizenTasks(row.id)];
-    const clock = await this.clock.state(row.id);
-    const rating = await this.interactions.rating(row.id);
+    const { timeline, openCitizenTasks, suspensions, rating } = await this.repo.viewParts(row.id);
+    const clock = this.clock.stateOf(row, LegalClockRepository.fromRows(suspensions));
     return {
       id: row.id,
       code: row.code,
@@ -205,11 +196,10 @@ export class CasesService implements OnModuleInit {
         closed: t.instanceStatus === 'end',
       });
       if (!recorded) continue;
-      const caseRow = await this.repo.findById(caseId);
-      if (caseRow) for (const l of this.statusListeners) await l({ caseRow, status, message, itemId: t.item.id });
+      for (const l of this.statusListeners) await l({ caseRow: recorded, status, message, itemId: t.item.id });
     }
     const ended = transitions.find((t) => t.instanceStatus === 'end' && typeof t.instanceData.caseId === 'string');
-    if (ended) await this.repo.markClosed(ended.instanceData.caseId as string);
+    if (ended && !(await this.repo.findById(ended.instanceData.caseId as string))?.closed_at) await this.repo.markClosed(ended.instanceData.caseId as string);
   }
 }
 

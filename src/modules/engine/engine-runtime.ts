@@ -164,7 +164,10 @@ function buildProvider(registry: ServiceTaskRegistry, tx: Transactions) {
         result = await handler.handle(ctx);
         if (inTx) await tx.prepared('release savepoint service_task');
       } catch (e) {
-        if (inTx) await tx.prepared('rollback to savepoint service_task');
+        if (inTx) {
+          await tx.prepared('rollback to savepoint service_task');
+          tx.forgetAll();
+        }
         throw e;
       }
       if (result?.data) item.token.appendData(result.data, item);

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Transactions } from '../../database';
-import { EventData, EventType, IntegrationEvent, NewIntegrationEvent } from './integration.types';
+import { EventData, EventType, IntegrationEvent } from './integration.types';
 
 interface EventRow {
   id: string;
@@ -18,18 +17,31 @@ interface EventRow {
 export class EventFeedRepository {
   constructor(private readonly tx: Transactions) {}
 
-  /** The stored event (without its number, given at commit), or undefined when its dedupe key was already recorded. */
-  async insert(e: NewIntegrationEvent): Promise<Omit<IntegrationEvent, 'seq'> | undefined> {
-    const rows: Array<{ id: string; occurred_at: Date }> = await this.tx.manager().query(
-      `insert into integration_event (id, dedupe_key, type, case_id, task_id, procedure_key, offices, data)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (dedupe_key) do nothing
-       returning id, occurred_at`,
-      [randomUUID(), e.dedupeKey ?? randomUUID(), e.type, e.caseId, e.taskId ?? null, e.procedureKey, e.offices, JSON.stringify(e.data)],
+  /**
+   * Stores the event (numbered at its commit, see the migration) and, in the same statement, a
+   * webhook delivery of `body` for each subscription that wants it: the account must hold
+   * events:read and its offices (and procedures, if any) must cover the event, as for the feed.
+   * Nothing is stored when the dedupe key was already recorded.
+   */
+  async insertWithDeliveries(e: Omit<IntegrationEvent, 'seq'> & { dedupeKey?: string }, body: string): Promise<void> {
+    await this.tx.manager().query(
+      `with event as (
+         insert into integration_event (id, dedupe_key, type, case_id, task_id, procedure_key, offices, data, occurred_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         on conflict (dedupe_key) do nothing
+         returning id)
+       insert into webhook_delivery (id, subscription_id, event_id, event_type, body)
+       select gen_random_uuid(), s.id, event.id, $3, $10
+         from event, webhook_subscription s join service_account a on a.id = s.account_id
+        where $3 = any(s.event_types)
+          and 'events:read' = any(a.scopes)
+          and a.offices && $7::text[]
+          and (cardinality(a.procedures) = 0 or $6 = any(a.procedures))
+          and (cardinality(s.offices) = 0 or s.offices && $7::text[])
+          and (cardinality(s.procedures) = 0 or $6 = any(s.procedures))
+       on conflict (subscription_id, event_id) do nothing`,
+      [e.id, e.dedupeKey ?? e.id, e.type, e.caseId, e.taskId ?? null, e.procedureKey, e.offices, JSON.stringify(e.data), e.occurredAt, body],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return { id: row.id, type: e.type, caseId: e.caseId, taskId: e.taskId ?? null, procedureKey: e.procedureKey, offices: e.offices, data: e.data, occurredAt: row.occurred_at };
   }
 
   /** Committed events after `afterSeq`, in commit order; `offices` keeps those touching any of them, `procedures` those of these procedures. */

@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database';
 import { EventFeedRepository } from './event-feed.repository';
-import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { IntegrationBadQueryException } from './integration.exceptions';
 import { INTEGRATION_MESSAGES as M } from './integration.messages';
 import { EVENT_TYPES, EventPage, EventReader, EventType, NewIntegrationEvent } from './integration.types';
@@ -43,11 +43,9 @@ export function parseEventLimit(raw: string | undefined): number {
 @Injectable()
 export class EventFeedService {
   private readonly repo: EventFeedRepository;
-  private readonly webhooks: WebhooksRepository;
 
   constructor(tx: Transactions) {
     this.repo = new EventFeedRepository(tx);
-    this.webhooks = new WebhooksRepository(tx);
   }
 
   /**
@@ -55,12 +53,12 @@ export class EventFeedService {
    * each subscription that wants it, exist if and only if the change commits.
    */
   async record(event: NewIntegrationEvent): Promise<void> {
-    const stored = await this.repo.insert(event);
-    if (!stored) return;
+    const { dedupeKey, ...fields } = event;
+    const stored = { ...fields, id: randomUUID(), taskId: event.taskId ?? null, occurredAt: new Date() };
     const { id, type, occurredAt, data, ...ids } = stored;
     // Standard Webhooks payload shape: type, timestamp, data (the feed's fields, flat).
     const body = JSON.stringify({ type, timestamp: occurredAt.toISOString(), data: { eventId: id, ...ids, ...data } });
-    await this.webhooks.fanOut(stored, body);
+    await this.repo.insertWithDeliveries({ ...stored, dedupeKey }, body);
   }
 
   async read(reader: EventReader, query: { after?: string; limit?: number; types?: EventType[] }): Promise<EventPage> {

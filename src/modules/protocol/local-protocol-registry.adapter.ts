@@ -45,12 +45,14 @@ interface EntryRow {
   annulled_at: Date | null;
 }
 
-const SELECT_ENTRY = `
-  select e.id, e.aoo, e.register, e.year, e.number, e.registered_at, e.direction, e.channel,
+const ENTRY_COLUMNS = `e.id, e.aoo, e.register, e.year, e.number, e.registered_at, e.direction, e.channel,
          e.correspondent_name, e.correspondent_fiscal_code, e.correspondent_email, e.subject, e.office,
          e.case_id, e.documents, e.sender_reference_number,
          to_char(e.sender_reference_date, 'YYYY-MM-DD') as sender_reference_date,
-         e.identification, e.registered_by,
+         e.identification, e.registered_by`;
+
+const SELECT_ENTRY = `
+  select ${ENTRY_COLUMNS},
          a.reason as annulment_reason, a.authorised_by as annulment_authorised_by, a.act as annulment_act,
          a.annulled_at
     from protocol_entry e
@@ -114,20 +116,26 @@ export class LocalProtocolRegistry implements ProtocolRegistry {
    * commits. Inside a caller's transaction the entry comes back with `number: null` (the case and
    * its tasks receive the number at commit); on its own, it commits and comes back numbered.
    */
+  /** Inside a transaction the entry comes back unnumbered (numbered at its commit); alone, it is read after its commit. */
   async register(entry: NewProtocolEntry): Promise<ProtocolEntry> {
-    if (this.tx.current()) return this.get(await this.insert(entry));
-    const id = await this.tx.run(() => this.insert(entry));
+    if (this.tx.current()) return this.insert(entry);
+    const { id } = await this.tx.run(() => this.insert(entry));
     return this.get(id);
   }
 
-  private async insert(entry: NewProtocolEntry): Promise<string> {
+  /** The new entry as stored, in the insert's own round trip (a new entry has no annulment). */
+  private async insert(entry: NewProtocolEntry): Promise<ProtocolEntry> {
     const registeredAt = this.clock.now();
-    const [{ id }]: { id: string }[] = await this.tx.manager().query(
-      `insert into protocol_entry (aoo, register, year, registered_at, direction, channel,
-         correspondent_name, correspondent_fiscal_code, correspondent_email, subject, office, case_id, documents,
-         sender_reference_number, sender_reference_date, identification, registered_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::date, $16, $17)
-       returning id`,
+    const [row]: EntryRow[] = await this.tx.manager().query(
+      `with e as (
+         insert into protocol_entry (aoo, register, year, registered_at, direction, channel,
+           correspondent_name, correspondent_fiscal_code, correspondent_email, subject, office, case_id, documents,
+           sender_reference_number, sender_reference_date, identification, registered_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15::date, $16, $17)
+         returning *)
+       select ${ENTRY_COLUMNS}, null::text as annulment_reason, null::text as annulment_authorised_by,
+              null::text as annulment_act, null::timestamptz as annulled_at
+         from e`,
       [
         this.aooCode,
         this.registerCode,
@@ -148,7 +156,7 @@ export class LocalProtocolRegistry implements ProtocolRegistry {
         entry.registeredBy ?? null,
       ],
     );
-    return id;
+    return toEntry(row);
   }
 
   async findForCase(caseId: string, direction: ProtocolDirection): Promise<ProtocolEntry | null> {

@@ -1,8 +1,9 @@
 import { Transactions } from '../../../database';
+import { caseRowKey } from '../cases.repository';
 import { CalendarDate } from './calendar-date';
 import { Suspension, SuspensionKind } from './legal-clock';
 
-interface SuspensionRow {
+export interface SuspensionRow {
   id: string;
   case_id: string;
   kind: SuspensionKind;
@@ -33,12 +34,22 @@ const toSuspension = (r: SuspensionRow): StoredSuspension => ({
   refused: r.refused,
 });
 
+const suspensionsKey = (caseId: string): string => `case_clock_suspension:${caseId}`;
+
 /** case_clock_suspension, the deadline on case_file and the due dates of the case's open tasks. */
 export class LegalClockRepository {
   constructor(private readonly tx: Transactions) {}
 
-  async list(caseId: string): Promise<StoredSuspension[]> {
-    const rows = (await this.tx.manager().query(`select * from case_clock_suspension where case_id = $1 order by id`, [caseId])) as SuspensionRow[];
+  /** Read once per transaction (every transition batch and every case view asks). */
+  list(caseId: string): Promise<StoredSuspension[]> {
+    return this.tx.memo(suspensionsKey(caseId), async () => {
+      const rows = (await this.tx.manager().query(`select * from case_clock_suspension where case_id = $1 order by id`, [caseId])) as SuspensionRow[];
+      return rows.map(toSuspension);
+    });
+  }
+
+  /** The suspensions as `case_clock_suspension` rows already read elsewhere (one query for a whole case view). */
+  static fromRows(rows: SuspensionRow[]): StoredSuspension[] {
     return rows.map(toSuspension);
   }
 
@@ -48,11 +59,13 @@ export class LegalClockRepository {
        values ($1, $2, $3, $4, $5, $6, $7) on conflict (case_id, item_id) do nothing returning id`,
       [s.caseId, s.kind, s.itemId, s.from, s.autoResumeDays, s.maxDays, s.refused],
     )) as unknown[];
+    this.tx.forget(suspensionsKey(s.caseId));
     return inserted.length > 0;
   }
 
-  async resume(id: string, resumesOn: CalendarDate): Promise<void> {
+  async resume(caseId: string, id: string, resumesOn: CalendarDate): Promise<void> {
     await this.tx.manager().query(`update case_clock_suspension set resumes_on = $2 where id = $1 and resumes_on is null`, [id, resumesOn]);
+    this.tx.forget(suspensionsKey(caseId));
   }
 
   /** A timeline entry that does not change the case's status (the clock is not a step of the procedure). */
@@ -64,19 +77,13 @@ export class LegalClockRepository {
     );
   }
 
-  async caseClockInput(caseId: string): Promise<{ submitted_at: Date; legal_days: number; legal_deadline: string | Date } | undefined> {
-    const [row] = (await this.tx.manager().query(`select submitted_at, legal_days, legal_deadline from case_file where id = $1`, [caseId])) as Array<{
-      submitted_at: Date;
-      legal_days: number;
-      legal_deadline: string | Date;
-    }>;
-    return row;
-  }
-
-  /** The case's deadline and its open tasks' due dates follow the clock. */
+  /** The case's deadline and its open tasks' due dates follow the clock (one statement). */
   async storeDeadline(caseId: string, deadline: CalendarDate): Promise<void> {
-    const em = this.tx.manager();
-    await em.query(`update case_file set legal_deadline = $2 where id = $1 and legal_deadline is distinct from $2::date`, [caseId, deadline]);
-    await em.query(`update task set due_at = $2 where case_id = $1 and status = 'open' and due_at is distinct from $2::date`, [caseId, deadline]);
+    await this.tx.manager().query(
+      `with moved as (update case_file set legal_deadline = $2 where id = $1 and legal_deadline is distinct from $2::date)
+       update task set due_at = $2 where case_id = $1 and status = 'open' and due_at is distinct from $2::date`,
+      [caseId, deadline],
+    );
+    this.tx.forget(caseRowKey(caseId));
   }
 }

@@ -6,7 +6,9 @@ import { BusinessCalendar } from './business-calendar';
 import { addDays, CalendarDate, minDate, romeDateOf } from './calendar-date';
 import { ClockState, computeClock, maySuspend, SUSPENSION_RULES, SuspensionKind } from './legal-clock';
 import { LEGAL_CLOCK_MESSAGES as M } from './legal-clock.messages';
-import { LegalClockRepository } from './legal-clock.repository';
+import { CasesRepository } from '../cases.repository';
+import { CaseRow } from '../cases.types';
+import { LegalClockRepository, StoredSuspension } from './legal-clock.repository';
 
 const CITIZEN_GROUP = 'citizen';
 export const CLOCK_EVENTS = { suspended: 'termine-sospeso', notSuspended: 'termine-non-sospeso', resumed: 'termine-ripreso' } as const;
@@ -26,6 +28,7 @@ export const CLOCK_EVENTS = { suspended: 'termine-sospeso', notSuspended: 'termi
 export class LegalClockService implements OnModuleInit, OnApplicationBootstrap {
   readonly calendar: BusinessCalendar;
   private readonly repo: LegalClockRepository;
+  private readonly cases: CasesRepository;
 
   constructor(
     tx: Transactions,
@@ -34,6 +37,7 @@ export class LegalClockService implements OnModuleInit, OnApplicationBootstrap {
   ) {
     this.calendar = new BusinessCalendar(config.COMUNE_PATRON_DAY);
     this.repo = new LegalClockRepository(tx);
+    this.cases = new CasesRepository(tx);
   }
 
   /**
@@ -52,9 +56,14 @@ export class LegalClockService implements OnModuleInit, OnApplicationBootstrap {
 
   /** The case's clock as of `now`: current deadline, days left, suspension. */
   async state(caseId: string, now: Date = new Date()): Promise<ClockState | undefined> {
-    const input = await this.repo.caseClockInput(caseId);
+    const input = await this.cases.findById(caseId);
     if (!input) return undefined;
-    const suspensions = (await this.repo.list(caseId)).filter((s) => !s.refused);
+    return this.stateOf(input, await this.repo.list(caseId), now);
+  }
+
+  /** The clock of a case whose row and suspensions the caller already holds. */
+  stateOf(input: Pick<CaseRow, 'submitted_at' | 'legal_days'>, stored: StoredSuspension[], now: Date = new Date()): ClockState {
+    const suspensions = stored.filter((s) => !s.refused);
     return computeClock({ submittedOn: romeDateOf(new Date(input.submitted_at)), legalDays: input.legal_days, suspensions, today: romeDateOf(now) }, this.calendar);
   }
 
@@ -77,8 +86,11 @@ export class LegalClockService implements OnModuleInit, OnApplicationBootstrap {
     }
     if (phase === 'resume') return;
     for (const caseId of touched) {
-      const state = await this.state(caseId);
-      if (state) await this.repo.storeDeadline(caseId, state.deadline);
+      const row = await this.cases.findById(caseId);
+      if (!row) continue;
+      const { deadline } = this.stateOf(row, await this.repo.list(caseId));
+      // Tasks take the case's deadline when they open, so an unchanged deadline leaves nothing to move.
+      if (deadline !== String(row.legal_deadline).slice(0, 10)) await this.repo.storeDeadline(caseId, deadline);
     }
   }
 
@@ -109,7 +121,7 @@ export class LegalClockService implements OnModuleInit, OnApplicationBootstrap {
     // Art. 10-bis: observations restart the term 10 days later; without them it restarts when their window ends.
     else if (t.actor?.startsWith('citizen:')) resumesOn = minDate(addDays(today, 10), addDays(s.from, s.maxDays));
     else resumesOn = addDays(s.from, s.autoResumeDays);
-    await this.repo.resume(s.id, resumesOn);
+    await this.repo.resume(caseId, s.id, resumesOn);
     const state = await this.state(caseId);
     await this.repo.timeline({
       caseId,

@@ -1,4 +1,5 @@
 import { returnedRows, Transactions } from '../../../database';
+import { caseRowKey } from '../cases.repository';
 import { CaseRatingView, CaseRow } from '../cases.types';
 
 export interface CaseMessageView {
@@ -49,6 +50,7 @@ export class CaseInteractionsRepository {
 
   async lockCase(id: string): Promise<CaseRow | undefined> {
     const [row] = (await this.tx.manager().query(`select * from case_file where id = $1 for update`, [id])) as CaseRow[];
+    if (row) this.tx.remember(caseRowKey(id), row);
     return row;
   }
 
@@ -151,6 +153,7 @@ export class CaseInteractionsRepository {
          closed_at = coalesce(closed_at, $3), version = version + 1 where id = $1`,
       [caseId, protocolEntryId, at],
     );
+    this.tx.forget(caseRowKey(caseId));
   }
 
   /** The open tasks of a withdrawn case leave every queue. */

@@ -83,10 +83,10 @@ export class StaffAuthService implements OnApplicationBootstrap {
    * than the token says, or an operator without any membership in an existing office.
    */
   async principalOf(userId: string, kind: StaffKind): Promise<Principal | null> {
-    const user = await this.repo.find(userId);
+    const user = await this.repo.findWithMemberships(userId);
     if (!user || !user.active || user.kind !== kind) return null;
     if (user.kind !== 'operator') return { kind: user.kind, userId: user.id, name: user.display_name };
-    const memberships = (await this.repo.memberships(user.id)).filter((m) => this.offices.has(m.office));
+    const memberships = user.memberships.filter((m) => this.offices.has(m.office));
     if (!memberships.length) return null;
     return {
       kind: 'operator',

@@ -27,8 +27,15 @@ export class StaffRepository {
     return row;
   }
 
-  async memberships(id: string): Promise<MembershipRow[]> {
-    return (await this.tx.manager().query(`select office, role from staff_membership where user_id = $1 order by office`, [id])) as MembershipRow[];
+  /** The user and their memberships in one round trip (every staff request resolves its principal). */
+  async findWithMemberships(id: string): Promise<(StaffUserRow & { memberships: MembershipRow[] }) | undefined> {
+    const [row] = (await this.tx.manager().query(
+      `select u.*, coalesce((select json_agg(json_build_object('office', m.office, 'role', m.role) order by m.office)
+                               from staff_membership m where m.user_id = u.id), '[]') as memberships
+         from staff_user u where u.id = $1`,
+      [id],
+    )) as Array<StaffUserRow & { memberships: MembershipRow[] }>;
+    return row;
   }
 
   async isMember(id: string, office: string): Promise<boolean> {

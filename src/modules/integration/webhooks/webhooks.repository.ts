@@ -53,26 +53,6 @@ export class WebhooksRepository {
     return rows.map((r) => ({ id: r.id, accountId: r.account_id, url: r.url, types: r.event_types, offices: r.offices, procedures: r.procedures, createdAt: r.created_at }));
   }
 
-  /**
-   * In the event's transaction: one delivery per subscription that wants it. The account must hold
-   * events:read and its offices (and procedures, if any) must cover the event, as for the feed.
-   */
-  async fanOut(e: Omit<IntegrationEvent, 'seq'>, body: string): Promise<void> {
-    await this.tx.manager().query(
-      `insert into webhook_delivery (id, subscription_id, event_id, event_type, body)
-       select gen_random_uuid(), s.id, $1, $2, $3
-         from webhook_subscription s join service_account a on a.id = s.account_id
-        where $2 = any(s.event_types)
-          and 'events:read' = any(a.scopes)
-          and a.offices && $4::text[]
-          and (cardinality(a.procedures) = 0 or $5 = any(a.procedures))
-          and (cardinality(s.offices) = 0 or s.offices && $4::text[])
-          and (cardinality(s.procedures) = 0 or $5 = any(s.procedures))
-       on conflict (subscription_id, event_id) do nothing`,
-      [e.id, e.type, body, e.offices, e.procedureKey],
-    );
-  }
-
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
     const [rows] = (await this.tx.dataSource.query(
       `update webhook_delivery d set locked_until = $2, attempts = d.attempts + 1
