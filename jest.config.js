@@ -12,8 +12,7 @@ const base = {
 };
 module.exports = {
   projects: [
-    // Unit specs run in parallel workers; 30 s, not jest's 5 s, for the ones rendering PDFs on a loaded 2-core machine.
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'], testTimeout: 30_000 },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/setup/unit-timeout.ts'] },
     {
       ...base,
       displayName: 'integration',
