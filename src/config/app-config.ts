@@ -46,6 +46,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Where PGlite keeps its files; "memory://" keeps nothing (tests). Defaults to <DATA_DIR>/pglite. */
   PGLITE_DIR: z.string().min(1).optional(),
+  /**
+   * A PGlite data directory as a tarball (PGlite's dumpDataDir, uncompressed) that a new embedded
+   * database starts from instead of an empty cluster; ignored when PGLITE_DIR already holds one.
+   * Tests start from an already migrated one instead of running initdb and every migration per file.
+   */
+  PGLITE_TEMPLATE: z.string().min(1).optional(),
   PROCESSES_DIR: z.string().min(1).default('./processes'),
   FORMS_DIR: z.string().min(1).default('./forms'),
   /** Largest JSON body accepted (express/bytes syntax, e.g. 256kb, 1mb). */

@@ -16,7 +16,7 @@ export class DatabaseTarget implements OnApplicationShutdown {
     if (this.config.DATABASE_URL) {
       this.resolved = { url: this.config.DATABASE_URL, embedded: false };
     } else {
-      this.embeddedDb = await EmbeddedPostgres.start(this.config.pgliteDir);
+      this.embeddedDb = await EmbeddedPostgres.start(this.config.pgliteDir, this.config.PGLITE_TEMPLATE);
       this.resolved = { ...this.embeddedDb.connection(), embedded: true };
     }
     return this.resolved;

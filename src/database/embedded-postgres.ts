@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -15,10 +15,16 @@ export class EmbeddedPostgres {
     private readonly socketDir: string,
   ) {}
 
-  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+  /**
+   * Opens the database in `dataDir` ("memory://": in memory). A new one starts from `template`, a
+   * tarball of a data directory (PGlite's dumpDataDir) when given, else from an empty cluster (initdb).
+   */
+  static async start(dataDir: string, template?: string): Promise<EmbeddedPostgres> {
     const inMemory = dataDir === 'memory://';
     if (!inMemory) mkdirSync(resolve(dataDir), { recursive: true });
-    const db = inMemory ? new PGlite() : new PGlite(resolve(dataDir));
+    const isNew = inMemory || !existsSync(join(resolve(dataDir), 'PG_VERSION'));
+    const loadDataDir = template && isNew ? new Blob([readFileSync(resolve(template))]) : undefined;
+    const db = new PGlite({ ...(inMemory ? {} : { dataDir: resolve(dataDir) }), ...(loadDataDir ? { loadDataDir } : {}) });
     await db.waitReady;
     const socketDir = mkdtempSync(join(tmpdir(), 'sportello-pg-'));
     const server = new PGLiteSocketServer({ db, path: join(socketDir, '.s.PGSQL.5432') });

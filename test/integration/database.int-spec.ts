@@ -2,6 +2,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '../../src/config';
 import { DatabaseModule, Transactions } from '../../src/database';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 
 describe(`database on ${databaseLabel()}`, () => {
@@ -29,6 +30,13 @@ describe(`database on ${databaseLabel()}`, () => {
     const rows: { name: string }[] = await ds.query('select name from schema_migration');
     // then
     expect(rows.map((r) => r.name)).toContain('EngineSchema1763900000000');
+  });
+
+  it('given a database started by the tests (on PGlite from the migrated template), when the app starts, then exactly the current migrations are recorded', async () => {
+    // when
+    const rows: { name: string }[] = await ds.query('select name from schema_migration order by id');
+    // then
+    expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
   });
 
   it('given a transaction that throws, when it rolls back, then nothing written inside it remains', async () => {

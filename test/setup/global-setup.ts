@@ -1,10 +1,16 @@
+import { ensurePgliteTemplate } from './pglite-template';
+
 /**
- * Refuses to run against any PostgreSQL database whose name lacks "test": integration tests
- * create and drop schemas freely.
+ * On PGlite, builds the migrated template every test file's database starts from (once per change
+ * of the migrations). On PostgreSQL, refuses to run against any database whose name lacks "test":
+ * integration tests create and drop schemas freely.
  */
 export default async function globalSetup(): Promise<void> {
   const url = process.env.DATABASE_URL;
-  if (!url) return;
+  if (!url) {
+    await ensurePgliteTemplate();
+    return;
+  }
   const name = new URL(url).pathname.replace(/^\//, '');
   if (!/test/i.test(name)) {
     throw new Error(`DATABASE_URL points at database "${name}", whose name lacks "test": refusing to run tests on it`);

@@ -15,7 +15,9 @@ export interface TestApp {
 
 /** The whole application, in-process, with the shipped catalogue, as `npm start` wires it. */
 export async function startTestApp(config: AppConfig): Promise<TestApp> {
-  const app = await NestFactory.create(AppModule.forConfig(config), { logger: false, bodyParser: false });
+  // abortOnError off: a boot that fails (or outlives a timed-out hook) throws in its own test file
+  // instead of Nest calling process.exit(1) and ending the whole jest run.
+  const app = await NestFactory.create(AppModule.forConfig(config), { logger: false, bodyParser: false, abortOnError: false });
   configureApp(app, config);
   await app.init();
   const tokens = app.get(TokenService);

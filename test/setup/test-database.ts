@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import { AppConfig, loadConfig } from '../../src/config';
+import { pgliteTemplatePath } from './pglite-template';
 
 export const onPostgres = (): boolean => Boolean(process.env.DATABASE_URL);
 export const databaseLabel = (): string => (onPostgres() ? 'PostgreSQL' : 'PGlite');
 
 /**
  * A configuration for one test file: on PostgreSQL a schema of its own (dropped by
- * `dropTestSchema`), on PGlite an in-memory database. Background loops are off unless asked for.
+ * `dropTestSchema`), on PGlite an in-memory database started from the migrated template when the
+ * global setup built one. Background loops are off unless asked for.
  */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const schema = `t_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const template = onPostgres() ? undefined : pgliteTemplatePath();
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -18,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_SCHEMA: onPostgres() ? schema : 'public',
     DATABASE_POOL_SIZE: '8',
     PGLITE_DIR: 'memory://',
+    // Built by the global setup (test/setup/pglite-template.ts): a database already migrated.
+    ...(template && existsSync(template) ? { PGLITE_TEMPLATE: template } : {}),
     DATA_DIR: '.test-data',
     CATALOGUE_LOAD: 'false',
     SCHEDULER_ENABLED: 'false',

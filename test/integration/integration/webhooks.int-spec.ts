@@ -9,7 +9,7 @@ const mario = DEMO_CITIZENS[0];
 const HOUR = 3_600_000;
 
 describe(`webhooks to a real receiver on ${databaseLabel()}`, () => {
-  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/webhook-keys', WEBHOOKS_ALLOW_PRIVATE_URLS: 'true', WEBHOOKS_BACKOFF_MS: '1000', WEBHOOKS_TIMEOUT_MS: '300' });
+  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/webhook-keys', WEBHOOKS_ALLOW_PRIVATE_URLS: 'true', WEBHOOKS_BACKOFF_MS: '1000', WEBHOOKS_TIMEOUT_MS: '3000' });
   const receiver = new WebhookReceiver();
   let t: TestApp;
   let dispatcher: WebhookDispatcher;
