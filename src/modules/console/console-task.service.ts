@@ -74,6 +74,7 @@ export class ConsoleTaskService {
     const risk = deadlineRisk(clock?.deadline ?? c.legalDeadline, romeToday());
     const offices = new Map((await this.catalogue.offices()).map((o) => [o.key, o.name]));
     const base = `/console/attivita/${encodeURIComponent(id)}`;
+    const workable = open && (!task.assignee || mine) && !!task.form;
     return {
       title: `${task.name ?? M.inboxTitle} – ${c.code}`,
       consoleNav: 'inbox',
@@ -87,7 +88,7 @@ export class ConsoleTaskService {
       claimable: open && !task.assignee,
       releasable: open && !!task.assignee && (mine || p.headOf.includes(task.office)),
       takenByOther: open && !!task.assignee && !mine,
-      workable: open && (!task.assignee || mine) && !!task.form,
+      workable,
       completableWithoutForm: open && (!task.assignee || mine) && !task.form,
       statusLabel: task.status !== 'open' ? M.status[task.status] : task.assignee ? M.status.claimed : M.status.open,
       sections: readableFields(startForm?.schema ?? null, c.data).map((s) => ({
@@ -103,15 +104,15 @@ export class ConsoleTaskService {
       notes: (notes ?? []).map((n) => ({ ...n, authorName: nameOf(n.author) })),
       messages: (messages ?? []).map((m) => ({ ...m, fromCitizen: m.authorKind === 'citizen' })),
       audit: trail.map((e) => ({ ...e, actionLabel: M.auditActions[e.action] ?? e.action, channelLabel: M.channels[e.channel] ?? e.channel, who: e.actorKind === 'operator' ? nameOf(e.actorSubject) : e.actorKind === 'citizen' ? M.actor.citizen : e.actorSubject })),
-      formJs: !!task.form && open,
+      formJs: workable,
       scripts: [
         '/static/bpmn-js/bpmn-navigated-viewer.production.min.js',
         '/static/app/js/console-diagram.js',
-        ...(task.form && open ? ['/static/app/js/form-support.js', '/static/app/js/console-task.js'] : []),
+        ...(workable ? ['/static/app/js/form-support.js', '/static/app/js/console-task.js'] : []),
       ],
       styles: ['/static/bpmn-js/assets/diagram-js.css', '/static/bpmn-js/assets/bpmn-js.css', '/static/app/css/console.css'],
       diagramUrl: `${base}/diagramma`,
-      taskForm: task.form && open ? { schema: task.form.schema, data: {}, completeUrl: base, doneUrl: `${base}?avviso=completata`, version: task.version, fieldIds: fieldIdsByKey(task.form.schema) } : null,
+      taskForm: workable && task.form ? { schema: task.form.schema, data: {}, completeUrl: base, doneUrl: `${base}?avviso=completata`, version: task.version, fieldIds: fieldIdsByKey(task.form.schema) } : null,
     };
   }
 
