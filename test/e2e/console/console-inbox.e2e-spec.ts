@@ -187,7 +187,10 @@ describe(`operator console (inbox and task page) in a real browser on ${database
       await w.page.getByLabel('Punteggio attribuito').fill('42');
       await w.page.getByLabel('Posizione in graduatoria').fill('7');
       await choose(w, 'Esito', 'Ammessa');
+      // form-js applies a number field's input after a debounce: let it settle before the next field
+      await w.page.waitForTimeout(600);
       await w.page.getByLabel(/^Motivazione/).fill('Posto disponibile al nido Il Girasole');
+      await w.page.waitForTimeout(600);
     });
     expect(await caseOf(c.id)).toMatchObject({ status: 'accettata' });
   });
@@ -224,7 +227,10 @@ describe(`operator console (inbox and task page) in a real browser on ${database
     await suap.page.waitForSelector('.fjs-form');
     await choose(suap, 'Esito', 'Concessione rilasciata');
     await suap.page.getByLabel('Canone unico dovuto (euro)').fill('312.4');
+    // form-js applies a number field's input after a debounce: let it settle before the next field
+    await suap.page.waitForTimeout(600);
     await suap.page.getByLabel(/^Motivazione/).fill('Pareri favorevoli acquisiti, con le prescrizioni della Polizia locale');
+    await suap.page.waitForTimeout(600);
     await check(suap, 'suolo-decisione');
     await suap.page.click('#task-submit');
     await suap.page.waitForURL(/avviso=completata/);
@@ -235,7 +241,7 @@ describe(`operator console (inbox and task page) in a real browser on ${database
     await t.http().post(`/dev-pagopa/avvisi/${pending.noticeNumber}/paga`).expect(200);
     expect(await caseOf(c.id)).toMatchObject({ status: 'accettata' });
     await suap.page.reload();
-    await expect(suap.page.locator('[data-testid="timeline"]').textContent()).resolves.toContain('accolta');
+    await expect(suap.page.locator('[data-testid="timeline"]').textContent()).resolves.toContain('La concessione è stata rilasciata');
   });
 
   it('given one open task, when two operators claim it from two browsers, then one has it and the other is told in Italian who took it', async () => {
