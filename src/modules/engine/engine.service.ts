@@ -95,6 +95,11 @@ export class EngineService implements OnModuleInit {
     return this.models.current(processKey);
   }
 
+  /** The BPMN source of a deployed model version (a case's diagram is drawn from the version it started on). */
+  async modelXml(versionId: string): Promise<string> {
+    return (await this.models.byVersionId(versionId)).xml;
+  }
+
   listVersions(processKey: string): Promise<ModelVersion[]> {
     return this.models.listVersions(processKey);
   }

@@ -5,3 +5,4 @@ export * from './tasks.exceptions';
 export { TaskDetailUseCase } from './use-cases/task-detail.use-case';
 export type { TaskDetailView } from './use-cases/task-detail.use-case';
 export type { AttachmentRef } from './use-cases/attachment-refs';
+export { parseInboxQuery } from './inbox-query';

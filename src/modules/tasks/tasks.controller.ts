@@ -7,15 +7,13 @@ import { AssignTaskRequestDto } from './dto/assign-task.request.dto';
 import { ClaimTaskRequestDto } from './dto/claim-task.request.dto';
 import { CompleteTaskRequestDto } from './dto/complete-task.request.dto';
 import { TaskDetailResponseDto, TaskDto, TaskInboxPageDto } from './dto/task.response.dto';
+import { parseInboxQuery } from './inbox-query';
 import { TaskInvalidQueryException } from './tasks.exceptions';
 import { TASK_MESSAGES as M } from './tasks.messages';
 import { TasksService } from './tasks.service';
-import { InboxQuery, TaskActor, TaskView } from './tasks.types';
+import { TaskActor, TaskView } from './tasks.types';
 import { TaskDetailUseCase, TaskDetailView } from './use-cases/task-detail.use-case';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
-const TASK_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 /** PostgreSQL's int range: a larger version can never match, and must not reach SQL. */
 const MAX_VERSION = 2_147_483_647;
 const INVALID = { TASK_INVALID_QUERY: M.invalidQuery };
@@ -57,7 +55,7 @@ export class TasksController {
   @ApiProblems({ 400: INVALID }, AUTH_PROBLEMS)
   inbox(@CurrentPrincipal() p: OperatorPrincipal | ServicePrincipal, @Query() q: Record<string, string>): Promise<{ items: TaskView[]; nextCursor: string | null }> {
     const actor = operator(p);
-    return this.tasks.inbox(actor, parseInbox(q, actor.userId));
+    return this.tasks.inbox(actor, parseInboxQuery(q, actor.userId));
   }
 
   @Get(':id')
@@ -143,59 +141,4 @@ function version(v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0 || v > MAX_VERSION) throw new TaskInvalidQueryException('version', M.version);
   return v;
-}
-
-function parseInbox(q: Record<string, string>, me: string): Omit<InboxQuery, 'offices'> {
-  const state = q.state ?? 'open';
-  if (state !== 'open' && state !== 'completed') throw new TaskInvalidQueryException('state', M.state);
-  if (q.completedBy !== undefined && (state !== 'completed' || (q.completedBy !== 'me' && q.completedBy !== 'office'))) {
-    throw new TaskInvalidQueryException('completedBy', M.completedBy);
-  }
-  const sort = q.sort ?? (state === 'completed' ? 'completed' : 'created');
-  if (sort !== 'created' && sort !== 'due' && (sort !== 'completed' || state !== 'completed')) throw new TaskInvalidQueryException('sort', M.sort);
-  const status = q.status ?? 'open';
-  if (status !== 'open' && status !== 'claimed' && status !== 'unclaimed') throw new TaskInvalidQueryException('status', M.status);
-  if (q.dueBefore && !isCalendarDate(q.dueBefore)) throw new TaskInvalidQueryException('dueBefore', M.date);
-  const limit = q.pageSize === undefined ? 20 : Number(q.pageSize);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new TaskInvalidQueryException('pageSize', M.limit);
-  let cursor: InboxQuery['cursor'];
-  if (q.cursor) {
-    try {
-      const parsed = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as { k?: unknown; id?: unknown };
-      if (typeof parsed.id !== 'string' || !TASK_ID.test(parsed.id)) throw new Error('shape');
-      const k = parsed.k;
-      const validKey = k === null ? sort === 'due' : typeof k === 'string' && (sort === 'due' ? isCalendarDate(k) : isTimestamp(k));
-      if (!validKey) throw new Error('key');
-      cursor = { k: parsed.k as string | null, id: parsed.id };
-    } catch {
-      throw new TaskInvalidQueryException('cursor', M.cursor);
-    }
-  }
-  return {
-    state,
-    completedBy: q.completedBy === 'me' ? `operator:${me}` : undefined,
-    office: q.office || undefined,
-    procedure: q.procedure || undefined,
-    status,
-    assignee: q.assignee === 'me' ? me : q.assignee || undefined,
-    dueBefore: q.dueBefore || undefined,
-    text: q.q?.trim() || undefined,
-    sort,
-    limit,
-    cursor,
-  };
-}
-
-/** YYYY-MM-DD naming a day that exists (2026-02-30 does not). */
-function isCalendarDate(v: string): boolean {
-  if (!DATE.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-/** An ISO instant as the cursor writes it (toISOString), naming an instant that exists. */
-function isTimestamp(v: string): boolean {
-  if (!TIMESTAMP.test(v)) return false;
-  const d = new Date(v);
-  return !Number.isNaN(d.getTime()) && isCalendarDate(v.slice(0, 10));
 }

@@ -70,6 +70,10 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
   const formJs = join(packageDir('@bpmn-io/form-js'), 'dist');
   app.use('/static/form-js/form-viewer.umd.js', express.static(join(formJs, 'form-viewer.umd.js'), assets));
   app.use('/static/form-js/assets', express.static(join(formJs, 'assets'), assets));
+  // The console's BPMN diagram: bpmn-js's navigated viewer and its styles, as shipped.
+  const bpmnJs = join(packageDir('bpmn-js'), 'dist');
+  app.use('/static/bpmn-js/bpmn-navigated-viewer.production.min.js', express.static(join(bpmnJs, 'bpmn-navigated-viewer.production.min.js'), assets));
+  app.use('/static/bpmn-js/assets', express.static(join(bpmnJs, 'assets'), assets));
   app.use('/static/app', express.static(publicDir(), assets));
 
   // An application composed without the WebModule (API-only test apps) has no pages: no sessions either.

@@ -102,6 +102,11 @@ export class StaffAuthService implements OnApplicationBootstrap {
     return this.repo.isMember(userId, office);
   }
 
+  /** The active operators of an office (whom its head may assign tasks to), by name. */
+  membersOf(office: string): Promise<Array<{ id: string; name: string }>> {
+    return this.repo.members(office);
+  }
+
   /**
    * Checks a username and password. Throws IDENTITY_LOGIN_FAILED (unknown user, wrong password:
    * one answer for both) or IDENTITY_ACCOUNT_LOCKED after MAX_FAILED_LOGINS failures.

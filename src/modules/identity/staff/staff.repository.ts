@@ -46,6 +46,14 @@ export class StaffRepository {
     return rows.length > 0;
   }
 
+  /** The active operators of an office, by name. */
+  async members(office: string): Promise<Array<{ id: string; name: string }>> {
+    return (await this.tx.manager().query(
+      `select u.id, u.display_name as name from staff_membership m join staff_user u on u.id = m.user_id where m.office = $1 and u.active and u.kind = 'operator' order by u.display_name, u.id`,
+      [office],
+    )) as Array<{ id: string; name: string }>;
+  }
+
   /** Inserts the user unless it exists; true when inserted. */
   async insert(u: { id: string; name: string; kind: StaffKind; passwordHash: string | null }): Promise<boolean> {
     const rows = (await this.tx.manager().query(
