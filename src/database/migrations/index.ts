@@ -20,6 +20,7 @@ import { Webhooks1764000000820 } from './1764000000820-Webhooks';
 import { Payments1764000000900 } from './1764000000900-Payments';
 import { CasePayments1764000000910 } from './1764000000910-CasePayments';
 import { StaffTotpLoginLimit1764000000950 } from './1764000000950-StaffTotpLoginLimit';
+import { DeskRole1764000001200 } from './1764000001200-DeskRole';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Payments1764000000900,
   CasePayments1764000000910,
   StaffTotpLoginLimit1764000000950,
+  DeskRole1764000001200,
 ];
