@@ -1,0 +1,2 @@
+export { ConsoleDeskModule } from './desk';
+export { ConsoleOfficeModule, OfficeViewsService } from './office';
