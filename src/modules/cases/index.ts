@@ -5,7 +5,7 @@ export type { FilingContext, FilingContribution, FilingListener, FilingVia } fro
 export type { FilingOptions } from './use-cases/file-case.use-case';
 export * from './cases.types';
 export * from './cases.exceptions';
-export { LegalClockService, BusinessCalendar, computeClock, romeDateOf, CLOCK_EVENTS } from './legal-clock';
+export { ClockResumptionJob, LegalClockService, BusinessCalendar, computeClock, romeDateOf, CLOCK_EVENTS } from './legal-clock';
 export type { ClockState, CalendarDate, Suspension, SuspensionKind } from './legal-clock';
 export { CaseMessagesUseCase } from './use-cases/case-messages.use-case';
 export { CaseNotesUseCase } from './use-cases/case-notes.use-case';
