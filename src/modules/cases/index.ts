@@ -10,7 +10,7 @@ export type { ClockState, CalendarDate, Suspension, SuspensionKind } from './leg
 export { CaseMessagesUseCase } from './use-cases/case-messages.use-case';
 export { CaseNotesUseCase } from './use-cases/case-notes.use-case';
 export { WithdrawCaseUseCase, WITHDRAWN_STATUS } from './use-cases/withdraw-case.use-case';
-export type { CaseWithdrawal } from './use-cases/withdraw-case.use-case';
+export type { CaseWithdrawal, DeskWithdrawal } from './use-cases/withdraw-case.use-case';
 export { RateCaseUseCase } from './use-cases/rate-case.use-case';
 export type { CaseActor } from './use-cases/case-actor';
 export type { CaseMessageView, CaseNoteView, CitizenCaseMessageView } from './use-cases/case-interactions.repository';

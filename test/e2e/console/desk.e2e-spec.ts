@@ -17,7 +17,7 @@ const GIUSEPPE_REQUEST = aCertificatoResidenzaRequest({ richiedente: { nome: 'Gi
 jest.setTimeout(300_000);
 
 describe(`front desk (sportello) in a real browser on ${databaseLabel()}`, () => {
-  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-desk-keys', COMUNE_NAME: 'Comune di Vallefiorita' });
+  const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-desk-keys', COMUNE_NAME: 'Comune di Vallefiorita', LOG_LEVEL: 'error' });
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -177,5 +177,43 @@ describe(`front desk (sportello) in a real browser on ${databaseLabel()}`, () =>
     const citizen = await open();
     await login(citizen, `utente=${mario}`, '/area-personale');
     expect((await citizen.page.request.get(`/console/cittadini/${mario}`)).status()).toBe(403);
+  });
+
+  it('given a case of a citizen, when the citizen withdraws it at the desk, then it is withdrawn through the withdrawal use case on channel desk with the identification, and audited', async () => {
+    // given
+    const giulia = DEMO_CITIZENS[3];
+    const token = await t.token(giulia);
+    const request = aCertificatoResidenzaRequest({ richiedente: { nome: giulia.givenName, cognome: giulia.familyName, codiceFiscale: giulia.fiscalCode, email: 'giulia.ferrari@example.it' } });
+    const filed = await t.http().post('/api/v1/cases').set('Authorization', `Bearer ${token}`).send({ procedureKey: 'certificato-residenza', data: request });
+    expect(filed.status).toBe(201);
+    const caseId = (filed.body as { id: string }).id;
+    // an office operator may not withdraw at the desk
+    const office = await open();
+    await login(office, 'utente=luca.romano&ufficio=anagrafe', `/console/cittadini/${giulia.fiscalCode}`);
+    await expect(office.page.locator('a[href$="/ritiro"]').count()).resolves.toBe(0);
+    expect((await office.page.request.get(`/console/cittadini/${giulia.fiscalCode}/pratiche/${caseId}/ritiro`)).status()).toBe(403);
+    // when
+    const desk = await open();
+    await login(desk, 'utente=francesca.lombardi&ufficio=anagrafe&ruolo=sportello', `/console/cittadini/${giulia.fiscalCode}`);
+    await desk.page.click('a[href$="/ritiro"]');
+    await desk.page.waitForURL(`**/pratiche/${caseId}/ritiro`);
+    await check(desk, 'ritiro-sportello');
+    await desk.page.click('#withdraw-button');
+    await desk.page.waitForSelector('[data-testid="withdraw-errors"]');
+    await expect(desk.page.locator('#motivo-errore').textContent()).resolves.toContain('motivo');
+    await check(desk, 'ritiro-sportello-errori');
+    await desk.page.fill('#motivo', 'Non serve più: trasferimento in altro Comune');
+    await desk.page.click('label[for="identificazione"]');
+    await desk.page.click('#withdraw-button');
+    await desk.page.waitForURL(`**/console/cittadini/${giulia.fiscalCode}?ritirata=1`);
+    // then
+    await expect(desk.page.locator('[data-testid="citizen-cases"] tbody').textContent()).resolves.toContain('(ritirata)');
+    await check(desk, 'cittadino-ritirata');
+    const [entry] = await rows<{ channel: string; identification: string; registered_by: string }>(
+      `select p.channel, p.identification, p.registered_by from case_file c join protocol_entry p on p.id = c.withdrawal_protocol_entry_id where c.id = $1`,
+      [caseId],
+    );
+    expect(entry).toEqual({ channel: 'desk', identification: 'signed-before-employee', registered_by: 'operator:francesca.lombardi' });
+    expect(await rows(`select 1 from audit_event where action = 'case.withdraw-on-behalf' and actor_subject = 'francesca.lombardi' and resource_id = $1`, [caseId])).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal, OperatorPrincipal } from '../../identity';
 import { Page } from '../../web';
 import { DeskFilingService } from './desk-filing.service';
+import { DeskWithdrawalService } from './desk-withdrawal.service';
 
 const WIZARD = 'cittadini/:codiceFiscale/servizi/:key/domanda';
 
@@ -12,7 +13,10 @@ const WIZARD = 'cittadini/:codiceFiscale/servizi/:key/domanda';
 @Controller('console')
 @Page('operator')
 export class DeskFilingController {
-  constructor(private readonly filing: DeskFilingService) {}
+  constructor(
+    private readonly filing: DeskFilingService,
+    private readonly withdrawal: DeskWithdrawalService,
+  ) {}
 
   @Get(WIZARD)
   @Render('portal/domanda')
@@ -59,6 +63,19 @@ export class DeskFilingController {
   @Render('console/sportello/ricevuta')
   async receipt(@CurrentPrincipal() op: OperatorPrincipal, @Param('codiceFiscale') cf: string, @Param('id') id: string, @Query('inviata') filed: unknown): Promise<object> {
     return { consoleNav: 'sportello', filed: filed === '1', ...(await this.filing.receiptPage(op, cf, id)) };
+  }
+
+  @Get('cittadini/:codiceFiscale/pratiche/:id/ritiro')
+  @Render('console/sportello/ritiro')
+  async withdrawalPage(@CurrentPrincipal() op: OperatorPrincipal, @Param('codiceFiscale') cf: string, @Param('id') id: string): Promise<object> {
+    return { consoleNav: 'sportello', ...(await this.withdrawal.page(op, cf, id)) };
+  }
+
+  @Post('cittadini/:codiceFiscale/pratiche/:id/ritiro')
+  async withdraw(@CurrentPrincipal() op: OperatorPrincipal, @Param('codiceFiscale') cf: string, @Param('id') id: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const outcome = await this.withdrawal.withdraw(op, cf, id, body ?? {}, req.ip);
+    if ('view' in outcome) return res.status(422).render('console/sportello/ritiro', { consoleNav: 'sportello', ...outcome.view });
+    res.redirect(303, outcome.href);
   }
 
   @Get('cittadini/:codiceFiscale/pratiche/:id/ricevuta.pdf')

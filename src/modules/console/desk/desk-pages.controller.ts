@@ -27,8 +27,8 @@ export class DeskPagesController {
 
   @Get('cittadini/:codiceFiscale')
   @Render('console/cittadini/cittadino')
-  async citizen(@CurrentPrincipal() operator: OperatorPrincipal, @Param('codiceFiscale') cf: string, @Req() req: Request): Promise<object> {
-    return { consoleNav: 'sportello', ...(await this.desk.view(operator, cf, req.ip)) };
+  async citizen(@CurrentPrincipal() operator: OperatorPrincipal, @Param('codiceFiscale') cf: string, @Query('ritirata') withdrawn: unknown, @Req() req: Request): Promise<object> {
+    return { consoleNav: 'sportello', withdrawn: withdrawn === '1', ...(await this.desk.view(operator, cf, req.ip)) };
   }
 
   @Get('cittadini/:codiceFiscale/documenti/:id')
