@@ -52,7 +52,7 @@ describe(`front desk (sportello) in a real browser on ${databaseLabel()}`, () =>
     await t.app.listen(0, '127.0.0.1');
     base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await launchBrowser();
-    // Filed first: API filings made more than ~2 minutes into this spec answered INTERNAL (see the branch note).
+    // Filed first, on a fresh app: under heavy load of the shared machine, later API filings in this spec answered INTERNAL (see the branch note).
     const mario = await t.http().post('/api/v1/cases').set('Authorization', `Bearer ${await t.token(DEMO_CITIZENS[0])}`).send({ procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() });
     expect(mario.status).toBe(201);
     const giulia = DEMO_CITIZENS[3];
