@@ -56,7 +56,7 @@ describe(`office head views in a real browser on ${databaseLabel()}`, () => {
     await expect(head.page.locator('[data-testid="workload"] tbody').textContent()).resolves.toContain('Non assegnate');
     await check(head, 'ufficio');
     await head.page.selectOption('#periodo', '365');
-    await head.page.click('button[type="submit"]');
+    await head.page.click('#office-filter');
     await head.page.waitForURL('**/console/ufficio?ufficio=anagrafe&periodo=365');
     const csv = await head.page.request.get(await head.page.locator('[data-testid="csv"]').getAttribute('href').then((h) => h ?? ''));
     expect(csv.status()).toBe(200);
