@@ -7,6 +7,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const ARTIFACTS = join(__dirname, '..', 'artifacts', 'portal');
+export const CONSOLE_ARTIFACTS = join(__dirname, '..', 'artifacts', 'console');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
@@ -52,13 +53,13 @@ export class PortalPage {
     return result.violations;
   }
 
-  /** Full-page screenshots at 1280 px and 390 px into test/artifacts/portal (git-ignored). */
-  async screenshot(name: string): Promise<void> {
-    mkdirSync(ARTIFACTS, { recursive: true });
+  /** Full-page screenshots at 1280 px and 390 px into test/artifacts/portal, or `dir` (git-ignored). */
+  async screenshot(name: string, dir: string = ARTIFACTS): Promise<void> {
+    mkdirSync(dir, { recursive: true });
     const original = this.page.viewportSize() ?? { width: 1280, height: 900 };
     for (const width of [1280, 390]) {
       await this.page.setViewportSize({ width, height: 900 });
-      await this.page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+      await this.page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
     }
     await this.page.setViewportSize(original);
   }

@@ -21,6 +21,7 @@ import { Payments1764000000900 } from './1764000000900-Payments';
 import { CasePayments1764000000910 } from './1764000000910-CasePayments';
 import { StaffTotpLoginLimit1764000000950 } from './1764000000950-StaffTotpLoginLimit';
 import { ConsoleSavedFilters1764000001100 } from './1764000001100-ConsoleSavedFilters';
+import { DeskRole1764000001200 } from './1764000001200-DeskRole';
 import { CatalogueModelPhases1764000001300 } from './1764000001300-CatalogueModelPhases';
 import { CataloguePublications1764000001500 } from './1764000001500-CataloguePublications';
 import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPaymentNotices';
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   CasePayments1764000000910,
   StaffTotpLoginLimit1764000000950,
   ConsoleSavedFilters1764000001100,
+  DeskRole1764000001200,
   CatalogueModelPhases1764000001300,
   CataloguePublications1764000001500,
   IssuedPaymentNotices1764000001600,

@@ -9,7 +9,7 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseEmailNotifier } from './handlers/case-email.notifier';
 import { FilingAuditListener } from './handlers/filing-audit.listener';
-import { LegalClockService } from './legal-clock';
+import { ClockResumptionJob, LegalClockService } from './legal-clock';
 import { CaseMessagesUseCase } from './use-cases/case-messages.use-case';
 import { CaseNotesUseCase } from './use-cases/case-notes.use-case';
 import { FileCase } from './use-cases/file-case.use-case';
@@ -22,7 +22,7 @@ const USE_CASES = [CaseMessagesUseCase, CaseNotesUseCase, WithdrawCaseUseCase, R
   imports: [EngineModule, CatalogueModule, FormsModule, NotificationsModule, ProtocolModule],
   controllers: [CasesController, CaseInteractionsController],
   // LegalClockService first: its transition listener runs before CasesService's, so a resumption precedes the next step on the timeline.
-  providers: [LegalClockService, CasesService, FileCase, CaseEmailNotifier, FilingAuditListener, ...USE_CASES],
-  exports: [CasesService, LegalClockService, ...USE_CASES],
+  providers: [LegalClockService, CasesService, FileCase, CaseEmailNotifier, FilingAuditListener, ClockResumptionJob, ...USE_CASES],
+  exports: [CasesService, LegalClockService, ClockResumptionJob, ...USE_CASES],
 })
 export class CasesModule {}

@@ -5,13 +5,13 @@ export type { FilingContext, FilingContribution, FilingListener, FilingVia } fro
 export type { FilingOptions } from './use-cases/file-case.use-case';
 export * from './cases.types';
 export * from './cases.exceptions';
-export { LegalClockService, BusinessCalendar, computeClock, romeDateOf, CLOCK_EVENTS } from './legal-clock';
+export { ClockResumptionJob, LegalClockService, BusinessCalendar, computeClock, romeDateOf, CLOCK_EVENTS } from './legal-clock';
 export type { ClockState, CalendarDate, Suspension, SuspensionKind } from './legal-clock';
 export { CaseMessagesUseCase } from './use-cases/case-messages.use-case';
 export type { KeysetPage } from './use-cases/case-messages.use-case';
 export { CaseNotesUseCase } from './use-cases/case-notes.use-case';
 export { WithdrawCaseUseCase, WITHDRAWN_STATUS } from './use-cases/withdraw-case.use-case';
-export type { CaseWithdrawal } from './use-cases/withdraw-case.use-case';
+export type { CaseWithdrawal, DeskWithdrawal } from './use-cases/withdraw-case.use-case';
 export { RateCaseUseCase } from './use-cases/rate-case.use-case';
 export type { CaseActor } from './use-cases/case-actor';
 export type { CaseMessageView, CaseNoteView, CitizenCaseMessageView } from './use-cases/case-interactions.repository';

@@ -1,1 +1,3 @@
 export { ConsoleModule } from './console.module';
+export { ConsoleDeskModule } from './desk';
+export { ConsoleOfficeModule, OfficeViewsService } from './office';

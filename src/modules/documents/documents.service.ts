@@ -33,6 +33,20 @@ export class DocumentsService {
     return this.uploads.execute(request);
   }
 
+  /**
+   * Files one upload of `owner` (field `field`, not yet filed) on a case filed outside the form's
+   * filepickers, such as a delega at the desk. Joins the caller's transaction; false when no such upload.
+   */
+  async fileUpload(id: string, owner: string, field: string, caseId: string, office: string): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    return this.tx.run(async () => {
+      const [row] = await this.repo.attachmentsForUpdate([id]);
+      if (!row || row.owner_fiscal_code !== owner.trim().toUpperCase() || row.field !== field || row.case_id !== null) return false;
+      await this.repo.linkAttachments([id], caseId, office, new Date());
+      return true;
+    });
+  }
+
   /** Filed attachments and issued documents of a case, oldest first. The caller has checked access. */
   listForCase(caseId: string): Promise<DocumentView[]> {
     return UUID.test(caseId) ? this.repo.listForCase(caseId) : Promise.resolve([]);

@@ -21,6 +21,8 @@ export const DEMO_OPERATORS: readonly OperatorPrincipal[] = [
   { kind: 'operator', userId: 'davide.greco', name: 'Davide Greco', offices: ['polizia-locale'], headOf: ['polizia-locale'] },
   { kind: 'operator', userId: 'chiara.bruno', name: 'Chiara Bruno', offices: ['lavori-pubblici'], headOf: ['lavori-pubblici'] },
   { kind: 'operator', userId: 'marco.gallo', name: 'Marco Gallo', offices: ['lavori-pubblici', 'suap'], headOf: [] },
+  // The polyvalent front desk (sportello): a desk membership in anagrafe, all of a citizen's cases.
+  { kind: 'operator', userId: 'francesca.lombardi', name: 'Francesca Lombardi', offices: ['anagrafe'], headOf: [], desk: true },
 ];
 
 export const DEMO_ANALYSTS: readonly AnalystPrincipal[] = [{ kind: 'analyst', userId: 'giorgia.conti', name: 'Giorgia Conti' }];

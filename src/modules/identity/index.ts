@@ -7,7 +7,7 @@ export { TokenVerifier } from './token-verifier';
 export { attachPrincipal, principalOf } from './request-principal';
 export { DEFAULT_ROUTE_RULES } from './route-rules';
 export type { RouteRules } from './route-rules';
-export { PRINCIPAL_KINDS, SERVICE_SCOPES, isPrincipalKind, principalSubject } from './principal';
+export { MEMBERSHIP_ROLES, PRINCIPAL_KINDS, SERVICE_SCOPES, isPrincipalKind, principalSubject } from './principal';
 export { API_KEY_PREFIX, ApiKeyAuthenticators } from './api-key-authenticators';
 export type { ApiKeyAuthenticator } from './api-key-authenticators';
 export type { AdminPrincipal, AnalystPrincipal, CallerKind, CitizenPrincipal, OperatorPrincipal, Principal, PrincipalKind, ServicePrincipal, ServiceScope } from './principal';

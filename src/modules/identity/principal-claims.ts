@@ -19,6 +19,8 @@ export interface PrincipalClaims {
   fiscal_number?: string;
   offices?: string[];
   head_of?: string[];
+  /** Operators of the front desk (membership role `desk`). */
+  desk?: boolean;
   [claim: string]: unknown;
 }
 
@@ -108,7 +110,7 @@ export function principalToClaims(principal: Principal): PrincipalClaims {
         ...(p.email ? { email: p.email } : {}),
       };
     case 'operator':
-      return { sub: p.userId, kind: p.kind, name: p.name, offices: p.offices, head_of: p.headOf };
+      return { sub: p.userId, kind: p.kind, name: p.name, offices: p.offices, head_of: p.headOf, ...(p.desk ? { desk: true } : {}) };
     case 'analyst':
     case 'admin':
       return { sub: p.userId, kind: p.kind, name: p.name };
@@ -140,7 +142,8 @@ export function principalFromClaims(claims: Record<string, unknown>): ClaimsOutc
     const offices = textList(claims.offices ?? []);
     const headOf = textList(claims.head_of ?? []);
     if (!offices || !headOf) return { ok: false, problems: ['offices/head_of: must be lists of strings'] };
-    candidate = { kind, userId: sub, name: text(claims.name) ?? '', offices, headOf };
+    if (claims.desk !== undefined && typeof claims.desk !== 'boolean') return { ok: false, problems: ['desk: must be a boolean'] };
+    candidate = { kind, userId: sub, name: text(claims.name) ?? '', offices, headOf, ...(claims.desk === true ? { desk: true } : {}) };
   } else {
     candidate = { kind, userId: sub, name: text(claims.name) ?? '' };
   }

@@ -19,7 +19,17 @@ export interface OperatorPrincipal {
   offices: string[];
   /** Offices the operator heads; always a subset of `offices`. */
   headOf: string[];
+  /**
+   * A front-desk ("sportello") operator: sees every case of a citizen and files any procedure on
+   * their behalf. True when any membership has role `desk`. Optional so principals built before
+   * the role existed (sessions, tokens) read as "not a desk operator".
+   */
+  desk?: boolean;
 }
+
+/** Roles of a staff membership in an office (staff_membership.role); `desk` is the front desk (sportello). */
+export const MEMBERSHIP_ROLES = ['operator', 'head', 'desk'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 export interface AnalystPrincipal {
   kind: 'analyst';

@@ -24,6 +24,6 @@ import { WizardService } from './wizard.service';
   imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule],
   controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, CaseActionsController, DocumentsPagesController, PaymentsPagesController],
   providers: [CataloguePagesService, CaseActionsService, WizardService, PersonalAreaService, DraftRetentionService],
-  exports: [DraftRetentionService],
+  exports: [DraftRetentionService, WizardService],
 })
 export class PortalModule {}

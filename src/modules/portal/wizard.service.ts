@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../../database';
-import { CasesService, CaseView } from '../cases';
+import { CasesService, CaseView, FilingOptions } from '../cases';
 import { CatalogueService, ProcedureDetail } from '../catalogue';
 import { FormSchema, FormsService, FormsValidationException } from '../forms';
 import type { CitizenPrincipal } from '../identity';
@@ -10,6 +10,32 @@ import { PORTAL_MESSAGES as M } from './portal.messages';
 import { fieldIds, filepickers, stepOfFields, summaryRows, topLevelIds, topLevelKeys, wizardSteps } from './wizard-steps';
 
 const MAX_DRAFT_BYTES = 64 * 1024;
+
+interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/**
+ * Where the wizard runs: the portal (the citizen files for themselves) or the front desk (an
+ * operator files on the citizen's behalf). The steps, drafts, validation and filing are the same;
+ * only the URLs, the breadcrumbs, the filing channel and where the applicant's names come from differ.
+ */
+export interface WizardSeat {
+  /** The wizard's base path for a procedure, e.g. `/servizi/{key}/domanda`. */
+  base(key: string): string;
+  /** Breadcrumbs up to the procedure, before "Domanda". */
+  crumbs(procedure: ProcedureDetail): Crumb[];
+  filing: FilingOptions;
+  /** The applicant to file for, from the draft's data (the desk reads the names the operator typed). */
+  applicant?(data: Record<string, unknown>, citizen: CitizenPrincipal): CitizenPrincipal;
+}
+
+export const PORTAL_SEAT: WizardSeat = {
+  base: (key) => `/servizi/${key}/domanda`,
+  crumbs: (p) => [{ label: 'Servizi', href: '/servizi' }, { label: p.title, href: `/servizi/${p.key}` }],
+  filing: { channel: 'web' },
+};
 const DRAFT_KEY = /^bozza-[0-9a-f-]{36}$/;
 
 /**
@@ -30,7 +56,7 @@ export class WizardService {
     this.drafts = new DraftsRepository(tx);
   }
 
-  async page(key: string, citizen: CitizenPrincipal, step: unknown): Promise<object> {
+  async page(key: string, citizen: CitizenPrincipal, step: unknown, seat: WizardSeat = PORTAL_SEAT): Promise<object> {
     const procedure = await this.catalogue.get(key);
     const schema = schemaOf(procedure);
     const draft = await this.drafts.find(citizen.fiscalCode, key);
@@ -38,7 +64,7 @@ export class WizardService {
     const requested = typeof step === 'string' && /^\d{1,2}$/.test(step) ? Number(step) : (draft?.step ?? 0);
     return {
       title: `Domanda: ${procedure.title}`,
-      breadcrumbs: [{ label: 'Servizi', href: '/servizi' }, { label: procedure.title, href: `/servizi/${key}` }, { label: 'Domanda' }],
+      breadcrumbs: [...seat.crumbs(procedure), { label: 'Domanda' }],
       procedure,
       steps: steps.map((s, i) => ({ ...s, number: i + 1 })),
       resumed: Boolean(draft),
@@ -54,9 +80,9 @@ export class WizardService {
         topIds: topLevelIds(schema),
         stepOf: stepOfFields(schema, steps),
         filepickers: filepickers(schema, steps),
-        uploadUrl: `/servizi/${key}/domanda/allegati`,
-        draftUrl: `/servizi/${key}/domanda/bozza`,
-        summaryUrl: `/servizi/${key}/domanda/riepilogo`,
+        uploadUrl: `${seat.base(key)}/allegati`,
+        draftUrl: `${seat.base(key)}/bozza`,
+        summaryUrl: `${seat.base(key)}/riepilogo`,
       },
     };
   }
@@ -71,7 +97,7 @@ export class WizardService {
     return { saved: true, updatedAt: now.toISOString() };
   }
 
-  async summary(key: string, citizen: CitizenPrincipal): Promise<object> {
+  async summary(key: string, citizen: CitizenPrincipal, seat: WizardSeat = PORTAL_SEAT): Promise<object> {
     const procedure = await this.catalogue.get(key);
     const schema = schemaOf(procedure);
     const draft = await this.drafts.find(citizen.fiscalCode, key);
@@ -85,22 +111,22 @@ export class WizardService {
     } catch (e) {
       if (!(e instanceof FormsValidationException)) throw e;
       const stepOf = stepOfFields(schema, steps);
-      errors = e.fieldErrors.map((f) => ({ ...f, href: `/servizi/${key}/domanda?passo=${stepOf[ids[f.field.replace(/\[\d+\]/g, '')] ?? ''] ?? 0}` }));
+      errors = e.fieldErrors.map((f) => ({ ...f, href: `${seat.base(key)}?passo=${stepOf[ids[f.field.replace(/\[\d+\]/g, '')] ?? ''] ?? 0}` }));
     }
     return {
       title: `Riepilogo: ${procedure.title}`,
-      breadcrumbs: [{ label: 'Servizi', href: '/servizi' }, { label: procedure.title, href: `/servizi/${key}` }, { label: 'Domanda', href: `/servizi/${key}/domanda` }, { label: 'Riepilogo' }],
+      breadcrumbs: [...seat.crumbs(procedure), { label: 'Domanda', href: seat.base(key) }, { label: 'Riepilogo' }],
       procedure,
       rows,
       errors,
       idempotencyKey: idempotencyKeyOf(draft),
-      editHref: `/servizi/${key}/domanda?passo=0`,
-      submitUrl: `/servizi/${key}/domanda/invio`,
+      editHref: `${seat.base(key)}?passo=0`,
+      submitUrl: `${seat.base(key)}/invio`,
       scripts: ['/static/app/js/submit-once.js'],
     };
   }
 
-  async submit(key: string, citizen: CitizenPrincipal, body: Record<string, unknown>): Promise<CaseView> {
+  async submit(key: string, citizen: CitizenPrincipal, body: Record<string, unknown>, seat: WizardSeat = PORTAL_SEAT): Promise<CaseView> {
     const procedure = await this.catalogue.get(key);
     if (body.conferma !== 'si') throw new WebInvalidInputException(M.declarationsRequired, [{ field: 'conferma', message: M.declarationsRequired }]);
     const sentKey = typeof body.idempotencyKey === 'string' && DRAFT_KEY.test(body.idempotencyKey) ? body.idempotencyKey : undefined;
@@ -113,7 +139,8 @@ export class WizardService {
       }
       throw new WebInvalidInputException(M.draftMissing, [{ field: 'bozza', message: M.draftMissing }]);
     }
-    const filed = await this.cases.submit(citizen, { procedureKey: procedure.key, data: draft.data }, { idempotencyKey: idempotencyKeyOf(draft), channel: 'web' });
+    const applicant = seat.applicant ? seat.applicant(draft.data, citizen) : citizen;
+    const filed = await this.cases.submit(applicant, { procedureKey: procedure.key, data: draft.data }, { ...seat.filing, idempotencyKey: idempotencyKeyOf(draft) });
     await this.drafts.remove(citizen.fiscalCode, key);
     return filed.case;
   }

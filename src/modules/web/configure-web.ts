@@ -91,7 +91,7 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
   const forms = urlencoded({ extended: false, limit: config.BODY_LIMIT, parameterLimit: 200 });
   // Wizard uploads: one file as the raw body; the documents module checks size, type and counts.
   const uploads = raw({ type: () => true, limit: config.DOCUMENTS_MAX_FILE_BYTES + 1 });
-  const uploadPath = /^\/servizi\/[^/]+\/domanda\/allegati$/;
+  const uploadPath = /^(\/console\/cittadini\/[^/]+)?\/servizi\/[^/]+\/domanda\/(allegati|delega)$/;
   const pageOnly =
     (handler: (req: Request, res: Response, next: NextFunction) => void) =>
     (req: Request, res: Response, next: NextFunction): void =>

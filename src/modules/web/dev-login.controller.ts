@@ -36,7 +36,8 @@ export class DevLoginController {
               name: o.name,
               office,
               head: o.headOf.includes(office),
-              href: link({ utente: o.userId, ufficio: office, ...(o.headOf.includes(office) ? { ruolo: 'responsabile' } : {}) }),
+              desk: Boolean(o.desk),
+              href: link({ utente: o.userId, ufficio: office, ...(o.headOf.includes(office) ? { ruolo: 'responsabile' } : o.desk ? { ruolo: 'sportello' } : {}) }),
             })),
           )
         : [],

@@ -24,6 +24,19 @@ describe('development login', () => {
     expect(devPrincipal({ utente: 'admin', ruolo: 'amministratore' }, offices)).toMatchObject({ kind: 'admin' });
   });
 
+  it('given ruolo=sportello with an office, when logging in, then a front-desk operator of that office is the principal', () => {
+    expect(devPrincipal({ utente: 'francesca.lombardi', ufficio: 'anagrafe', ruolo: 'sportello' }, offices)).toEqual({
+      kind: 'operator',
+      userId: 'francesca.lombardi',
+      name: 'Francesca Lombardi',
+      offices: ['anagrafe'],
+      headOf: [],
+      desk: true,
+    });
+    expect(devPrincipal({ utente: 'luca', ufficio: 'suap' }, offices)).not.toHaveProperty('desk');
+    expect(fieldOf(() => devPrincipal({ utente: 'mario', ruolo: 'sportello' }, offices))).toBe('ufficio');
+  });
+
   it('given bad input, when logging in, then the field at fault is named', () => {
     expect(fieldOf(() => devPrincipal({}, offices))).toBe('utente');
     expect(fieldOf(() => devPrincipal({ utente: 'RSSMRA80A01H501X' }, offices))).toBe('utente');

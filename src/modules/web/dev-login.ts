@@ -18,12 +18,12 @@ export interface DevLoginQuery {
 }
 
 const USER_ID = /^[a-z0-9._-]{2,64}$/;
-const ROLES = ['responsabile', 'analista', 'amministratore'] as const;
+const ROLES = ['responsabile', 'sportello', 'analista', 'amministratore'] as const;
 
 /**
  * The principal `/accesso/sviluppo` logs in, as `npm run token` builds it: a codice fiscale is a
  * citizen (names of demo citizens filled in); a user id with `ufficio` an operator of that office
- * (`ruolo=responsabile`: its head); a user id with `ruolo=analista|amministratore` an analyst/admin.
+ * (`ruolo=responsabile`: its head; `ruolo=sportello`: a front-desk operator); a user id with `ruolo=analista|amministratore` an analyst/admin.
  */
 export function devPrincipal(query: DevLoginQuery, officeExists: (key: string) => boolean): Principal {
   const fail = (field: string, message: string): never => {
@@ -53,5 +53,6 @@ export function devPrincipal(query: DevLoginQuery, officeExists: (key: string) =
     name: demo?.name ?? user,
     offices: [office],
     headOf: role === 'responsabile' ? [office] : [],
+    ...(role === 'sportello' ? { desk: true } : {}),
   };
 }

@@ -8,8 +8,8 @@ export const WEB_MESSAGES = {
   devLoginFiscalCode: 'Il codice fiscale indicato non è valido',
   devLoginUserId: "L'identificativo utente può contenere solo lettere minuscole, cifre, punti, trattini e trattini bassi (da 2 a 64 caratteri).",
   devLoginOffice: "L'ufficio indicato non esiste: scegliere uno degli uffici del Comune.",
-  devLoginRole: "Il ruolo indicato non è valido: usare «responsabile», «analista» o «amministratore».",
-  devLoginRoleNeedsOffice: "Il ruolo «responsabile» richiede anche il parametro «ufficio».",
+  devLoginRole: "Il ruolo indicato non è valido: usare «responsabile», «sportello», «analista» o «amministratore».",
+  devLoginRoleNeedsOffice: "I ruoli «responsabile» e «sportello» richiedono anche il parametro «ufficio».",
   devCitizenGivenName: 'Utente',
   devCitizenFamilyName: 'di prova',
   errors: {

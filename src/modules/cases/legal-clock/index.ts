@@ -4,3 +4,4 @@ export { computeClock, maySuspend, SUSPENSION_RULES } from './legal-clock';
 export type { ClockState, Suspension, SuspensionKind } from './legal-clock';
 export { romeDateOf } from './calendar-date';
 export type { CalendarDate } from './calendar-date';
+export { ClockResumptionJob } from './clock-resumption.job';

@@ -13,6 +13,12 @@ import { CaseInteractionsRepository } from './case-interactions.repository';
 type Citizen = Extract<CaseActor, { kind: 'citizen' }>;
 export const WITHDRAWN_STATUS = 'ritirata';
 
+/** A withdrawal the citizen makes at the front desk: the operator who took it and how the citizen was identified (art. 38 DPR 445/2000). */
+export interface DeskWithdrawal {
+  operatorId: string;
+  identification: 'signed-before-employee' | 'id-copy-attached';
+}
+
 export interface CaseWithdrawal {
   caseId: string;
   status: string;
@@ -42,7 +48,7 @@ export class WithdrawCaseUseCase {
     this.repo = new CaseInteractionsRepository(tx);
   }
 
-  async withdraw(caseId: string, citizen: Citizen, reason?: unknown): Promise<CaseWithdrawal> {
+  async withdraw(caseId: string, citizen: Citizen, reason?: unknown, desk?: DeskWithdrawal): Promise<CaseWithdrawal> {
     if (reason !== undefined && reason !== null && (typeof reason !== 'string' || reason.length > 1000)) {
       throw new CaseInvalidRequestException('reason', M.withdrawalReason);
     }
@@ -56,10 +62,11 @@ export class WithdrawCaseUseCase {
       if (row.outcome) throw new CaseNotWithdrawableException(caseId, 'outcome');
       if (row.closed_at) throw new CaseNotWithdrawableException(caseId, 'closed');
       const at = new Date();
-      const declaration = JSON.stringify({ caseId, code: row.code, fiscalCode: citizen.fiscalCode, withdrawnAt: at.toISOString(), reason: why });
+      const declaration = JSON.stringify({ caseId, code: row.code, fiscalCode: citizen.fiscalCode, withdrawnAt: at.toISOString(), reason: why, ...(desk ? { channel: 'desk', ...desk } : {}) });
       const entry = await this.protocol.register({
         direction: 'in',
-        channel: 'web',
+        channel: desk ? 'desk' : 'web',
+        ...(desk ? { identification: desk.identification } : {}),
         correspondent: { name: row.citizen_name, fiscalCode: row.citizen_fiscal_code, ...(row.citizen_email ? { email: row.citizen_email } : {}) },
         subject: M.withdrawalSubject(row.procedure_title, row.code),
         office: row.office,
@@ -72,7 +79,7 @@ export class WithdrawCaseUseCase {
             size: Buffer.byteLength(declaration),
           },
         ],
-        registeredBy: `citizen:${citizen.fiscalCode}`,
+        registeredBy: desk ? `operator:${desk.operatorId}` : `citizen:${citizen.fiscalCode}`,
       });
       if (row.instance_id) await this.engine.terminateInstance(row.instance_id);
       await this.repo.cancelOpenTasks(caseId, `citizen:${citizen.fiscalCode}`);

@@ -14,6 +14,14 @@ describe('npm run token arguments', () => {
     });
   });
 
+  it('given --operator --desk, when parsed, then a front-desk operator; --desk without --operator is refused', () => {
+    // when
+    const { principal } = principalFromArgs(['--operator', '--office', 'anagrafe', '--desk', '--user', 'francesca.lombardi']);
+    // then
+    expect(principal).toMatchObject({ kind: 'operator', userId: 'francesca.lombardi', offices: ['anagrafe'], desk: true });
+    expect(() => principalFromArgs(['--analyst', '--desk'])).toThrow('--desk is for an --operator');
+  });
+
   it('given an operator with two offices, a head role and a ttl, when parsed, then all are kept', () => {
     // when
     const parsed = principalFromArgs(['--operator', '--office', 'anagrafe', '--office', 'suap', '--head', 'anagrafe', '--user', 'op1', '--ttl', '600']);

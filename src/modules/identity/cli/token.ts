@@ -10,7 +10,7 @@ import { TokenService } from '../token.service';
 
 const USAGE = `usage:
   npm run token -- --citizen <codice fiscale> [--name <nome> --surname <cognome>] [--email <e-mail>]
-  npm run token -- --operator --office <key> [--office <key>...] [--head <key>...] [--user <id>] [--name <nome>]
+  npm run token -- --operator --office <key> [--office <key>...] [--head <key>...] [--desk] [--user <id>] [--name <nome>]
   npm run token -- --analyst [--user <id>] [--name <nome>]
   npm run token -- --admin [--user <id>] [--name <nome>]
   common: [--ttl <seconds>]`;
@@ -32,6 +32,7 @@ export function principalFromArgs(argv: string[]): { principal: Principal; ttl?:
       email: { type: 'string' },
       office: { type: 'string', multiple: true },
       head: { type: 'string', multiple: true },
+      desk: { type: 'boolean' },
       user: { type: 'string' },
       ttl: { type: 'string' },
     },
@@ -60,8 +61,9 @@ export function principalFromArgs(argv: string[]): { principal: Principal; ttl?:
     const first = offices[0] ?? headOf[0];
     if (!first) throw new UsageError('--operator needs at least one --office');
     const userId = values.user ?? `op-${first}`;
-    return { principal: { kind: 'operator', userId, name: values.name ?? userId, offices, headOf }, ttl };
+    return { principal: { kind: 'operator', userId, name: values.name ?? userId, offices, headOf, ...(values.desk ? { desk: true } : {}) }, ttl };
   }
+  if (values.desk) throw new UsageError('--desk is for an --operator');
   const kind = values.analyst ? 'analyst' : 'admin';
   const userId = values.user ?? kind;
   return { principal: { kind, userId, name: values.name ?? userId }, ttl };

@@ -6,7 +6,7 @@ import { DEMO_ADMINS, DEMO_ANALYSTS, DEMO_OPERATORS, DEMO_STAFF_PASSWORD } from 
 import { IdentityAccountLockedException, IdentityInvalidPrincipalException, IdentityLoginFailedException } from '../identity.exceptions';
 import { IDENTITY_MESSAGES as M } from '../identity.messages';
 import { OFFICE_DIRECTORY, OfficeDirectory } from '../office-directory';
-import { Principal } from '../principal';
+import { OperatorPrincipal, Principal } from '../principal';
 import { MembershipRole, StaffKind, StaffRepository } from './staff.repository';
 
 /** Failed logins before the account locks, and for how long. */
@@ -21,6 +21,8 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c3BvcnRlbGxvLWR1bW15$1Z9XQLFs
  */
 let demoHash: Promise<string> | undefined;
 const demoPasswordHash = (): Promise<string> => (demoHash ??= hash(DEMO_STAFF_PASSWORD));
+
+const demoRole = (p: OperatorPrincipal, office: string): MembershipRole => (p.headOf.includes(office) ? 'head' : p.desk ? 'desk' : 'operator');
 
 export interface NewStaffUser {
   id: string;
@@ -58,7 +60,7 @@ export class StaffAuthService implements OnApplicationBootstrap {
       if (await this.repo.find(p.userId)) continue;
       const memberships =
         p.kind === 'operator'
-          ? p.offices.filter((o) => this.offices.has(o)).map((office) => ({ office, role: (p.headOf.includes(office) ? 'head' : 'operator') as MembershipRole }))
+          ? p.offices.filter((o) => this.offices.has(o)).map((office) => ({ office, role: demoRole(p, office) }))
           : [];
       if (await this.create({ id: p.userId, name: p.name, kind: p.kind, passwordHash: await demoPasswordHash(), memberships })) added++;
     }
@@ -94,6 +96,7 @@ export class StaffAuthService implements OnApplicationBootstrap {
       name: user.display_name,
       offices: memberships.map((m) => m.office),
       headOf: memberships.filter((m) => m.role === 'head').map((m) => m.office),
+      ...(memberships.some((m) => m.role === 'desk') ? { desk: true } : {}),
     };
   }
 

@@ -1,7 +1,9 @@
 import { returnedRows, Transactions } from '../../../database';
 
 export type StaffKind = 'operator' | 'analyst' | 'admin';
-export type MembershipRole = 'operator' | 'head';
+import type { MembershipRole } from '../principal';
+
+export type { MembershipRole };
 
 export interface StaffUserRow {
   id: string;

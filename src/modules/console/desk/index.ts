@@ -1,0 +1,1 @@
+export { ConsoleDeskModule } from './console-desk.module';

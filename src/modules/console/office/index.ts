@@ -1,0 +1,2 @@
+export { ConsoleOfficeModule } from './console-office.module';
+export { OfficeViewsService } from './office-views.service';
