@@ -18,6 +18,7 @@ import { PortalModule } from './modules/portal';
 import { PaymentsModule } from './modules/payments';
 import { CitizenAuthModule } from './modules/citizen-auth';
 import { StaffLoginModule } from './modules/staff-login';
+import { AdminModule } from './modules/admin';
 
 /** Composes the feature modules; holds no business providers. */
 @Module({})
@@ -25,7 +26,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule, ModelerModule, IntegrationModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule, AdminModule, ModelerModule, IntegrationModule],
     };
   }
 }
