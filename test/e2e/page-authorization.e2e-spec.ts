@@ -4,6 +4,9 @@ import { aCertificatoResidenzaRequest } from '../factories/case.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 
+// Boots the whole app and logs in eight sessions on a shared 2-core machine.
+jest.setTimeout(180_000);
+
 const mario = DEMO_CITIZENS[0];
 const laura = DEMO_CITIZENS[1];
 const csrfOf = (html: string): string => /name="csrf-token" content="([^"]+)"/.exec(html)?.[1] ?? '';
@@ -69,9 +72,12 @@ describe(`authorization matrix of the pages (every page family × every kind of 
     ['personal area', 'GET', () => '/area-personale', undefined, CITIZENS],
     ['application wizard', 'GET', () => '/servizi/certificato-residenza/domanda', undefined, CITIZENS],
     ['a case page', 'GET', () => `/area-personale/pratiche/${caseId}`, undefined, APPLICANT],
-    ['a case receipt', 'GET', () => `/area-personale/pratiche/${caseId}/ricevuta`, undefined, APPLICANT],
+    // the receipt link sends the applicant on to the receipt document (303); another citizen finds nothing
+    ['a case receipt', 'GET', () => `/area-personale/pratiche/${caseId}/ricevuta`, undefined, [303, 303, 404, 403, 403, 403, 403, 403]],
     ['withdrawal confirmation', 'GET', () => `/area-personale/pratiche/${caseId}/ritiro`, undefined, APPLICANT],
-    ['message to the office (empty)', 'POST', () => `/area-personale/pratiche/${caseId}/messaggi`, { testo: '' }, [401, 400, 404, 403, 403, 403, 403, 403]],
+    // the applicant is sent back to the case page with the refusal as a notice (the portal's pattern)
+    ['message to the office (empty)', 'POST', () => `/area-personale/pratiche/${caseId}/messaggi`, { testo: '' }, [401, 303, 404, 403, 403, 403, 403, 403]],
+    // the modeler pages serve modeler-ui/dist, built by `npm run build` before the e2e tier
     ['modeler', 'GET', () => '/modeler', undefined, ANALYSTS],
     ['modeler: a procedure', 'GET', () => '/modeler/processi/certificato-residenza', undefined, ANALYSTS],
     ['administration', 'GET', () => '/amministrazione', undefined, ADMINS],
