@@ -167,6 +167,8 @@ const envSchema = z.object({
   STAFF_TOTP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Login attempts (staff password and code) per client address (IPv6: per /64) in 10 minutes, shared by all processes. */
   LOGIN_RATE_LIMIT: intFrom(1, 10_000).default(20),
+  /** Requests to the citizen login (/accesso/oidc/*: start and callback, two per login) per client address (IPv6: per /64) in 10 minutes, shared by all processes. */
+  OIDC_LOGIN_RATE_LIMIT: intFrom(1, 100_000).default(60),
   /** The bundled development identity provider under /dev-idp; default on in development, refused in production. */
   AUTH_DEV_IDP: booleanFlag.optional(),
   /**

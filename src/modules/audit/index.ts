@@ -5,3 +5,4 @@ export { auditHash, AuditChainVerifier, GENESIS_HASH } from './audit-chain';
 export type { ChainVerdict } from './audit-chain';
 export * from './audit.types';
 export { describeVerdict, verifyAuditTrail } from './cli/audit-verify';
+export { AUDIT_CSV_HEADER, auditCsvLine } from './audit-csv';

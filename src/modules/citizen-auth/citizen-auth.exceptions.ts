@@ -19,3 +19,10 @@ export class CitizenProviderUnavailableException extends DomainException {
     super('CITIZEN_PROVIDER_UNAVAILABLE', 'unavailable', M.providerUnavailable);
   }
 }
+
+/** Too many login starts or callbacks from one address (IPv6: its /64): 429 with Retry-After. */
+export class CitizenLoginRateLimitedException extends DomainException {
+  constructor(retryAfterSeconds: number) {
+    super('CITIZEN_LOGIN_RATE_LIMITED', 'rate-limited', M.rateLimited, { retryAfterSeconds });
+  }
+}

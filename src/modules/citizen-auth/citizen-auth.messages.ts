@@ -6,6 +6,7 @@ export const CITIZEN_AUTH_MESSAGES = {
   noPendingLogin: "Nessun accesso in corso in questa sessione: riprovare dall'inizio.",
   badIdentity: "Il gestore di identità non ha fornito un'identità valida (codice fiscale, nome e cognome).",
   levelTooLow: 'Il livello di sicurezza ottenuto è inferiore a quello richiesto.',
+  rateLimited: 'Troppi tentativi di accesso da questo indirizzo. Riprovare tra qualche minuto.',
   providerUnavailable: 'Il gestore di identità non risponde. Riprovare tra qualche minuto.',
   devIdpUnknownCitizen: 'Scegliere una delle identità di prova.',
   devIdpBadLevel: 'Scegliere il livello 1, 2 o 3.',

@@ -20,6 +20,9 @@ export const IDENTITY_MESSAGES = {
   loginFailed: 'Nome utente o password non corretti.',
   accountLocked: 'Troppi tentativi di accesso non riusciti: account bloccato temporaneamente. Riprovare più tardi.',
   unknownKind: 'tipo di profilo sconosciuto',
+  userIdTaken: 'esiste già un utente con questo nome utente',
+  unknownUser: 'utente inesistente',
+  unknownRole: 'ruolo sconosciuto',
   fiscalCode: {
     length: 'il codice fiscale deve avere 16 caratteri',
     format: 'formato del codice fiscale non valido',

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import QRCode from 'qrcode';
 import { DomainException } from '../../common';
 import { IdentityLoginFailedException, Principal } from '../identity';
 import { csrfTokenOf, Page, safeReturnPath } from '../web';
@@ -11,7 +12,7 @@ import './staff-session';
 const PENDING_TTL_MS = 5 * 60 * 1000;
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** Staff login pages: username and password, then for admins and analysts a TOTP code (enrolment in development). */
+/** Staff login pages: username and password, then for admins and analysts a TOTP code (enrolment on the first login after an account is created or its second factor reset). */
 @ApiExcludeController()
 @Controller('accesso/personale')
 @Page()
@@ -37,8 +38,7 @@ export class StaffLoginController {
       if (!(e instanceof DomainException)) throw e;
       return this.again(res, e instanceof IdentityLoginFailedException ? 401 : 423, e instanceof IdentityLoginFailedException ? M.loginFailed : M.accountLocked, username, ritorno);
     }
-    if (outcome.next === 'refused') return this.again(res, 403, M.enrolUnavailable, username, ritorno);
-    if (outcome.next === 'done') return this.finish(req, res, outcome.principal, ritorno);
+    if (outcome.next === 'done') return this.finish(req, res, outcome.principal, ritorno, false);
     await regenerate(req);
     req.session.staffPending = { principal: outcome.principal, since: Date.now(), ritorno, ...(outcome.next === 'enrol' ? { secretEnc: outcome.secretEnc } : {}) };
     // The new session carries a new CSRF token: the page rendered now must use it.
@@ -46,7 +46,10 @@ export class StaffLoginController {
     await save(req);
     if (outcome.next === 'code') return void res.redirect(303, '/accesso/personale/codice');
     // The secret is shown here, once; it is stored (encrypted) only when the first code confirms it.
-    res.render('staff-login/code', { title: M.enrolTitle, enrol: { secret: outcome.secret, uri: outcome.uri } });
+    // The QR code is an image (data: URL, allowed by the CSP's img-src), so no script draws it.
+    const qr = await QRCode.toDataURL(outcome.uri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
+    res.setHeader('Cache-Control', 'no-store');
+    res.render('staff-login/code', { title: M.enrolTitle, enrol: { secret: outcome.secret, uri: outcome.uri, qr, qrAlt: M.qrAlt } });
   }
 
   @Get('codice')
@@ -65,7 +68,7 @@ export class StaffLoginController {
     const userId = 'userId' in pending.principal ? pending.principal.userId : '';
     const ok = pending.secretEnc ? await this.login.confirmEnrolment(userId, pending.secretEnc, code) : await this.login.code(userId, code);
     if (!ok) return void res.status(401).render('staff-login/code', { title: pending.secretEnc ? M.enrolTitle : M.codeTitle, error: M.codeWrong });
-    await this.finish(req, res, pending.principal, pending.ritorno);
+    await this.finish(req, res, pending.principal, pending.ritorno, true);
   }
 
   private pending(req: Request) {
@@ -77,9 +80,10 @@ export class StaffLoginController {
     res.status(status).render('staff-login/password', { title: M.title, error, username, ritorno });
   }
 
-  private async finish(req: Request, res: Response, principal: Principal, ritorno: string): Promise<void> {
+  private async finish(req: Request, res: Response, principal: Principal, ritorno: string, secondFactor: boolean): Promise<void> {
     await regenerate(req);
     req.session.principal = principal;
+    if (secondFactor) req.session.secondFactor = true;
     await save(req);
     await this.login.recordLogin(principal, req.ip);
     res.redirect(303, ritorno || '/');

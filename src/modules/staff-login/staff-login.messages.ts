@@ -9,5 +9,5 @@ export const STAFF_LOGIN_MESSAGES = {
   rateLimited: 'Troppi tentativi di accesso da questo indirizzo. Riprovare tra qualche minuto.',
   codeWrong: 'Codice non valido o già usato. Inserire il codice di 6 cifre mostrato ora dall\u2019app di autenticazione.',
   noPending: 'La sessione di accesso è scaduta: inserire di nuovo nome utente e password.',
-  enrolUnavailable: "La verifica in due passaggi non è attiva per questo account: rivolgersi all'amministratore di sistema.",
+  qrAlt: "Codice QR da inquadrare con l'app di autenticazione",
 } as const;

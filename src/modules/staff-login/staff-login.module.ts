@@ -8,5 +8,6 @@ import { StaffLoginService } from './staff-login.service';
   imports: [AuditModule],
   controllers: [StaffLoginController],
   providers: [StaffLoginService],
+  exports: [StaffLoginService],
 })
 export class StaffLoginModule {}

@@ -1,11 +1,11 @@
-import { Transactions } from '../../database';
+import { returnedRows, Transactions } from '../../database';
 
 export interface TotpRow {
   secret_enc: string;
   last_step: string | null;
 }
 
-/** SQL of the staff second factor and the login attempt counter. */
+/** SQL of the staff second factor (the login attempt counter is identity's LoginAttemptLimiter). */
 export class StaffLoginRepository {
   constructor(private readonly tx: Transactions) {}
 
@@ -34,12 +34,7 @@ export class StaffLoginRepository {
     return rows.length === 1;
   }
 
-  async countAttempt(client: string, windowStart: Date): Promise<number> {
-    const [{ attempts }] = (await this.tx.manager().query(
-      `insert into login_attempt (client, window_start, attempts) values ($1, $2, 1)
-       on conflict (client, window_start) do update set attempts = login_attempt.attempts + 1 returning attempts`,
-      [client, windowStart],
-    )) as Array<{ attempts: number }>;
-    return attempts;
+  async remove(userId: string): Promise<boolean> {
+    return returnedRows(await this.tx.manager().query(`delete from staff_totp where user_id = $1 returning user_id`, [userId])).length > 0;
   }
 }

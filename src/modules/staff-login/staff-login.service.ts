@@ -1,23 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { rateLimitBucket } from '../../common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
 import { AuditService } from '../audit';
-import { Principal, principalSubject, StaffAuthService } from '../identity';
+import { LoginAttemptLimiter, Principal, principalSubject, StaffAuthService } from '../identity';
 import { StaffLoginRateLimitedException } from './staff-login.exceptions';
 import { StaffLoginRepository } from './staff-login.repository';
 import { newTotpSecret, otpauthUri, totpStep, verifyTotp } from './totp';
 import { TotpCipher } from './totp-cipher';
 
-export const LOGIN_WINDOW_MS = 10 * 60 * 1000;
 /** Kinds that must give a second factor. */
 const SECOND_FACTOR: ReadonlyArray<Principal['kind']> = ['admin', 'analyst'];
 
 export type PasswordOutcome =
   | { next: 'done'; principal: Principal }
   | { next: 'code'; principal: Principal }
-  | { next: 'enrol'; principal: Principal; secret: string; secretEnc: string; uri: string }
-  | { next: 'refused' };
+  | { next: 'enrol'; principal: Principal; secret: string; secretEnc: string; uri: string };
 
 /**
  * Staff login: password (StaffAuthService, with its lock-out), then for admins and analysts a TOTP
@@ -32,6 +29,7 @@ export class StaffLoginService {
     private readonly tx: Transactions,
     private readonly staff: StaffAuthService,
     private readonly audit: AuditService,
+    private readonly attempts: LoginAttemptLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.repo = new StaffLoginRepository(tx);
@@ -40,9 +38,8 @@ export class StaffLoginService {
 
   /** Counts one attempt from this address; refuses (with when to retry) beyond LOGIN_RATE_LIMIT per window. */
   async countAttempt(address: string | undefined, now = new Date()): Promise<void> {
-    const windowStart = new Date(Math.floor(now.getTime() / LOGIN_WINDOW_MS) * LOGIN_WINDOW_MS);
-    const attempts = await this.repo.countAttempt(`staff:${rateLimitBucket(address)}`, windowStart);
-    if (attempts > this.config.LOGIN_RATE_LIMIT) throw new StaffLoginRateLimitedException(Math.ceil((windowStart.getTime() + LOGIN_WINDOW_MS - now.getTime()) / 1000));
+    const verdict = await this.attempts.count('staff', address, this.config.LOGIN_RATE_LIMIT, now);
+    if (!verdict.allowed) throw new StaffLoginRateLimitedException(verdict.retryAfterSeconds);
   }
 
   /** The password step. Throws the identity module's login-failed / locked exceptions. */
@@ -50,8 +47,8 @@ export class StaffLoginService {
     const principal = await this.staff.login(username, password);
     if (!SECOND_FACTOR.includes(principal.kind)) return { next: 'done', principal };
     if (await this.repo.totpOf(principalSubject(principal))) return { next: 'code', principal };
-    // Enrolment with the secret shown once is a development convenience; production enrols through an administrator.
-    if (this.config.NODE_ENV === 'production') return { next: 'refused' };
+    // No active second factor (a new account, or reset by an administrator): enrol now. The secret is
+    // shown once and stored only when a code from it confirms it (confirmEnrolment).
     const secret = newTotpSecret();
     return { next: 'enrol', principal, secret, secretEnc: this.cipher.encrypt(secret), uri: otpauthUri(this.config.COMUNE_NAME, principalSubject(principal), secret) };
   }
@@ -69,6 +66,16 @@ export class StaffLoginService {
     const step = verifyTotp(this.cipher.decrypt(secretEnc), code, now, null);
     if (step === null) return false;
     return this.tx.run(() => this.repo.enrol(userId, secretEnc, step));
+  }
+
+  /** Whether the user has an active second factor. */
+  async hasTotp(userId: string): Promise<boolean> {
+    return (await this.repo.totpOf(userId)) !== undefined;
+  }
+
+  /** Drops the user's second factor (an administrator's reset): the next login enrols again. True when there was one. */
+  resetTotp(userId: string): Promise<boolean> {
+    return this.repo.remove(userId);
   }
 
   recordLogin(principal: Principal, address: string | undefined): Promise<unknown> {

@@ -71,6 +71,8 @@ export class DevLoginController {
       req.session.regenerate((e: unknown) => {
         if (e) return reject(e);
         req.session.principal = principal;
+        // The development login stands in for the full staff login, TOTP included (it is refused in production).
+        if (principal.kind !== 'citizen') req.session.secondFactor = true;
         req.session.save((err: unknown) => (err ? reject(err) : resolve()));
       }),
     );

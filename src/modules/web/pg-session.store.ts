@@ -1,5 +1,5 @@
 import session, { SessionData } from 'express-session';
-import { Transactions } from '../../database';
+import { returnedRows, Transactions } from '../../database';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
@@ -47,6 +47,15 @@ export class PgSessionStore extends session.Store {
       () => callback?.(),
       (e) => callback?.(e),
     );
+  }
+
+  /**
+   * Ends every page session of a staff user (deactivated, or given a new password), in the
+   * caller's transaction: the change and the logout commit together. Returns how many ended.
+   */
+  async endSessionsOf(userId: string): Promise<number> {
+    const rows = returnedRows(await this.tx.manager().query(`delete from web_session where data -> 'principal' ->> 'userId' = $1 returning sid`, [userId]));
+    return rows.length;
   }
 
   /** Deletes expired sessions; safe to run from several processes at once. Returns how many went. */

@@ -1,9 +1,11 @@
 import { returnedRows, Transactions } from '../../../database';
 
-export type StaffKind = 'operator' | 'analyst' | 'admin';
-import type { MembershipRole } from '../principal';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '../principal';
 
-export type { MembershipRole };
+export const STAFF_KINDS = ['operator', 'analyst', 'admin'] as const;
+export type StaffKind = (typeof STAFF_KINDS)[number];
+/** The roles a staff user can hold in an office (declared with the principal): the one list the admin pages and the checks read. */
+export { MEMBERSHIP_ROLES, type MembershipRole };
 
 export interface StaffUserRow {
   id: string;
@@ -13,6 +15,7 @@ export interface StaffUserRow {
   failed_logins: number;
   locked_until: Date | null;
   active: boolean;
+  last_login_at?: Date | null;
 }
 
 export interface MembershipRow {
@@ -38,6 +41,10 @@ export class StaffRepository {
       [id],
     )) as Array<StaffUserRow & { memberships: MembershipRow[] }>;
     return row;
+  }
+
+  async memberships(id: string): Promise<MembershipRow[]> {
+    return (await this.tx.manager().query(`select office, role from staff_membership where user_id = $1 order by office`, [id])) as MembershipRow[];
   }
 
   async isMember(id: string, office: string): Promise<boolean> {
@@ -82,6 +89,39 @@ export class StaffRepository {
       [id, max, lockSeconds],
     ));
     return { locked: Boolean(row?.locked) };
+  }
+
+  async list(): Promise<StaffUserRow[]> {
+    return (await this.tx.manager().query(`select * from staff_user order by id`)) as StaffUserRow[];
+  }
+
+  async membersOf(office: string): Promise<Array<{ user_id: string; display_name: string; role: MembershipRole; active: boolean }>> {
+    return (await this.tx.manager().query(
+      `select m.user_id, u.display_name, m.role, u.active from staff_membership m join staff_user u on u.id = m.user_id where m.office = $1 order by m.user_id`,
+      [office],
+    )) as Array<{ user_id: string; display_name: string; role: MembershipRole; active: boolean }>;
+  }
+
+  /** Removes a membership; true when there was one. */
+  async removeMembership(id: string, office: string): Promise<boolean> {
+    return returnedRows(await this.tx.manager().query(`delete from staff_membership where user_id = $1 and office = $2 returning office`, [id, office])).length > 0;
+  }
+
+  /** Activates or deactivates; true when the user exists. */
+  async setActive(id: string, active: boolean): Promise<boolean> {
+    return returnedRows(await this.tx.manager().query(`update staff_user set active = $2 where id = $1 returning id`, [id, active])).length > 0;
+  }
+
+  /** A new password hash; also clears the failure count and any lock. True when the user exists. */
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    return returnedRows(
+      await this.tx.manager().query(`update staff_user set password_hash = $2, failed_logins = 0, locked_until = null where id = $1 returning id`, [id, passwordHash]),
+    ).length > 0;
+  }
+
+  /** Lifts a lock-out and clears the failure count; true when the user exists. */
+  async unlock(id: string): Promise<boolean> {
+    return returnedRows(await this.tx.manager().query(`update staff_user set failed_logins = 0, locked_until = null where id = $1 returning id`, [id])).length > 0;
   }
 
   async recordSuccess(id: string): Promise<void> {

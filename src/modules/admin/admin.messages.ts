@@ -1,0 +1,27 @@
+/** What administrators read on the administration pages (Italian). */
+export const ADMIN_MESSAGES = {
+  home: 'Amministrazione',
+  users: 'Utenti del personale',
+  user: 'Utente',
+  offices: 'Uffici',
+  audit: 'Registro di audit',
+  secondFactorRequired: "Le pagine di amministrazione richiedono l'accesso con la verifica in due passaggi: uscire e accedere di nuovo da «Accesso del personale».",
+  userNotFound: "L'utente indicato non esiste.",
+  fixFields: 'Correggi i campi indicati.',
+  kinds: { operator: 'Operatore', analyst: 'Analista', admin: 'Amministratore' } as Record<string, string>,
+  roles: { operator: 'Operatore', head: 'Responsabile', desk: 'Sportello polifunzionale' } as Record<string, string>,
+  done: {
+    created: 'Utente creato. Comunicare la password temporanea: non sarà più mostrata.',
+    deactivated: "Utente disattivato: le sue sessioni sono terminate e non può più accedere.",
+    activated: 'Utente riattivato.',
+    passwordReset: 'Nuova password temporanea impostata: comunicarla all\u2019utente, non sarà più mostrata. Le sessioni aperte sono terminate.',
+    unlocked: 'Blocco rimosso: l\u2019utente può accedere di nuovo.',
+    totpReset: "Verifica in due passaggi azzerata: al prossimo accesso l'utente attiverà una nuova app di autenticazione.",
+    totpNone: "L'utente non aveva una verifica in due passaggi attiva: al prossimo accesso la attiverà.",
+    membershipSet: 'Appartenenza all\u2019ufficio salvata.',
+    membershipRemoved: 'Appartenenza all\u2019ufficio rimossa.',
+    membershipMissing: "L'utente non apparteneva a quell'ufficio.",
+  },
+  selfAction: 'Un amministratore non può disattivare il proprio account né azzerarne la verifica in due passaggi da qui.',
+  auditFilter: 'Filtro non valido',
+} as const;
