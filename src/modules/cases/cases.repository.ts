@@ -1,4 +1,5 @@
 import { returnedRows, Transactions } from '../../database';
+import { caseRowKey } from './case-row-key';
 import { CaseRatingView, CaseRow, CaseTimelineEntry, CitizenTaskView } from './cases.types';
 import type { SuspensionRow } from './legal-clock/legal-clock.repository';
 
@@ -21,9 +22,6 @@ export interface NewCase {
   idempotencyKey: string | null;
   requestHash: string;
 }
-
-/** The key under which a transaction keeps the case row it read (Transactions.memo); whoever writes case_file forgets it. */
-export const caseRowKey = (id: string): string => `case_file:${id}`;
 
 /** case_file and case_event; every query joins the caller's transaction. */
 export class CasesRepository {

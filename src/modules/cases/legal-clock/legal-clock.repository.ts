@@ -1,5 +1,5 @@
 import { Transactions } from '../../../database';
-import { caseRowKey } from '../cases.repository';
+import { caseRowKey } from '../case-row-key';
 import { CalendarDate } from './calendar-date';
 import { Suspension, SuspensionKind } from './legal-clock';
 

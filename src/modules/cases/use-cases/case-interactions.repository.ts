@@ -1,5 +1,5 @@
 import { returnedRows, Transactions } from '../../../database';
-import { caseRowKey } from '../cases.repository';
+import { caseRowKey } from '../case-row-key';
 import { CaseRatingView, CaseRow } from '../cases.types';
 
 export interface CaseMessageView {
