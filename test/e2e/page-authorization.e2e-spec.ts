@@ -16,13 +16,13 @@ const csrfOf = (html: string): string => /name="csrf-token" content="([^"]+)"/.e
  * every page family × the eight kinds of caller, each with a session from the development login
  * (which stands for SPID/CIE and the staff login, TOTP included). A page nobody logged in may not
  * see sends GETs to the login page (303); a logged-in caller without the right gets 403; a case of
- * another citizen is 404, as if it did not exist. Console pages are built on other branches and
- * are not in this matrix yet.
+ * another citizen, or a task of another office, is 404, as if it did not exist.
  */
 describe(`authorization matrix of the pages (every page family × every kind of caller) on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', OIDC_LOGIN_RATE_LIMIT: '3' });
   let t: TestApp;
   let caseId: string;
+  let taskId: string;
   /** One cookie-keeping agent per caller, with the CSRF token of its session. */
   const agents: Array<{ who: string; agent: ReturnType<typeof request.agent>; csrf: string }> = [];
 
@@ -41,6 +41,8 @@ describe(`authorization matrix of the pages (every page family × every kind of 
     t = await startTestApp(config);
     const filed = await t.http().post('/api/v1/cases').set({ Authorization: `Bearer ${await t.token(mario)}` }).send({ procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() }).expect(201);
     caseId = filed.body.id;
+    const inbox = await t.http().get('/api/v1/tasks?office=anagrafe').set({ Authorization: `Bearer ${await t.token(DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!)}` }).expect(200);
+    taskId = inbox.body.items.find((i: { caseId: string }) => i.caseId === caseId).id;
     for (const [who, login] of LOGINS) {
       const agent = request.agent(t.app.getHttpServer());
       if (login) await agent.get(`/accesso/sviluppo?${login}`).expect(303);
@@ -59,6 +61,7 @@ describe(`authorization matrix of the pages (every page family × every kind of 
   const CITIZENS = [303, 200, 200, 403, 403, 403, 403, 403];
   const ANALYSTS = [303, 403, 403, 403, 403, 403, 200, 403];
   const ADMINS = [303, 403, 403, 403, 403, 403, 403, 200];
+  const OPERATORS = [303, 403, 403, 200, 200, 200, 403, 403];
 
   /** Page, how it is called, and the status each caller gets (columns as in LOGINS). */
   const PAGES: Array<[string, 'GET' | 'POST', () => string, Record<string, string> | undefined, number[]]> = [
@@ -80,6 +83,14 @@ describe(`authorization matrix of the pages (every page family × every kind of 
     // the modeler pages serve modeler-ui/dist, built by `npm run build` before the e2e tier
     ['modeler', 'GET', () => '/modeler', undefined, ANALYSTS],
     ['modeler: a procedure', 'GET', () => '/modeler/processi/certificato-residenza', undefined, ANALYSTS],
+    ['console inbox', 'GET', () => '/console', undefined, OPERATORS],
+    ['console: completed tab', 'GET', () => '/console?state=completed&completedBy=office', undefined, OPERATORS],
+    // a task of anagrafe: another office's operator finds nothing
+    ['console: a task page', 'GET', () => `/console/attivita/${taskId}`, undefined, [303, 403, 403, 200, 404, 200, 403, 403]],
+    ['console: front desk search', 'GET', () => '/console/sportello', undefined, OPERATORS],
+    ['console: citizen-360', 'GET', () => `/console/cittadini/${mario.fiscalCode}`, undefined, OPERATORS],
+    ['console: office head views', 'GET', () => '/console/ufficio', undefined, [303, 403, 403, 403, 403, 200, 403, 403]],
+    ['console: bulk claim (nothing chosen)', 'POST', () => '/console/azioni', {}, [401, 403, 403, 303, 303, 303, 403, 403]],
     ['administration', 'GET', () => '/amministrazione', undefined, ADMINS],
     ['administration: users', 'GET', () => '/amministrazione/utenti', undefined, ADMINS],
     ['administration: a user', 'GET', () => '/amministrazione/utenti/luca.romano', undefined, ADMINS],
