@@ -73,7 +73,13 @@ describe(`the legal clock driven by the process on ${databaseLabel()}`, () => {
   it('given an integration already suspended the term, when the office asks for a second one, then the term is not suspended again and the timeline says why', async () => {
     const c = (await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: 'iscrizione-nido', data: application }).expect(201)).body;
     await askIntegration(c.id);
-    expect((await caseOf(c.id)).legalClock).toMatchObject({ suspended: true, suspendedSince: expect.any(String) });
+    const asked = await caseOf(c.id);
+    expect(asked.legalClock).toMatchObject({ suspended: true, suspendedSince: expect.any(String) });
+    // the timeline tells the citizen what the office asked (the diagram names the field in its citizenMessage)
+    expect(asked.timeline.find((e: { status: string }) => e.status === 'da-integrare').message).toContain('Allegare la DSU aggiornata');
+    // the citizen's task carries the request's term: 30 days from the request (art. 2 c. 7)
+    expect(asked.openCitizenTasks).toHaveLength(1);
+    expect(asked.openCitizenTasks[0].replyBy).toBe(new Date(Date.parse(`${asked.legalClock.suspendedSince}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10));
     await answer(c.id);
     expect((await caseOf(c.id)).legalClock).toMatchObject({ suspended: false });
     // when: a second request

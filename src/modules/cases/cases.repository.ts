@@ -75,7 +75,7 @@ export class CasesRepository {
    * Everything a case view needs besides the case row, in one round trip: the timeline, the
    * citizen's open tasks, the clock's suspensions and the rating.
    */
-  async viewParts(caseId: string): Promise<{ timeline: CaseTimelineEntry[]; openCitizenTasks: CitizenTaskView[]; suspensions: SuspensionRow[]; rating: CaseRatingView | null }> {
+  async viewParts(caseId: string): Promise<{ timeline: CaseTimelineEntry[]; openCitizenTasks: Array<Omit<CitizenTaskView, 'replyBy'>>; suspensions: SuspensionRow[]; rating: CaseRatingView | null }> {
     const [row] = (await this.tx.manager().query(
       `select
          coalesce((select json_agg(json_build_object('status', e.status, 'message', e.message, 'actorKind', e.actor_kind, 'office', e.actor_office, 'at', e.occurred_at) order by e.id)
@@ -87,7 +87,7 @@ export class CasesRepository {
       [caseId],
     )) as Array<{
       timeline: Array<Omit<CaseTimelineEntry, 'at'> & { at: string }>;
-      tasks: Array<Omit<CitizenTaskView, 'createdAt'> & { createdAt: string }>;
+      tasks: Array<Omit<CitizenTaskView, 'createdAt' | 'replyBy'> & { createdAt: string }>;
       suspensions: SuspensionRow[];
       rating: (Omit<CaseRatingView, 'ratedAt'> & { ratedAt: string }) | null;
     }>;

@@ -6,9 +6,11 @@ import { canReadCase } from '../identity';
 import { CaseInvalidRequestException, CaseNotFoundException, CaseStatusLookupLimitedException } from './cases.exceptions';
 import { CASE_MESSAGES as M } from './cases.messages';
 import { CasesRepository } from './cases.repository';
+import { citizenMessage } from './citizen-message';
 import { Applicant, CaseRow, CaseSummary, CaseView, CaseViewer, displayStatus } from './cases.types';
 import { FilingListener } from './filing.types';
 import { LegalClockService } from './legal-clock';
+import { addDays } from './legal-clock/calendar-date';
 import { LegalClockRepository } from './legal-clock/legal-clock.repository';
 import { FileCase, FilingOptions } from './use-cases/file-case.use-case';
 
@@ -144,7 +146,10 @@ export class CasesService implements OnModuleInit {
 
   private async view(row: CaseRow): Promise<CaseView> {
     const { timeline, openCitizenTasks, suspensions, rating } = await this.repo.viewParts(row.id);
-    const clock = this.clock.stateOf(row, LegalClockRepository.fromRows(suspensions));
+    const stored = LegalClockRepository.fromRows(suspensions);
+    const clock = this.clock.stateOf(row, stored);
+    // A citizen task that suspended the clock is a request with a term: the citizen answers by its end.
+    const replyBy = new Map(stored.map((s) => [s.itemId, addDays(s.from, s.maxDays)]));
     return {
       id: row.id,
       code: row.code,
@@ -168,7 +173,7 @@ export class CasesService implements OnModuleInit {
         : null,
       rating,
       timeline,
-      openCitizenTasks,
+      openCitizenTasks: openCitizenTasks.map((t) => ({ ...t, replyBy: replyBy.get(t.id) ?? null })),
     };
   }
 
@@ -184,7 +189,8 @@ export class CasesService implements OnModuleInit {
       if (!status || t.previousStatus !== null) continue;
       // Until an operator takes the case in charge, an office task's step waits for its first claim (recordClaimedStep).
       if (isOfficeTask(t) && !(await this.repo.findById(caseId))?.taken_in_charge_at) continue;
-      const message = t.element?.properties.citizenMessage ?? status;
+      const template = t.element?.properties.citizenMessage;
+      const message = template ? citizenMessage(template, t.instanceData) || status : status;
       const recorded = await this.repo.appendEvent({
         caseId,
         status,

@@ -13,6 +13,8 @@ export interface CitizenTaskView {
   name: string | null;
   formKey: string | null;
   createdAt: Date;
+  /** The day by which the citizen should answer: the term of the request that suspended the clock (integration, 10-bis), if any. */
+  replyBy: string | null;
 }
 
 export interface CaseView {

@@ -34,13 +34,16 @@ export class PersonalAreaService {
     const [mine, drafts] = await Promise.all([this.cases.listMine(citizen.fiscalCode, PAGE), this.wizard.listDrafts(citizen.fiscalCode)]);
     const titles = new Map<string, string>();
     for (const d of drafts) titles.set(d.procedure_key, await this.catalogue.get(d.procedure_key).then((p) => p.title, () => d.procedure_key));
-    let deadlines: Array<{ caseId: string; caseCode: string; procedure: string; task: string; createdAt: Date; href: string }> = [];
+    let deadlines: Array<{ caseId: string; caseCode: string; procedure: string; task: string; createdAt: Date; replyBy: string | null; href: string }> = [];
     if (active === 'scadenze') {
       const open = mine.items.filter((c) => !['accettata', 'rifiutata'].includes(c.displayStatus));
       const views = await Promise.all(open.map((c) => this.cases.get(c.id, { kind: 'citizen', fiscalCode: citizen.fiscalCode })));
-      deadlines = views.flatMap((v) =>
-        v.openCitizenTasks.map((t) => ({ caseId: v.id, caseCode: v.code, procedure: v.procedure.title, task: t.name ?? 'Attività', createdAt: t.createdAt, href: `/area-personale/pratiche/${v.id}/attivita/${t.id}` })),
-      );
+      // The nearest term first; requests without a term after them, oldest first.
+      deadlines = views
+        .flatMap((v) =>
+          v.openCitizenTasks.map((t) => ({ caseId: v.id, caseCode: v.code, procedure: v.procedure.title, task: t.name ?? 'Attività', createdAt: t.createdAt, replyBy: t.replyBy, href: `/area-personale/pratiche/${v.id}/attivita/${t.id}` })),
+        )
+        .sort((a, b) => (a.replyBy ?? '9999').localeCompare(b.replyBy ?? '9999') || a.createdAt.getTime() - b.createdAt.getTime());
     }
     const documents = active === 'documenti' ? (await this.documents.listForCitizen(citizen.fiscalCode, PAGE)).items.map(documentRow) : [];
     const payments = active === 'pagamenti' ? (await this.payments.listForCitizen(citizen.fiscalCode, PAGE)).items.map(paymentRow) : [];

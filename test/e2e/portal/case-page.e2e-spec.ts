@@ -302,7 +302,12 @@ describe(`case page (messages, withdrawal, rating) in a real browser on ${databa
     await p.page.reload();
     expect(await stepper()).toEqual(['Inviata:confirmed', 'Presa in carico:confirmed', 'In lavorazione:todo', 'Da integrare:active', 'Esito:todo']);
     await check(p, 'pratica-da-integrare');
-    // then: the request is listed under "Da fare" and in the Scadenze tab
+    // then: the request is listed under "Da fare" and in the Scadenze tab, with the day to answer by (30 days, art. 2 c. 7)
+    await expect(p.page.locator('text=rispondere entro il').count()).resolves.toBe(1);
+    await p.page.goto('/area-personale?scheda=scadenze');
+    await expect(p.page.locator('[data-testid=reply-by]').textContent()).resolves.toMatch(/^rispondere entro il \d{1,2} \p{L}+ \d{4}$/u);
+    await check(p, 'scadenze');
+    await p.page.goBack();
     await p.page.click('a:has-text("Rispondi")');
     await p.page.waitForURL(/\/attivita\//);
     await p.page.locator('#task-form textarea').waitFor();

@@ -59,6 +59,9 @@ export class CitizenTaskDto implements CitizenTaskView {
 
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt!: Date;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-01-15', description: 'The day by which the citizen answers: the term of the request (integration, 10-bis notice) that suspended the case; null when the request has none' })
+  replyBy!: string | null;
 }
 
 export class CaseLegalClockDto {
