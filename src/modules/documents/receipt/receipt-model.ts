@@ -36,9 +36,12 @@ export function receiptModel(input: {
   attachments: AttachmentRow[];
   protocol: { aoo: string; register: string };
   verification: { code: string; url: string };
+  /** The Comune's name, as configured (COMUNE_NAME): the register's owner on the stamp. */
+  comune: string;
 }): Record<string, unknown> {
   const { caseRow: c, procedure, attachments } = input;
   return {
+    comune: input.comune,
     protocollo: {
       numero: c.protocol_number,
       anno: c.protocol_year,

@@ -46,7 +46,7 @@ describe('the ricevuta template', () => {
   const render = (attachments: AttachmentRow[]) =>
     templates.render(
       'ricevuta',
-      receiptModel({ caseRow, procedure, attachments, protocol: { aoo: 'c_x000', register: 'PG' }, verification: { code: 'abcdefghij0123456789', url: 'https://comune.example.it/documenti/verifica/abcdefghij0123456789' } }),
+      receiptModel({ caseRow, procedure, attachments, protocol: { aoo: 'c_x000', register: 'PG' }, verification: { code: 'abcdefghij0123456789', url: 'https://comune.example.it/documenti/verifica/abcdefghij0123456789' }, comune: 'Comune di Gussago' }),
     );
 
   it('given a filed case, when rendered, then it carries the stamp, the case, the art. 8 data, the attachments and the verification link', () => {
@@ -55,7 +55,8 @@ describe('the ricevuta template', () => {
 
     // then
     expect(content.title).toBe('Ricevuta di presentazione della domanda');
-    expect(content.stamp).toEqual(['Comune di Esempio', 'Protocollo n. 0000042/2026', 'del 02/03/2026 alle ore 10:15', 'AOO c_x000 · Registro PG']);
+    // the register's owner is the configured Comune (COMUNE_NAME), not a fixed name
+    expect(content.stamp).toEqual(['Comune di Gussago', 'Protocollo n. 0000042/2026', 'del 02/03/2026 alle ore 10:15', 'AOO c_x000 · Registro PG']);
     const rows = Object.fromEntries(content.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'row' ? [[b.label, b.value]] : [])));
     expect(rows).toMatchObject({
       Procedimento: 'Certificato di residenza',

@@ -53,6 +53,7 @@ export class IssueReceiptUseCase {
         attachments,
         protocol: { aoo: this.config.PROTOCOL_AOO, register: this.config.PROTOCOL_REGISTER },
         verification: { code, url },
+        comune: this.config.COMUNE_NAME,
       });
       const content = this.templates.render('ricevuta', model);
       const createdAt = new Date();
