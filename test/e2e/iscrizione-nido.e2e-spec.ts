@@ -3,6 +3,7 @@ import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { aPdf } from '../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { aNidoApplication } from '../factories/case.factory';
 import { expectedDeadline } from '../support/expected-deadline';
 
 const mario = DEMO_CITIZENS[0];
@@ -31,22 +32,7 @@ interface TaskItem {
 }
 
 
-function application(p: (typeof DEMO_CITIZENS)[number], child: { nome: string; codiceFiscale: string }): Record<string, unknown> {
-  return {
-    richiedente: { nome: p.givenName, cognome: p.familyName, codiceFiscale: p.fiscalCode, email: p.email ?? 'nessuna@example.it', telefono: '+393331234567' },
-    relazioneConBambino: 'genitore',
-    bambino: { nome: child.nome, cognome: p.familyName, codiceFiscale: child.codiceFiscale, dataNascita: '2024-03-15' },
-    nidoPreferito: 'girasole',
-    frequenza: 'tempo-pieno',
-    iseeEuro: 18500.5,
-    iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
-    disabilitaCertificata: false,
-    entrambiGenitoriLavoratori: true,
-    fratelliIscritti: false,
-    dichiarazioneVeridicita: true,
-    presaVisionePrivacy: true,
-  };
-}
+const application = aNidoApplication;
 
 describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys' });

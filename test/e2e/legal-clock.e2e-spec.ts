@@ -2,6 +2,7 @@ import Holidays from 'date-holidays';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { aNidoApplication } from '../factories/case.factory';
 import { expectedDeadline } from '../support/expected-deadline';
 
 const mario = DEMO_CITIZENS[0];
@@ -35,20 +36,7 @@ describe(`the legal clock driven by the process on ${databaseLabel()}`, () => {
     await dropTestSchema(config);
   });
 
-  const application = {
-    richiedente: { nome: mario.givenName, cognome: mario.familyName, codiceFiscale: mario.fiscalCode, email: mario.email ?? 'mario.rossi@example.it', telefono: '+393331234567' },
-    relazioneConBambino: 'genitore',
-    bambino: { nome: 'Sofia', cognome: mario.familyName, codiceFiscale: 'RSSSFO24C55H501X', dataNascita: '2024-03-15' },
-    nidoPreferito: 'girasole',
-    frequenza: 'tempo-pieno',
-    iseeEuro: 18500.5,
-    iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
-    disabilitaCertificata: false,
-    entrambiGenitoriLavoratori: true,
-    fratelliIscritti: false,
-    dichiarazioneVeridicita: true,
-    presaVisionePrivacy: true,
-  };
+  const application = aNidoApplication(mario, { nome: 'Sofia', codiceFiscale: 'RSSSFO24C55H501X' });
   const caseOf = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set('Authorization', await auth(mario)).expect(200)).body;
   const evaluation = async (caseId: string) =>
     ((await t.http().get('/api/v1/tasks?office=servizi-educativi&pageSize=100').set('Authorization', await auth(sara)).expect(200)).body.items as Array<{ id: string; caseId: string; dueAt: string }>).find(

@@ -16,3 +16,24 @@ export function aCertificatoResidenzaRequest(overrides: Partial<CertificatoResid
     ...overrides,
   };
 }
+
+/** A valid start-form submission for iscrizione-nido (forms/domanda-iscrizione-nido.form.json): `parent` applies for `child`. */
+export function aNidoApplication(
+  parent: { givenName: string; familyName: string; fiscalCode: string; email?: string },
+  child: { nome: string; codiceFiscale: string },
+): Record<string, unknown> {
+  return {
+    richiedente: { nome: parent.givenName, cognome: parent.familyName, codiceFiscale: parent.fiscalCode, email: parent.email ?? 'nessuna@example.it', telefono: '+393331234567' },
+    relazioneConBambino: 'genitore',
+    bambino: { nome: child.nome, cognome: parent.familyName, codiceFiscale: child.codiceFiscale, dataNascita: '2024-03-15' },
+    nidoPreferito: 'girasole',
+    frequenza: 'tempo-pieno',
+    iseeEuro: 18500.5,
+    iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
+    disabilitaCertificata: false,
+    entrambiGenitoriLavoratori: true,
+    fratelliIscritti: false,
+    dichiarazioneVeridicita: true,
+    presaVisionePrivacy: true,
+  };
+}

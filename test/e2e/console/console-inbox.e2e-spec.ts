@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { DebtDispatcher } from '../../../src/modules/payments';
-import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
+import { aCertificatoResidenzaRequest, aNidoApplication } from '../../factories/case.factory';
 import { aPdf } from '../../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 import { startTestApp, TestApp } from '../../setup/test-app';
@@ -356,20 +356,7 @@ describe(`operator console (inbox and task page) in a real browser on ${database
 });
 
 function nidoApplication(): Record<string, unknown> {
-  return {
-    richiedente: { nome: mario.givenName, cognome: mario.familyName, codiceFiscale: mario.fiscalCode, email: mario.email ?? 'mario.rossi@example.it', telefono: '+393331234567' },
-    relazioneConBambino: 'genitore',
-    bambino: { nome: 'Sofia', cognome: mario.familyName, codiceFiscale: 'RSSSFO24C55H501X', dataNascita: '2024-03-15' },
-    nidoPreferito: 'girasole',
-    frequenza: 'tempo-pieno',
-    iseeEuro: 18500.5,
-    iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
-    disabilitaCertificata: false,
-    entrambiGenitoriLavoratori: true,
-    fratelliIscritti: false,
-    dichiarazioneVeridicita: true,
-    presaVisionePrivacy: true,
-  };
+  return aNidoApplication(mario, { nome: 'Sofia', codiceFiscale: 'RSSSFO24C55H501X' });
 }
 
 function suoloApplication(): Record<string, unknown> {

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { DebtDispatcher } from '../../../src/modules/payments';
-import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
+import { aCertificatoResidenzaRequest, aNidoApplication } from '../../factories/case.factory';
 import { aPdf } from '../../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 import { startTestApp, TestApp } from '../../setup/test-app';
@@ -270,20 +270,7 @@ describe(`case page (messages, withdrawal, rating) in a real browser on ${databa
   });
 
   it('given the office asks for an integration of an iscrizione al nido, when the citizen answers on the portal, then the case resumes with the office and the stepper follows the diagram', async () => {
-    const data = {
-      richiedente: { nome: laura.givenName, cognome: laura.familyName, codiceFiscale: laura.fiscalCode, email: laura.email, telefono: '+393331234567' },
-      relazioneConBambino: 'genitore',
-      bambino: { nome: 'Marta', cognome: laura.familyName, codiceFiscale: 'BNCMRT24D41H501Y', dataNascita: '2024-03-15' },
-      nidoPreferito: 'girasole',
-      frequenza: 'tempo-pieno',
-      iseeEuro: 18500.5,
-      iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
-      disabilitaCertificata: false,
-      entrambiGenitoriLavoratori: true,
-      fratelliIscritti: false,
-      dichiarazioneVeridicita: true,
-      presaVisionePrivacy: true,
-    };
+    const data = aNidoApplication(laura, { nome: 'Marta', codiceFiscale: 'BNCMRT24D41H501Y' });
     const c = (await t.http().post('/api/v1/cases').set('Authorization', await auth(laura)).send({ procedureKey: 'iscrizione-nido', data }).expect(201)).body as { id: string };
     const officeTasks = async () => {
       const res = await t.http().get('/api/v1/tasks?office=servizi-educativi&pageSize=100').set('Authorization', await auth(paolo)).expect(200);

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
-import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
+import { aCertificatoResidenzaRequest, aNidoApplication } from '../../factories/case.factory';
 import { anExecutable, aPdf } from '../../factories/document.factory';
 import { flatText } from '../../support/pdf-text';
 import { DocumentsService } from '../../../src/modules/documents';
@@ -17,20 +17,7 @@ const giuseppe = DEMO_CITIZENS[2];
 const anna = DEMO_OPERATORS[0];
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-const NIDO = {
-  richiedente: { nome: laura.givenName, cognome: laura.familyName, codiceFiscale: laura.fiscalCode, email: laura.email, telefono: '+393331234567' },
-  relazioneConBambino: 'genitore',
-  bambino: { nome: 'Marta', cognome: laura.familyName, codiceFiscale: 'BNCMRT24D41H501Y', dataNascita: '2024-03-15' },
-  nidoPreferito: 'girasole',
-  frequenza: 'tempo-pieno',
-  iseeEuro: 18500.5,
-  iseeProtocolloDsu: 'INPS-ISEE-2025-123456789-01',
-  disabilitaCertificata: false,
-  entrambiGenitoriLavoratori: true,
-  fratelliIscritti: false,
-  dichiarazioneVeridicita: true,
-  presaVisionePrivacy: true,
-};
+const NIDO = aNidoApplication(laura, { nome: 'Marta', codiceFiscale: 'BNCMRT24D41H501Y' });
 
 const SUOLO = {
   richiedente: { nome: giulia.givenName, cognome: giulia.familyName, codiceFiscale: giulia.fiscalCode, email: 'giulia.ferrari@example.it' },
