@@ -108,11 +108,11 @@ export class ConsoleTaskService {
       scripts: [
         '/static/bpmn-js/bpmn-navigated-viewer.production.min.js',
         '/static/app/js/console-diagram.js',
-        ...(workable ? ['/static/app/js/form-support.js', '/static/app/js/console-task.js'] : []),
+        ...(workable ? ['/static/app/js/form-support.js', '/static/app/js/task-form.js'] : []),
       ],
       styles: ['/static/bpmn-js/assets/diagram-js.css', '/static/bpmn-js/assets/bpmn-js.css', '/static/app/css/console.css'],
       diagramUrl: `${base}/diagramma`,
-      taskForm: workable && task.form ? { schema: task.form.schema, data: {}, completeUrl: base, doneUrl: `${base}?avviso=completata`, version: task.version, fieldIds: fieldIdsByKey(task.form.schema) } : null,
+      taskForm: workable && task.form ? { schema: task.form.schema, data: {}, completeUrl: base, doneUrl: `${base}?avviso=completata`, version: task.version, fieldIds: fieldIdsByKey(task.form.schema), failureMessage: M.taskNotCompleted } : null,
     };
   }
 

@@ -24,6 +24,7 @@ export const CONSOLE_MESSAGES = {
   assignedToMe: 'Assegnate a me',
   invalidFilters: 'Alcuni filtri non sono validi: correggi i campi evidenziati.',
   noSelection: 'Seleziona almeno un’attività.',
+  taskNotCompleted: 'Non è stato possibile completare l’attività.',
   unknownAction: 'Azione non riconosciuta.',
   tooMany: 'Si possono trattare al massimo 100 attività alla volta.',
   bulk: {

@@ -131,7 +131,7 @@ export class PersonalAreaService {
       task,
       formJs: true,
       scripts: ['/static/app/js/form-support.js', '/static/app/js/task-form.js'],
-      taskForm: { schema: form.schema, data: {}, completeUrl: `/area-personale/pratiche/${view.id}/attivita/${task.id}`, doneUrl: `/area-personale/pratiche/${view.id}`, version: task.version },
+      taskForm: { schema: form.schema, data: {}, completeUrl: `/area-personale/pratiche/${view.id}/attivita/${task.id}`, doneUrl: `/area-personale/pratiche/${view.id}`, version: task.version, failureMessage: M.taskAnswerFailed },
     };
   }
 

@@ -7,6 +7,7 @@ export const PORTAL_MESSAGES = {
     none: 'Non serve identità digitale',
   } as Record<string, string>,
   free: 'Gratuito',
+  taskAnswerFailed: 'Non è stato possibile inviare la risposta.',
   draftInvalid: 'La bozza inviata non è valida',
   draftNotObject: 'i dati della bozza devono essere un oggetto',
   draftUnknownField: 'campo non previsto dal modulo',
