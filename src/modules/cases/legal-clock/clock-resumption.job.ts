@@ -6,6 +6,7 @@ import { returnedRows, Transactions } from '../../../database';
 import { CalendarDate, romeDateOf } from './calendar-date';
 import { LegalClockService, CLOCK_EVENTS } from './legal-clock.service';
 import { LEGAL_CLOCK_MESSAGES as M } from './legal-clock.messages';
+import { LegalClockRepository } from './legal-clock.repository';
 
 /** Checked hourly so the day's resumptions land within the hour after midnight in Rome, whichever process runs it. */
 const EVERY_MS = 60 * 60_000;
@@ -28,13 +29,16 @@ interface DueRow {
 @Injectable()
 export class ClockResumptionJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
+  private readonly repo: LegalClockRepository;
 
   constructor(
     private readonly tx: Transactions,
     private readonly clock: LegalClockService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.repo = new LegalClockRepository(tx);
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.SCHEDULER_ENABLED) return;
@@ -82,13 +86,8 @@ export class ClockResumptionJob implements OnApplicationBootstrap, OnApplication
       const state = await this.clock.state(r.case_id, now);
       if (!state) continue;
       const deadline = state.deadline;
-      await em.query(
-        `insert into case_event (case_id, status, message, actor_kind, element_id, item_id) values ($1, $2, $3, 'system', 'legal-clock', $4)
-         on conflict (case_id, item_id, status) do nothing`,
-        [r.case_id, CLOCK_EVENTS.resumed, M.resumed(r.resumes_on, deadline), r.item_id],
-      );
-      await em.query(`update case_file set legal_deadline = $2 where id = $1 and legal_deadline is distinct from $2::date`, [r.case_id, deadline]);
-      await em.query(`update task set due_at = $2 where case_id = $1 and status = 'open' and due_at is distinct from $2::date`, [r.case_id, deadline]);
+      await this.repo.timeline({ caseId: r.case_id, status: CLOCK_EVENTS.resumed, message: M.resumed(r.resumes_on, deadline), actorKind: 'system', elementId: 'legal-clock', itemId: r.item_id });
+      await this.repo.storeDeadline(r.case_id, deadline);
     }
     return rows.length;
   }
