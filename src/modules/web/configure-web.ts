@@ -106,7 +106,7 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
       if (principal) attachPrincipal(req, principal);
       res.locals.comune = config.COMUNE_NAME;
       res.locals.principal = principal ?? null;
-      res.locals.citizen = principal?.kind === 'citizen' ? principal : null;
+      res.locals.sessionCitizen = principal?.kind === 'citizen' ? principal : null;
       res.locals.csrfToken = csrfTokenOf(req);
       res.locals.currentPath = req.originalUrl;
       res.locals.devLogin = config.NODE_ENV !== 'production';
