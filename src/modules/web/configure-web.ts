@@ -19,10 +19,15 @@ export const SESSION_COOKIE = 'sportello.sid';
 /** The page error renderer the ProblemFilter uses for browser requests. */
 export const PAGE_ERRORS = { wantsPage, render: renderPageError };
 
-// The development identity provider's protocol endpoints (/dev-idp/...) parse their own bodies; its chooser pages are pages.
-// The development pagoPA (/dev-pagopa) stands for an external system (its APIs and its Checkout site): never the Comune's session.
-const isPagePath = (path: string): boolean =>
-  !/^\/(api|health|static|dev-pagopa)(\/|$)/.test(path) && !/^\/dev-idp(?!\/interaction\/)/.test(path);
+/**
+ * Which requests are the Comune's pages (session, form parsing, CSRF, page principal). Not: the API
+ * (bearer tokens), health, static assets, and every `/dev-<system>` path: those stand for external
+ * systems (pagoPA, App IO, ANPR, the identity provider) and never see the Comune's session. The one
+ * exception is the development identity provider's interaction pages (the SPID/CIE chooser), which
+ * are forms with CSRF like any page.
+ */
+export const isPagePath = (path: string): boolean =>
+  !/^\/(api|health|static)(\/|$)/.test(path) && !/^\/dev-[a-z]+(?!\/interaction\/)(\/|$)/.test(path);
 
 /**
  * The web layer: security headers for every response, static assets from node_modules and
