@@ -189,13 +189,17 @@ describe(`citizen portal in a real browser on ${databaseLabel()}`, () => {
     await tabTo('[id$="-NumeroCopie"]');
     await kb.type('2');
     await tabTo('[id$="-ModalitaRitiro"]');
-    await kb.press('ArrowDown');
-    // form-js's drop-down list binds its keys in an effect that runs after the next paint: a key
-    // pressed before that is lost (CI under load lost the Enter and the step stayed invalid).
+    // form-js opens the list on focus and binds its keys in an effect after the next paint, bound
+    // anew after every render: a key pressed before that is lost or acts on the previous item (CI
+    // under load picked the wrong option, the step stayed invalid and the test timed out).
+    const painted = () => p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     await p.page.waitForSelector('.fjs-dropdownlist-item.focused');
-    await p.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    await painted();
+    await kb.press('ArrowDown');
+    await p.page.waitForFunction(() => document.querySelector('.fjs-dropdownlist-item.focused')?.textContent?.startsWith('Ritiro allo sportello') ?? false);
+    await painted();
     await kb.press('Enter');
-    await p.page.waitForFunction(() => document.querySelector('[id$="-ModalitaRitiro"]')?.closest('.fjs-form-field')?.textContent?.includes('Invio telematico') ?? false);
+    await p.page.waitForFunction(() => document.querySelector('[id$="-ModalitaRitiro-display"]')?.textContent?.startsWith('Ritiro allo sportello') ?? false);
     await tabTo('#wizard-next');
     await kb.press('Enter');
     await p.page.waitForFunction(() => document.getElementById('wizard-step-title')?.textContent === 'Dichiarazioni e privacy');
