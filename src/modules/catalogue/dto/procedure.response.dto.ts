@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { FormVersion, Office, ProcedureDetail, ProcedureSummary, TaskForm } from '../catalogue.types';
 
 export class ProcedureSummaryDto implements ProcedureSummary {
@@ -83,36 +83,10 @@ export class TaskFormDto implements TaskForm {
   candidateGroups!: string[];
 }
 
-export class ProcedureDetailDto implements ProcedureDetail {
-  @ApiProperty({ example: 'certificato-residenza' })
-  key!: string;
-
-  @ApiProperty({ example: 'Certificato di residenza' })
-  title!: string;
-
+/** The summary's fields, with the office in full and the version and forms in force. */
+export class ProcedureDetailDto extends OmitType(ProcedureSummaryDto, ['office', 'version'] as const) implements ProcedureDetail {
   @ApiProperty({ type: OfficeDto })
   office!: OfficeDto;
-
-  @ApiProperty({ example: 'anagrafe-e-stato-civile' })
-  category!: string;
-
-  @ApiProperty({ example: 'D.P.R. 223/1989, art. 33' })
-  legalBasis!: string;
-
-  @ApiProperty({ type: 'integer', example: 30 })
-  legalDays!: number;
-
-  @ApiProperty({ enum: ['1', '2', '3', 'none'], example: '2' })
-  spidLevel!: string;
-
-  @ApiProperty({ type: 'integer', nullable: true, example: 1600 })
-  feeCents!: number | null;
-
-  @ApiProperty({ type: [String] })
-  lifeEvents!: string[];
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  updatedAt!: Date;
 
   @ApiProperty({ type: ProcedureVersionDto })
   currentVersion!: ProcedureVersionDto;
