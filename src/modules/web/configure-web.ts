@@ -20,9 +20,9 @@ export const SESSION_COOKIE = 'sportello.sid';
 export const PAGE_ERRORS = { wantsPage, render: renderPageError };
 
 // The development identity provider's protocol endpoints (/dev-idp/...) parse their own bodies; its chooser pages are pages.
-// The development pagoPA (/dev-pagopa) stands for an external system (its APIs and its Checkout site): never the Comune's session.
+// The development pagoPA (/dev-pagopa) and ANPR (/dev-anpr) stand for external systems (their APIs and pages): never the Comune's session.
 const isPagePath = (path: string): boolean =>
-  !/^\/(api|health|static|dev-pagopa)(\/|$)/.test(path) && !/^\/dev-idp(?!\/interaction\/)/.test(path);
+  !/^\/(api|health|static|dev-pagopa|dev-anpr)(\/|$)/.test(path) && !/^\/dev-idp(?!\/interaction\/)/.test(path);
 
 /**
  * The web layer: security headers for every response, static assets from node_modules and
@@ -75,6 +75,9 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
   app.use('/static/bpmn-js/bpmn-navigated-viewer.production.min.js', express.static(join(bpmnJs, 'bpmn-navigated-viewer.production.min.js'), assets));
   app.use('/static/bpmn-js/assets', express.static(join(bpmnJs, 'assets'), assets));
   app.use('/static/app', express.static(publicDir(), assets));
+
+  // The development ANPR's registry page posts plain forms (no session, no CSRF: it stands for an external system).
+  app.use('/dev-anpr', urlencoded({ extended: false, limit: config.BODY_LIMIT, parameterLimit: 50 }));
 
   // An application composed without the WebModule (API-only test apps) has no pages: no sessions either.
   const store = webStoreOf(app);
