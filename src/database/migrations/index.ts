@@ -27,6 +27,7 @@ import { CataloguePublications1764000001500 } from './1764000001500-CataloguePub
 import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPaymentNotices';
 import { ActRequests1764000001610 } from './1764000001610-ActRequests';
 import { DevAnpr1764000002100 } from './1764000002100-DevAnpr';
+import { ActRequestResidence1764000002110 } from './1764000002110-ActRequestResidence';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   IssuedPaymentNotices1764000001600,
   ActRequests1764000001610,
   DevAnpr1764000002100,
+  ActRequestResidence1764000002110,
 ];

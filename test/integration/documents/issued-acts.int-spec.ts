@@ -62,7 +62,7 @@ describe(`issued acts (documents.render) on ${databaseLabel()}`, () => {
     expect(entry.number).toMatch(/^\d{7}$/);
 
     // when
-    expect(await issuer.issueDue()).toEqual({ issued: 1, retried: 0 });
+    expect(await issuer.issueDue()).toEqual({ issued: 1, retried: 0, refused: 0 });
 
     // then
     const [act] = await documents.listForCase(caseId);
@@ -79,7 +79,7 @@ describe(`issued acts (documents.render) on ${databaseLabel()}`, () => {
     expect(await documents.verify(act.verificationCode!)).toMatchObject({ kind: 'act', sha256: act.sha256, valid: true, protocol: { number: entry.number, year: entry.year } });
     expect(await ds.query(`select status, document_id from act_request where id = $1`, [request.id])).toEqual([{ status: 'issued', document_id: act.id }]);
     // and a second pass (another process) issues nothing more
-    expect(await issuer.issueDue()).toEqual({ issued: 0, retried: 0 });
+    expect(await issuer.issueDue()).toEqual({ issued: 0, retried: 0, refused: 0 });
     expect(await documents.listForCase(caseId)).toHaveLength(1);
     // another citizen cannot read it
     await expect(documents.read(act.id, { kind: 'citizen', fiscalCode: 'VRDLRA85B41F205X' })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
