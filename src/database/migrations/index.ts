@@ -28,6 +28,7 @@ import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPayment
 import { ActRequests1764000001610 } from './1764000001610-ActRequests';
 import { DevAnpr1764000002100 } from './1764000002100-DevAnpr';
 import { ActRequestResidence1764000002110 } from './1764000002110-ActRequestResidence';
+import { ReceiptLogByPaymentTime1764000002120 } from './1764000002120-ReceiptLogByPaymentTime';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ActRequests1764000001610,
   DevAnpr1764000002100,
   ActRequestResidence1764000002110,
+  ReceiptLogByPaymentTime1764000002120,
 ];
