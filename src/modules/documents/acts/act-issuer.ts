@@ -78,10 +78,10 @@ export class ActIssuer implements OnApplicationBootstrap, OnApplicationShutdown 
       const due = await this.tx.run(() => this.requests.nextDue(now, tried));
       if (!due) return report;
       tried.push(due.id);
-      // External call first, no transaction open: ANPR answers, or the operator's check stands.
-      const residence = due.anpr_check ? await this.residence(due) : null;
       let outcome: 'issued' | 'refused' | null = null;
       try {
+        // External call first, no transaction open: ANPR answers, or the operator's check stands.
+        const residence = due.anpr_check ? await this.residence(due) : null;
         await this.tx.run(async () => {
           const claimed = await this.requests.claim(due.id, now);
           if (claimed) outcome = await this.issue(claimed, residence);
