@@ -29,6 +29,7 @@ import { ActRequests1764000001610 } from './1764000001610-ActRequests';
 import { DevAnpr1764000002100 } from './1764000002100-DevAnpr';
 import { ActRequestResidence1764000002110 } from './1764000002110-ActRequestResidence';
 import { ReceiptLogByPaymentTime1764000002120 } from './1764000002120-ReceiptLogByPaymentTime';
+import { ActRequestPerRound1764000002130 } from './1764000002130-ActRequestPerRound';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   DevAnpr1764000002100,
   ActRequestResidence1764000002110,
   ReceiptLogByPaymentTime1764000002120,
+  ActRequestPerRound1764000002130,
 ];

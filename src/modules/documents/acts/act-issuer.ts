@@ -160,7 +160,8 @@ export class ActIssuer implements OnApplicationBootstrap, OnApplicationShutdown 
     const document = await this.store.execute({
       caseId: row.case_id,
       kind: 'act',
-      template: `${row.template}#${row.element_id}`,
+      // One document per request: a loop's second round is a second act, a retry finds the first.
+      template: `${row.template}#${row.element_id}#${row.id}`,
       name,
       bytes,
       verificationCode: code,

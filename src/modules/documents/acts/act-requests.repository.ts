@@ -26,14 +26,21 @@ export class ActRequestsRepository {
     return this.tx.manager();
   }
 
-  /** Records the request once per case and step (a re-run step finds the first); answers it. */
+  /**
+   * Records the request once per case, step and outbound protocol entry (a retried step finds the
+   * first; a step run again in a loop, after a new protocol entry, is a new act); answers it.
+   */
   async insertOnce(r: { id: string; caseId: string; elementId: string; template: string; title: string; protocolEntryId: string | null; model: Record<string, unknown>; anprCheck: 'residenza' | null }): Promise<ActRequestRow> {
     await this.em().query(
       `insert into act_request (id, case_id, element_id, template, title, protocol_entry_id, model, anpr_check) values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict (case_id, element_id) do nothing`,
+       on conflict do nothing`,
       [r.id, r.caseId, r.elementId, r.template, r.title, r.protocolEntryId, JSON.stringify(r.model), r.anprCheck],
     );
-    const [row] = (await this.em().query(`select * from act_request where case_id = $1 and element_id = $2`, [r.caseId, r.elementId])) as ActRequestRow[];
+    const [row] = (await this.em().query(`select * from act_request where case_id = $1 and element_id = $2 and protocol_entry_id is not distinct from $3`, [
+      r.caseId,
+      r.elementId,
+      r.protocolEntryId,
+    ])) as ActRequestRow[];
     return row;
   }
 
