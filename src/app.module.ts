@@ -16,6 +16,7 @@ import { IntegrationModule } from './modules/integration';
 import { WebModule } from './modules/web';
 import { PortalModule } from './modules/portal';
 import { PaymentsModule } from './modules/payments';
+import { AnprModule } from './modules/anpr';
 import { CitizenAuthModule } from './modules/citizen-auth';
 import { StaffLoginModule } from './modules/staff-login';
 import { AdminModule } from './modules/admin';
@@ -27,7 +28,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule, AdminModule, ConsoleModule, ConsoleDeskModule, ConsoleOfficeModule, ModelerModule, IntegrationModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, AnprModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule, AdminModule, ConsoleModule, ConsoleDeskModule, ConsoleOfficeModule, ModelerModule, IntegrationModule],
     };
   }
 }

@@ -85,3 +85,18 @@ describe('loadConfig, citizen identity', () => {
     expect(() => loadConfig({ CITIZEN_OIDC_PROVIDERS: '{' })).toThrow(/CITIZEN_OIDC_PROVIDERS: not valid JSON/);
   });
 });
+
+describe('loadConfig: ANPR (task acts)', () => {
+  const production = { NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16) };
+
+  it('given production, when ANPR_ADAPTER is fake (the default) or DEV_ANPR_ENABLED is set, then boot is refused naming the variable', () => {
+    expect(() => loadConfig(production)).toThrow(/ANPR_ADAPTER: fake is not allowed/);
+    expect(() => loadConfig({ ...production, ANPR_ADAPTER: 'http', ANPR_API_BASE_URL: 'https://anpr.example.it', ANPR_BEARER_TOKEN: 'v'.repeat(20), DEV_ANPR_ENABLED: 'true' })).toThrow(/DEV_ANPR_ENABLED: the development ANPR is not allowed/);
+  });
+
+  it('given the http adapter without base URL and voucher, when loading, then both are named; a short voucher or a bad URL is named too', () => {
+    expect(() => loadConfig({ ANPR_ADAPTER: 'http' })).toThrow(/ANPR_API_BASE_URL: required[\s\S]*ANPR_BEARER_TOKEN: required/);
+    expect(() => loadConfig({ ANPR_API_BASE_URL: 'ftp://x', ANPR_BEARER_TOKEN: 'short' })).toThrow(/ANPR_API_BASE_URL: not an http\(s\) URL[\s\S]*ANPR_BEARER_TOKEN: must be at least 16/);
+    expect(loadConfig({ ANPR_ADAPTER: 'http', ANPR_API_BASE_URL: 'https://anpr.example.it/', ANPR_BEARER_TOKEN: 'v'.repeat(20) }).ANPR_API_BASE_URL).toBe('https://anpr.example.it');
+  });
+});

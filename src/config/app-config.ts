@@ -163,6 +163,21 @@ const envSchema = z.object({
   PAYMENTS_POLL_MS: intFrom(100, 600_000).default(5000),
   /** First retry delay after pagoPA is down; doubles each attempt, capped at one hour. */
   PAYMENTS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
+  // --- Task acts (issue 12 §3): ANPR residence check behind AnprPort ---
+  /** ANPR: `fake` is the stateful development registry served at /dev-anpr (refused in production); `http` calls the ANPR e-service through PDND. */
+  ANPR_ADAPTER: z.enum(['fake', 'http']).default('fake'),
+  /** Base URL of the ANPR residence-check e-service (its `/accertamento-residenza` path is appended); defaults to this app's /dev-anpr/api/v1. */
+  ANPR_API_BASE_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** PDND voucher presented as `Authorization: Bearer`; the development registry requires it when set. */
+  ANPR_BEARER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Past this, ANPR counts as not answering and the act falls back to the operator's check. */
+  ANPR_TIMEOUT_MS: intFrom(100, 60_000).default(5000),
+  /** Serve the development ANPR at /dev-anpr; defaults to on with ANPR_ADAPTER=fake (lets the http adapter be tested against it). Refused in production. */
+  DEV_ANPR_ENABLED: booleanFlag.optional(),
   /** Encrypts staff TOTP secrets (AES-256-GCM); the staff login refuses to start in production without it; elsewhere a key kept in <DATA_DIR>/keys/totp.key. */
   STAFF_TOTP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Login attempts (staff password and code) per client address (IPv6: per /64) in 10 minutes, shared by all processes. */
@@ -224,6 +239,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.DEV_PAGOPA_ENABLED ? ['DEV_PAGOPA_ENABLED: the development pagoPA is not allowed when NODE_ENV=production'] : []),
     ...(cfg.PAYMENTS_ADAPTER === 'gpd' && !cfg.PAGOPA_API_BASE_URL ? ['PAGOPA_API_BASE_URL: required when PAYMENTS_ADAPTER=gpd'] : []),
     ...(cfg.PAYMENTS_ADAPTER === 'gpd' && !cfg.PAGOPA_GPD_KEY ? ['PAGOPA_GPD_KEY: required when PAYMENTS_ADAPTER=gpd'] : []),
+    // Task acts: ANPR
+    ...(cfg.NODE_ENV === 'production' && cfg.ANPR_ADAPTER === 'fake' ? ['ANPR_ADAPTER: fake is not allowed when NODE_ENV=production (use http)'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.DEV_ANPR_ENABLED ? ['DEV_ANPR_ENABLED: the development ANPR is not allowed when NODE_ENV=production'] : []),
+    ...(cfg.ANPR_ADAPTER === 'http' && !cfg.ANPR_API_BASE_URL ? ['ANPR_API_BASE_URL: required when ANPR_ADAPTER=http'] : []),
+    ...(cfg.ANPR_ADAPTER === 'http' && !cfg.ANPR_BEARER_TOKEN ? ['ANPR_BEARER_TOKEN: required when ANPR_ADAPTER=http'] : []),
     ...(cfg.NODE_ENV === 'production' && cfg.AUTH_MODE === 'dev-keys'
       ? ['AUTH_MODE: dev-keys is not allowed when NODE_ENV=production (use jwks)']
       : []),

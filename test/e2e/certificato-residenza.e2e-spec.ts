@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { ActIssuer } from '../../src/modules/documents';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { OutboxDispatcher } from '../../src/modules/notifications';
+import { readPdf } from '../support/pdf-text';
+import { SmtpPeer } from '../support/smtp-peer';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
 import { aCertificatoResidenzaRequest } from '../factories/case.factory';
@@ -124,6 +129,69 @@ describe(`certificato di residenza over HTTP on ${databaseLabel()}`, () => {
       .send({ procedureKey: 'certificato-residenza', data: { ...request, note: 'x'.repeat(300_000) } })
       .expect(413);
     expect(huge.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});
+
+describe(`certificato di residenza issued from ANPR, in Documenti, verifiable and e-mailed, on ${databaseLabel()}`, () => {
+  const smtp = new SmtpPeer();
+  let config: ReturnType<typeof testConfig>;
+  let t: TestApp;
+  const auth = async (p: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(p)}`;
+
+  beforeAll(async () => {
+    await smtp.start();
+    config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', SMTP_URL: smtp.url, NOTIFICATIONS_ENABLED: 'false', COMUNE_NAME: 'Comune di Vallefiorita' });
+    t = await startTestApp(config);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+    await dropTestSchema(config);
+  });
+
+  it('given a citizen asking the contestuale in school exemption, when the office accepts, then the certificate with ANPR data is in Documenti, verifies at /documenti/verifica/{code}, and the e-mail carries the same PDF', async () => {
+    // given: Mario files
+    const filed = (
+      await t
+        .http()
+        .post('/api/v1/cases')
+        .set('Authorization', await auth(mario))
+        .send({ procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest({ tipoCertificato: 'residenza-stato-famiglia', esenzioneBollo: true, motivoEsenzione: 'scuola' }) })
+        .expect(201)
+    ).body;
+    const task = (await t.http().get('/api/v1/tasks?office=anagrafe').set('Authorization', await auth(luca)).expect(200)).body.items.find((i: { caseId: string }) => i.caseId === filed.id);
+    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(luca)).expect(200);
+    // when: Luca accepts, and the issuer passes after the commit
+    await t.http().post(`/api/v1/tasks/${task.id}/complete`).set('Authorization', await auth(luca)).send({ data: { verificaAnpr: true, esito: 'accolta', motivazione: 'Residenza verificata in ANPR' } }).expect(200);
+    expect(await t.app.get(ActIssuer).issueDue()).toEqual({ issued: 1, retried: 0, refused: 0 });
+    // then: in Mario's documents
+    const docs = (await t.http().get(`/api/v1/cases/${filed.id}/documents`).set('Authorization', await auth(mario)).expect(200)).body;
+    const act = (docs.items ?? docs).find((d: { kind: string }) => d.kind === 'act');
+    expect(act).toMatchObject({ name: expect.stringMatching(/^certificato-.+\.pdf$/), mediaType: 'application/pdf' });
+    const download = await t.http().get(`/api/v1/documents/${act.id}`).set('Authorization', await auth(mario)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const bytes = download.body as Buffer;
+    const text = readPdf(bytes).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Certificato contestuale di residenza e stato di famiglia');
+    expect(text).toContain('Via Roma 12');
+    expect(text).toContain('Laura Bianchi');
+    expect(text).toContain('Tabella allegato B, art. 11');
+    expect(text).toContain(act.verificationCode);
+    // it verifies publicly, with its protocol number and digest
+    const page = await t.http().get(`/documenti/verifica/${act.verificationCode}`).expect(200);
+    expect(page.text).toContain('Documento valido');
+    expect(page.text).toContain(createHash('sha256').update(bytes).digest('hex'));
+    // and Mario's e-mail carries the same PDF, the case code and the case link
+    await t.app.get(OutboxDispatcher).dispatchDue();
+    const mail = smtp.received.find((m) => m.envelopeTo.includes('mario.rossi@example.it') && /Documento emesso/.test(m.subject));
+    expect(mail).toBeDefined();
+    expect(mail!.subject).toContain(filed.code);
+    expect(mail!.text).toContain(`/area-personale/pratiche/${filed.id}`);
+    expect(mail!.attachments).toEqual([expect.objectContaining({ filename: act.name, contentType: 'application/pdf' })]);
+    expect(mail!.attachments[0].content.equals(bytes)).toBe(true);
   });
 });
 

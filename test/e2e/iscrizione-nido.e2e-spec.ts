@@ -1,4 +1,6 @@
+import { ActIssuer } from '../../src/modules/documents';
 import { TimerSchedulerService } from '../../src/modules/engine';
+import { readPdf } from '../support/pdf-text';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
 import { aPdf } from '../factories/document.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
@@ -51,6 +53,22 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     (await t.http().post('/api/v1/cases').set('Authorization', await auth(citizen)).send({ procedureKey: 'iscrizione-nido', data }).expect(201)).body;
   const caseOf = async (citizen: (typeof DEMO_CITIZENS)[number], id: string) =>
     (await t.http().get(`/api/v1/cases/${id}`).set('Authorization', await auth(citizen)).expect(200)).body;
+
+  /** The acts issued on a case, as its citizen reads them: file name and text. */
+  const actsOf = async (citizen: (typeof DEMO_CITIZENS)[number], caseId: string): Promise<Array<{ name: string; text: string }>> => {
+    await t.app.get(ActIssuer).issueDue();
+    const docs = (await t.http().get(`/api/v1/cases/${caseId}/documents`).set('Authorization', await auth(citizen)).expect(200)).body as Array<{ id: string; kind: string; name: string }>;
+    const acts = [];
+    for (const d of docs.filter((x) => x.kind === 'act')) {
+      const res = await t.http().get(`/api/v1/documents/${d.id}`).set('Authorization', await auth(citizen)).buffer(true).parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+      acts.push({ name: d.name, text: readPdf(res.body as Buffer).text.replace(/\s+/g, ' ') });
+    }
+    return acts.sort((a, b) => a.name.localeCompare(b.name));
+  };
   const statuses = (c: { timeline: TimelineEntry[] }) => c.timeline.map((e) => e.status);
   /** The one open office task of a case in the servizi-educativi inbox. */
   const officeTask = async (caseId: string, elementId: string): Promise<TaskItem> => {
@@ -156,6 +174,11 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'da-integrare', 'termine-sospeso', 'termine-ripreso', 'presa-in-carico', 'in-lavorazione', 'accettata']);
     expect(done.timeline.map((e: TimelineEntry) => e.actorKind)).toEqual(['citizen', 'operator', 'operator', 'system', 'citizen', 'citizen', 'operator', 'operator']);
     await t.http().get(`/api/v1/tasks/${ranking.id}`).set('Authorization', await auth(luca)).expect(404);
+    // the integration request was issued as a protocolled act with what the office asked for
+    const acts = await actsOf(mario, c.id);
+    expect(acts.map((a) => a.name)).toEqual([expect.stringMatching(/^richiesta-integrazione-/)]);
+    expect(acts[0].text).toContain("Allegare l'attestazione ISEE aggiornata al 2025");
+    expect(acts[0].text).toMatch(/Protocollo n\. \d{7}\/\d{4}/);
   });
 
   it('given an inadmissible application, when the 10-bis notice is sent and the citizen objects, then the final decision rejects it', async () => {
@@ -193,6 +216,12 @@ describe(`iscrizione al nido over HTTP on ${databaseLabel()}`, () => {
     expect(statuses(done)).toEqual(['inviata', 'presa-in-carico', 'sospesa', 'termine-sospeso', 'termine-ripreso', 'in-lavorazione', 'rifiutata']);
     // art. 10-bis: the term restarts 10 days after the observations (sent the day of the notice here)
     expect(done.legalDeadline).toBe(expectedDeadline(c.submittedAt, 70));
+    // the 10-bis notice and the rejection with its reasons were issued as acts
+    const acts = await actsOf(laura, c.id);
+    expect(acts.map((a) => a.name)).toEqual([expect.stringMatching(/^preavviso-rigetto-/), expect.stringMatching(/^rigetto-/)]);
+    expect(acts[0].text).toContain('non risulta residente nel Comune alla data della domanda');
+    expect(acts[0].text).toContain('10-bis');
+    expect(acts[1].text).toContain('La residenza decorre da data successiva alla chiusura del bando');
   });
 
   it('given a 10-bis notice, when the citizen does not answer within ten days, then the timer moves the case to the final decision', async () => {

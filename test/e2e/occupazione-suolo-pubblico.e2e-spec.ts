@@ -1,3 +1,4 @@
+import { ActIssuer } from '../../src/modules/documents';
 import { TimerSchedulerService } from '../../src/modules/engine';
 import { DebtDispatcher, ReceiptReconciler } from '../../src/modules/payments';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
@@ -321,5 +322,18 @@ describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => 
     expect(done.protocol.number).toBe(c.protocol.number);
     expect(done.timeline.map((e: { status: string }) => e.status)).toEqual(['inviata', 'presa-in-carico', 'in-lavorazione', 'rifiutata']);
     expect(await tasksOf(elena, 'office=suap', c.id)).toEqual([]);
+    // and the rejection with its reasons is issued to Giulia as a protocolled act
+    expect((await t.app.get(ActIssuer).issueDue()).issued).toBeGreaterThanOrEqual(1);
+    const docs = (await t.http().get(`/api/v1/cases/${c.id}/documents`).set('Authorization', await auth(giulia)).expect(200)).body as Array<{ id: string; kind: string; name: string }>;
+    const act = docs.find((d) => d.kind === 'act')!;
+    expect(act.name).toMatch(/^rigetto-/);
+    const pdf = await t.http().get(`/api/v1/documents/${act.id}`).set('Authorization', await auth(giulia)).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (x: Buffer) => chunks.push(x));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    const text = readPdf(pdf.body as Buffer).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Il banco ostruisce il passaggio dei mezzi di soccorso');
+    expect(text).toContain('Provvedimento di rigetto della domanda');
   });
 });

@@ -26,6 +26,10 @@ import { CatalogueModelPhases1764000001300 } from './1764000001300-CatalogueMode
 import { CataloguePublications1764000001500 } from './1764000001500-CataloguePublications';
 import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPaymentNotices';
 import { ActRequests1764000001610 } from './1764000001610-ActRequests';
+import { DevAnpr1764000002100 } from './1764000002100-DevAnpr';
+import { ActRequestResidence1764000002110 } from './1764000002110-ActRequestResidence';
+import { ReceiptLogByPaymentTime1764000002120 } from './1764000002120-ReceiptLogByPaymentTime';
+import { ActRequestPerRound1764000002130 } from './1764000002130-ActRequestPerRound';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -57,4 +61,8 @@ export const MIGRATIONS = [
   CataloguePublications1764000001500,
   IssuedPaymentNotices1764000001600,
   ActRequests1764000001610,
+  DevAnpr1764000002100,
+  ActRequestResidence1764000002110,
+  ReceiptLogByPaymentTime1764000002120,
+  ActRequestPerRound1764000002130,
 ];

@@ -65,12 +65,26 @@ describe('catalogue validator', () => {
     const outcome = await validateCatalogue(files, []);
     // then
     const tasks: Record<string, Array<[string, string]>> = {
-      'certificato-residenza': [['Task_ProtocolloAccoglimento', 'protocol.register'], ['Task_ProtocolloRigetto', 'protocol.register']],
-      'iscrizione-nido': [['Task_ProtocolloAccoglimento', 'protocol.register'], ['Task_ProtocolloRigetto', 'protocol.register']],
+      'certificato-residenza': [
+        ['Task_ProtocolloAccoglimento', 'protocol.register'],
+        ['Task_Certificato', 'documents.render'],
+        ['Task_ProtocolloRigetto', 'protocol.register'],
+        ['Task_Rigetto', 'documents.render'],
+      ],
+      'iscrizione-nido': [
+        ['Task_ProtocolloIntegrazione', 'protocol.register'],
+        ['Task_AttoIntegrazione', 'documents.render'],
+        ['Task_ProtocolloPreavviso', 'protocol.register'],
+        ['Task_AttoPreavviso', 'documents.render'],
+        ['Task_ProtocolloAccoglimento', 'protocol.register'],
+        ['Task_ProtocolloRigetto', 'protocol.register'],
+        ['Task_Rigetto', 'documents.render'],
+      ],
       'occupazione-suolo-pubblico': [
         ['Task_ProtocolloAccoglimento', 'protocol.register'],
         ['Task_Concessione', 'documents.render'],
         ['Task_ProtocolloRigetto', 'protocol.register'],
+        ['Task_Rigetto', 'documents.render'],
         ['Task_RichiestaCanone', 'payments.createDebt'],
         ['Task_ProtocolloMancatoPagamento', 'protocol.register'],
       ],

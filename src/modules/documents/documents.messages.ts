@@ -27,6 +27,28 @@ export const DOCUMENTS_MESSAGES = {
   actNoCase: 'Un atto si emette solo nell’ambito di una pratica (caseId mancante)',
   actTemplate: 'Il modello dell’atto va indicato come «procedimento/nome» e deve esistere in src/templates/documents',
   actNoProtocol: 'Il protocollo in uscita dell’atto non ha ancora un numero',
+  // Task acts: residence certificates and their sources
+  actAnprCheck: 'La verifica ANPR di un atto può essere solo «residenza»',
+  anprNotFound: 'ANPR: il richiedente non risulta nell’anagrafe nazionale; il certificato non è stato emesso',
+  anprDeceased: (date: string) => `ANPR: il soggetto risulta deceduto dal ${date}; il certificato non è stato emesso`,
+  anprEmigrated: (date: string, to: string) => `ANPR: il soggetto risulta emigrato (${to}) dal ${date}; il certificato non è stato emesso`,
+  sourceAnpr: (at: string, operation: string) =>
+    `Dati anagrafici attestati dall’Anagrafe Nazionale della Popolazione Residente (ANPR), accertamento di residenza del ${at}, operazione n. ${operation}.`,
+  sourceOperator: (at: string, office: string, checked: boolean) =>
+    `ANPR non ha risposto il ${at}: i dati sono quelli verificati dall’operatore dell’ufficio ${office} durante l’istruttoria${checked ? ', che ha dichiarato di aver eseguito la verifica in ANPR' : ''}.`,
+  bolloDue: 'Imposta di bollo di € 16,00 dovuta (D.P.R. 26 ottobre 1972, n. 642, Tariffa, parte I, art. 4).',
+  bolloExempt: (reason: string, reference: string) => `Rilasciato in esenzione dall’imposta di bollo per uso ${reason} (${reference}).`,
+  /** The exemptions the request form offers (motivoEsenzione), with their legal reference. */
+  bolloExemptions: {
+    pensione: { reason: 'pensionistico', reference: 'D.P.R. 642/1972, Tabella allegato B, art. 9' },
+    scuola: { reason: 'scolastico', reference: 'D.P.R. 642/1972, Tabella allegato B, art. 11' },
+    lavoro: { reason: 'di lavoro', reference: 'D.P.R. 642/1972, Tabella allegato B, art. 12' },
+    onlus: { reason: 'ONLUS / ente del Terzo settore', reference: 'D.P.R. 642/1972, Tabella allegato B, art. 27-bis; D.Lgs. 117/2017, art. 82, comma 5' },
+  } as Record<string, { reason: string; reference: string }>,
+  bolloExemptUnstated: 'Esenzione dall’imposta di bollo richiesta senza indicarne il motivo: si applica l’imposta.',
+  notForPublicAdministrations:
+    'Il presente certificato non può essere prodotto agli organi della pubblica amministrazione o ai privati gestori di pubblici servizi (art. 40, comma 01, D.P.R. 28 dicembre 2000, n. 445).',
+
 } as const;
 
 /** Media types in Italian, for messages. */

@@ -3,7 +3,9 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { CasesModule } from '../cases';
 import { CatalogueModule } from '../catalogue';
 import { ProtocolModule } from '../protocol';
+import { AnprModule } from '../anpr';
 import { ActIssuer } from './acts/act-issuer';
+import { ActNotice } from './acts/act-notice';
 import { ActRequestsRepository } from './acts/act-requests.repository';
 import { RenderActHandler } from './acts/render-act.handler';
 import { NotificationsModule } from '../notifications';
@@ -24,7 +26,7 @@ import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
 
 /** Uploads, receipts (later acts), storage behind DOCUMENT_STORAGE chosen by DOCUMENTS_STORAGE. */
 @Module({
-  imports: [CasesModule, CatalogueModule, ProtocolModule, NotificationsModule],
+  imports: [CasesModule, CatalogueModule, ProtocolModule, NotificationsModule, AnprModule],
   controllers: [AttachmentsController, DocumentsController, CaseDocumentsController],
   providers: [
     {
@@ -39,6 +41,7 @@ import { StoreUploadUseCase } from './use-cases/store-upload.use-case';
     ActRequestsRepository,
     RenderActHandler,
     ActIssuer,
+    ActNotice,
     DocumentsService,
     AttachmentsFilingListener,
     ReceiptEmailAttachment,

@@ -14,6 +14,8 @@ import { TokenVerifier } from './token-verifier';
 
 /** Production also refuses the development pagoPA: these tests configure the real one. */
 const REAL_PAGOPA = { PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'subscription-key-0123' };
+// Production also refuses the development ANPR.
+const REAL_ANPR = { ANPR_ADAPTER: 'http', ANPR_API_BASE_URL: 'https://modipa.anpr.interno.it/govway/rest/in/MinInternoPortaANPR', ANPR_BEARER_TOKEN: 'pdnd-voucher-0123456789' };
 
 const dirs: string[] = [];
 const dataDir = (): string => {
@@ -210,7 +212,7 @@ describe('jwks mode', () => {
 
   it('given an IdP token for a citizen, when verified against the JWKS URL, then the citizen is read', async () => {
     // given
-    const config = loadConfig({ NODE_ENV: 'production', ...REAL_PAGOPA, AUTH_MODE: 'jwks', AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: 'https://idp.comune.example.it' });
+    const config = loadConfig({ NODE_ENV: 'production', ...REAL_PAGOPA, ...REAL_ANPR, AUTH_MODE: 'jwks', AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: 'https://idp.comune.example.it' });
     const keys = await createTokenKeys(config);
     const token = await idpToken({ sub: 'abc', kind: 'citizen', given_name: 'Giulia', family_name: 'Ferrari', fiscal_number: 'TINIT-FRRGLI75C52L219B' });
     // when
@@ -249,7 +251,7 @@ describe('auth configuration', () => {
   });
 
   it('given production with dev-keys, when loading, then boot fails naming AUTH_MODE', () => {
-    expect(problemsOf({ NODE_ENV: 'production', ...REAL_PAGOPA })).toEqual([expect.stringMatching(/^AUTH_MODE: dev-keys is not allowed/)]);
+    expect(problemsOf({ NODE_ENV: 'production', ...REAL_PAGOPA, ...REAL_ANPR })).toEqual([expect.stringMatching(/^AUTH_MODE: dev-keys is not allowed/)]);
   });
 
   it('given jwks mode without a URL, when loading, then boot fails naming AUTH_JWKS_URL', () => {

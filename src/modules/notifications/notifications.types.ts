@@ -4,8 +4,12 @@ import { CITIZEN_STATUSES, CitizenStatus } from '../catalogue';
 export const CITIZEN_EVENTS = CITIZEN_STATUSES;
 export type CitizenEvent = CitizenStatus;
 
-/** E-mails about a case that are no step of its procedure: messages either way and the citizen's withdrawal. */
-export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino'] as const;
+/**
+ * E-mails about a case that are no step of its procedure: messages either way, the citizen's
+ * withdrawal, and an issued act (`atto-emesso`: `item` is the issued document's id, also in
+ * `variables.documentId`, with the PDF attached by the documents module).
+ */
+export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino', 'atto-emesso'] as const;
 /** Every e-mail event with a default template. */
 export const EMAIL_EVENTS = [...CITIZEN_EVENTS, ...CASE_EMAIL_EVENTS] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];

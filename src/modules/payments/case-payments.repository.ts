@@ -128,6 +128,12 @@ export class CasePaymentsRepository {
   }
 
   /** Where the last poll of a creditor's receipts got to (created at `initial` the first time). */
+  /** NAVs of the receipts logged for the organization with a payment time at or after `since`. */
+  async loggedNavsSince(org: string, since: Date): Promise<string[]> {
+    const rows = (await this.em().query(`select nav from payment_receipt_log where org_fiscal_code = $1 and paid_at >= $2`, [org, since])) as Array<{ nav: string }>;
+    return rows.map((r) => r.nav.trim());
+  }
+
   async cursor(org: string, initial: Date): Promise<Date> {
     await this.em().query(`insert into payment_reconciliation_cursor (org_fiscal_code, polled_until) values ($1, $2) on conflict do nothing`, [org, initial]);
     const [row] = (await this.em().query(`select polled_until from payment_reconciliation_cursor where org_fiscal_code = $1`, [org])) as Array<{ polled_until: Date }>;

@@ -78,6 +78,18 @@ export interface CartRequest {
   emailNotice?: string;
 }
 
+/**
+ * One poll of the receipts: the window (ISO instants) the receipts service's `from`/`to` date
+ * filters are set from, and the IUVs whose receipts the caller already holds (the overlap with
+ * the previous poll), which an adapter need not read again.
+ */
+export interface ReceiptQuery {
+  from: string;
+  to: string;
+  limit: number;
+  known?: ReadonlySet<string>;
+}
+
 export interface PaymentsPort {
   createPosition(org: string, position: DebtPosition, publish: boolean): Promise<DebtPosition>;
   getPosition(org: string, iupd: string): Promise<DebtPosition>;
@@ -86,8 +98,8 @@ export interface PaymentsPort {
   /** Reports a payment made outside pagoPA (e.g. at the counter). */
   markPaid(org: string, nav: string): Promise<void>;
   getReceipt(org: string, iuv: string): Promise<Receipt>;
-  /** Receipts issued at or after `from` (ISO), oldest first: what the reconciliation job polls. */
-  listReceipts(org: string, from: string, limit: number): Promise<Receipt[]>;
+  /** Receipts paid at or after `from` and before `to`, oldest first, up to `limit`, none in `known`: what the reconciliation job polls. */
+  listReceipts(org: string, query: ReceiptQuery): Promise<Receipt[]>;
   /** Creates a Checkout cart (1–5 notices) and answers the URL the payer is sent to. */
   createCart(cart: CartRequest): Promise<string>;
 }

@@ -81,6 +81,9 @@ export function configureWeb(app: INestApplication, config: AppConfig): void {
   app.use('/static/bpmn-js/assets', express.static(join(bpmnJs, 'assets'), assets));
   app.use('/static/app', express.static(publicDir(), assets));
 
+  // The development ANPR's registry page posts plain forms (no session, no CSRF: it stands for an external system).
+  app.use('/dev-anpr', urlencoded({ extended: false, limit: config.BODY_LIMIT, parameterLimit: 50 }));
+
   // An application composed without the WebModule (API-only test apps) has no pages: no sessions either.
   const store = webStoreOf(app);
   if (!store) return;

@@ -7,3 +7,4 @@ export { safeReturnPath } from './page-errors';
 export { WebForbiddenException, WebInvalidInputException, WebLoginRequiredException, WebCsrfInvalidException } from './web.exceptions';
 export { WEB_MESSAGES } from './web.messages';
 import './session-data';
+export { templatesDir } from './web-paths';

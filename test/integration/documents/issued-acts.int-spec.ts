@@ -45,6 +45,7 @@ describe(`issued acts (documents.render) on ${databaseLabel()}`, () => {
     issuer = t.app.get(ActIssuer);
     documents = t.app.get(DocumentsService);
     await engine.deploy('issue-act', fixture('issue-act'));
+    await engine.deploy('issue-act-loop', fixture('issue-act-loop'));
   }, 180_000);
   afterAll(async () => {
     await t.close();
@@ -62,7 +63,7 @@ describe(`issued acts (documents.render) on ${databaseLabel()}`, () => {
     expect(entry.number).toMatch(/^\d{7}$/);
 
     // when
-    expect(await issuer.issueDue()).toEqual({ issued: 1, retried: 0 });
+    expect(await issuer.issueDue()).toEqual({ issued: 1, retried: 0, refused: 0 });
 
     // then
     const [act] = await documents.listForCase(caseId);
@@ -79,10 +80,34 @@ describe(`issued acts (documents.render) on ${databaseLabel()}`, () => {
     expect(await documents.verify(act.verificationCode!)).toMatchObject({ kind: 'act', sha256: act.sha256, valid: true, protocol: { number: entry.number, year: entry.year } });
     expect(await ds.query(`select status, document_id from act_request where id = $1`, [request.id])).toEqual([{ status: 'issued', document_id: act.id }]);
     // and a second pass (another process) issues nothing more
-    expect(await issuer.issueDue()).toEqual({ issued: 0, retried: 0 });
+    expect(await issuer.issueDue()).toEqual({ issued: 0, retried: 0, refused: 0 });
     expect(await documents.listForCase(caseId)).toHaveLength(1);
     // another citizen cannot read it
     await expect(documents.read(act.id, { kind: 'citizen', fiscalCode: 'VRDLRA85B41F205X' })).rejects.toMatchObject({ code: 'DOCUMENT_NOT_FOUND' });
+  });
+
+  it('given an act step run twice in a loop (a second request for integration), when issued, then each round is its own protocolled act, and a pass again issues nothing more', async () => {
+    // given: round one, then the citizen answers and the office asks again
+    const caseId = await newCase('issue-act-loop', { ...decision, richiestaIntegrazione: 'Allegare la planimetria' });
+    const [{ id: instanceId }] = await ds.query(`select id from engine_instance where data->>'caseId' = $1`, [caseId]);
+    const answer = async (data: Record<string, unknown>) => {
+      const open = (await engine.getInstance(instanceId)).items.find((i) => i.elementId === 'Answer' && i.status === 'wait')!;
+      await engine.completeItem(open.id, data);
+    };
+    await answer({ ancora: true, richiestaIntegrazione: 'Allegare anche la dichiarazione del proprietario' });
+    await answer({ ancora: false });
+    // when
+    expect(await issuer.issueDue()).toEqual({ issued: 2, retried: 0, refused: 0 });
+    // then
+    const acts = await documents.listForCase(caseId);
+    expect(acts).toHaveLength(2);
+    const requests = await ds.query(`select protocol_entry_id, status from act_request where case_id = $1 order by created_at`, [caseId]);
+    expect(requests.map((r: { status: string }) => r.status)).toEqual(['issued', 'issued']);
+    expect(new Set(requests.map((r: { protocol_entry_id: string }) => r.protocol_entry_id)).size).toBe(2);
+    const texts = await Promise.all(acts.map(async (a) => readPdf((await documents.read(a.id, { kind: 'admin' })).bytes).text.replace(/\s+/g, ' ')));
+    expect(texts.some((x) => x.includes('Allegare la planimetria'))).toBe(true);
+    expect(texts.some((x) => x.includes('Allegare anche la dichiarazione del proprietario'))).toBe(true);
+    expect(await issuer.issueDue()).toEqual({ issued: 0, retried: 0, refused: 0 });
   });
 
   it('given a diagram naming a template that does not exist, when the step runs, then the process records an incident naming the template, nothing is requested', async () => {

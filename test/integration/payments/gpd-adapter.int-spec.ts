@@ -149,7 +149,7 @@ describe(`GPD + Checkout HTTP adapter against the development pagoPA, over real 
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe(returnUrls.returnOkUrl);
     expect((await gpd.getPosition(EC, a.iupd)).status).toBe('PAID');
-    const receipts = (await gpd.listReceipts(EC, from, 100)).filter((r) => [a, b].some((p) => p.paymentOption[0].iuv === r.iuv));
+    const receipts = (await gpd.listReceipts(EC, { from, to: new Date(Date.now() + 1000).toISOString(), limit: 100 })).filter((r) => [a, b].some((p) => p.paymentOption[0].iuv === r.iuv));
     expect(receipts.map((r) => r.amount).sort()).toEqual([1600, 2500]);
     expect((await gpd.getReceipt(EC, a.paymentOption[0].iuv)).debtorFiscalCode).toBe(mario.fiscalCode);
     const again = await request(base.replace('/dev-pagopa', '')).post(`/dev-pagopa/avvisi/3${a.paymentOption[0].iuv}/paga`);

@@ -10,7 +10,9 @@ export interface ActRequestRow {
   title: string;
   protocol_entry_id: string | null;
   model: Record<string, unknown>;
-  status: 'pending' | 'issued';
+  /** A residence check the act needs from ANPR before it is rendered (task acts). */
+  anpr_check: 'residenza' | null;
+  status: 'pending' | 'issued' | 'refused';
   attempts: number;
   document_id: string | null;
 }
@@ -24,24 +26,45 @@ export class ActRequestsRepository {
     return this.tx.manager();
   }
 
-  /** Records the request once per case and step (a re-run step finds the first); answers it. */
-  async insertOnce(r: { id: string; caseId: string; elementId: string; template: string; title: string; protocolEntryId: string | null; model: Record<string, unknown> }): Promise<ActRequestRow> {
+  /**
+   * Records the request once per case, step and outbound protocol entry (a retried step finds the
+   * first; a step run again in a loop, after a new protocol entry, is a new act); answers it.
+   */
+  async insertOnce(r: { id: string; caseId: string; elementId: string; template: string; title: string; protocolEntryId: string | null; model: Record<string, unknown>; anprCheck: 'residenza' | null }): Promise<ActRequestRow> {
     await this.em().query(
-      `insert into act_request (id, case_id, element_id, template, title, protocol_entry_id, model) values ($1, $2, $3, $4, $5, $6, $7)
-       on conflict (case_id, element_id) do nothing`,
-      [r.id, r.caseId, r.elementId, r.template, r.title, r.protocolEntryId, JSON.stringify(r.model)],
+      `insert into act_request (id, case_id, element_id, template, title, protocol_entry_id, model, anpr_check) values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict do nothing`,
+      [r.id, r.caseId, r.elementId, r.template, r.title, r.protocolEntryId, JSON.stringify(r.model), r.anprCheck],
     );
-    const [row] = (await this.em().query(`select * from act_request where case_id = $1 and element_id = $2`, [r.caseId, r.elementId])) as ActRequestRow[];
+    const [row] = (await this.em().query(`select * from act_request where case_id = $1 and element_id = $2 and protocol_entry_id is not distinct from $3`, [
+      r.caseId,
+      r.elementId,
+      r.protocolEntryId,
+    ])) as ActRequestRow[];
     return row;
   }
 
-  /** One pending request due now, locked for the caller's transaction (other issuers skip it). */
-  async claimOne(now: Date): Promise<ActRequestRow | undefined> {
+  /** The next pending request due now, not locked, other than those this pass has already tried. */
+  async nextDue(now: Date, tried: string[]): Promise<ActRequestRow | undefined> {
     const [row] = (await this.em().query(
-      `select * from act_request where status = 'pending' and next_attempt_at <= $1 order by next_attempt_at, id limit 1 for update skip locked`,
-      [now],
+      `select * from act_request where status = 'pending' and next_attempt_at <= $1 and not (id = any($2::uuid[])) order by next_attempt_at, id limit 1`,
+      [now, tried],
     )) as ActRequestRow[];
     return row;
+  }
+
+  /** That request, locked for the caller's transaction, if it is still pending and due (another issuer may hold or have issued it). */
+  async claim(id: string, now: Date): Promise<ActRequestRow | undefined> {
+    const [row] = (await this.em().query(
+      `select * from act_request where id = $1 and status = 'pending' and next_attempt_at <= $2 for update skip locked`,
+      [id, now],
+    )) as ActRequestRow[];
+    return row;
+  }
+
+  /** ANPR says the subject does not reside: no act, the reason kept for the office. */
+  async markRefused(id: string, reason: string): Promise<void> {
+    await this.em().query(`update act_request set status = 'refused', last_error = $2 where id = $1 and status = 'pending'`, [id, reason.slice(0, 1000)]);
   }
 
   async markIssued(id: string, documentId: string): Promise<void> {

@@ -13,6 +13,7 @@ import { actTemplateExists, ACT_TEMPLATE } from './act-templates';
  * protocol entry of the step before (`protocolloUscita`), whose number exists once the step
  * commits; ActIssuer renders the PDF/A after that, stamps the number and stores it as an issued
  * document of the case. Re-running the step for the same case and element reuses the request.
+ * `anpr="residenza"` makes the issuer ask ANPR's residence check first (the certificato di residenza).
  */
 @Injectable()
 @ServiceTask('documents.render')
@@ -25,6 +26,8 @@ export class RenderActHandler implements ServiceTaskProvider {
     const template = ctx.properties.template ?? '';
     if (!ACT_TEMPLATE.test(template) || !actTemplateExists(template)) throw new DocumentInvalidActException([{ field: 'template', message: M.actTemplate }]);
     const title = (ctx.properties.title || ctx.processProperties.title || template).slice(0, 200);
+    const anpr = ctx.properties.anpr ?? '';
+    if (anpr !== '' && anpr !== 'residenza') throw new DocumentInvalidActException([{ field: 'anpr', message: M.actAnprCheck }]);
     const outbound = ctx.instanceData.protocolloUscita as { id?: unknown } | undefined;
     const row = await this.requests.insertOnce({
       id: randomUUID(),
@@ -34,6 +37,7 @@ export class RenderActHandler implements ServiceTaskProvider {
       title,
       protocolEntryId: typeof outbound?.id === 'string' ? outbound.id : null,
       model: { ...ctx.instanceData },
+      anprCheck: anpr === 'residenza' ? anpr : null,
     });
     return { data: { [ctx.properties.resultVariable || 'atto']: { richiesta: row.id, modello: template } } };
   }

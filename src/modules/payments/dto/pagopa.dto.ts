@@ -58,8 +58,23 @@ export class ReceiptDto {
   @ApiProperty({ format: 'date-time' }) paymentDateTime!: string;
 }
 
+/** One entry of the receipts service's list: the receipt itself is read by IUV. */
+export class ReceiptListItemDto {
+  @ApiProperty() organizationFiscalCode!: string;
+  @ApiProperty() iuv!: string;
+  @ApiProperty() debtorFiscalCode!: string;
+}
+
+export class ReceiptPageInfoDto {
+  @ApiProperty() page!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() items_found!: number;
+  @ApiProperty() more_pages!: boolean;
+}
+
 export class ReceiptListDto {
-  @ApiProperty({ type: [ReceiptDto] }) receiptsList!: ReceiptDto[];
+  @ApiProperty({ type: [ReceiptListItemDto] }) receipts_list!: ReceiptListItemDto[];
+  @ApiProperty({ type: ReceiptPageInfoDto }) page_info!: ReceiptPageInfoDto;
 }
 
 export class CartNoticeDto {

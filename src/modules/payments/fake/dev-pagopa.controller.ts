@@ -69,18 +69,34 @@ export class DevPagoPaController {
     return this.pagopa.getReceipt(org, iuv);
   }
 
+  /**
+   * The receipts service's list, with its filters: `from`/`to` are days (YYYY-MM-DD, UTC, both
+   * included) on the payment time, `page` counts from 0, `limit` per page; each entry names an
+   * IUV whose receipt is read at `${RECEIPTS}/{iuv}`.
+   */
   @Get(RECEIPTS)
   @ApiOkResponse({ type: ReceiptListDto })
-  @ApiProblems([400, 'PAYMENT_INVALID: from or pageSize'], [401, 'PAYMENT_GATEWAY_UNAUTHORIZED'])
-  async receipts(@Param('org') org: string, @Query('from') from: string | undefined, @Query('pageSize') pageSize: string | undefined): Promise<{ receiptsList: Receipt[] }> {
-    const since = from ?? new Date(0).toISOString();
-    const size = pageSize === undefined ? 50 : Number(pageSize);
-    const errors = [
-      ...(Number.isNaN(Date.parse(since)) ? [{ field: 'from', message: 'Data non valida' }] : []),
-      ...(!Number.isInteger(size) || size < 1 || size > 500 ? [{ field: 'pageSize', message: 'Da 1 a 500' }] : []),
-    ];
+  @ApiProblems([400, 'PAYMENT_INVALID: from, to, page or limit'], [401, 'PAYMENT_GATEWAY_UNAUTHORIZED'])
+  async receipts(@Param('org') org: string, @Query() query: Record<string, string | undefined>): Promise<ReceiptListDto> {
+    const day = (field: 'from' | 'to', fallback: string) => {
+      const v = query[field] ?? fallback;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+        errors.push({ field, message: 'Data non valida: usare il formato AAAA-MM-GG' });
+        return new Date(0);
+      }
+      return new Date(`${v}T00:00:00Z`);
+    };
+    const errors: Array<{ field: string; message: string }> = [];
+    const from = day('from', '1970-01-01');
+    const to = day('to', '9999-12-31');
+    const page = Number(query.page ?? 0);
+    const limit = Number(query.limit ?? 50);
+    if (!Number.isInteger(page) || page < 0) errors.push({ field: 'page', message: 'Da 0 in su' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) errors.push({ field: 'limit', message: 'Da 1 a 500' });
+    if (!errors.length && to < from) errors.push({ field: 'to', message: 'Non può precedere from' });
     if (errors.length) throw new PaymentInvalidException(errors);
-    return { receiptsList: await this.pagopa.listReceipts(org, since, size) };
+    const { items, total } = await this.pagopa.receiptList(org, from, new Date(to.getTime() + 86_400_000), page * limit, limit);
+    return { receipts_list: items, page_info: { page, limit, items_found: items.length, more_pages: (page + 1) * limit < total } };
   }
 
   @Post('checkout/ec/v1/carts')

@@ -98,10 +98,21 @@ export class FakePagoPaRepository {
     return row;
   }
 
-  async receiptsFrom(org: string, from: Date, limit: number): Promise<ReceiptRow[]> {
+  /** A page of the receipts paid in [from, to), oldest first, and how many there are in all. */
+  async receiptPage(org: string, from: Date, to: Date, offset: number, limit: number): Promise<{ rows: ReceiptRow[]; total: number }> {
+    const rows = (await this.em().query(
+      `select * from dev_pagopa_receipt where org_fiscal_code = $1 and paid_at >= $2 and paid_at < $3 order by paid_at, seq offset $4 limit $5`,
+      [org, from, to, offset, limit],
+    )) as ReceiptRow[];
+    const [{ n }] = (await this.em().query(`select count(*)::int as n from dev_pagopa_receipt where org_fiscal_code = $1 and paid_at >= $2 and paid_at < $3`, [org, from, to])) as Array<{ n: number }>;
+    return { rows, total: n };
+  }
+
+  /** Receipts paid in [from, to), oldest first. */
+  async receiptsBetween(org: string, from: Date, to: Date, limit: number): Promise<ReceiptRow[]> {
     return (await this.em().query(
-      `select * from dev_pagopa_receipt where org_fiscal_code = $1 and paid_at >= $2 order by paid_at, seq limit $3`,
-      [org, from, limit],
+      `select * from dev_pagopa_receipt where org_fiscal_code = $1 and paid_at >= $2 and paid_at < $3 order by paid_at, seq limit $4`,
+      [org, from, to, limit],
     )) as ReceiptRow[];
   }
 

@@ -11,7 +11,7 @@ import {
   PaymentPositionNotFoundException,
 } from '../payments.exceptions';
 import { PAYMENTS_MESSAGES as M } from '../payments.messages';
-import type { CartRequest, DebtPosition, PaymentsPort, PositionStatus, Receipt } from '../payments.port';
+import type { CartRequest, DebtPosition, PaymentsPort, PositionStatus, Receipt, ReceiptQuery } from '../payments.port';
 import { FakePagoPaRepository, OptionRow, PositionRow, ReceiptRow } from './fake-pagopa.repository';
 import { cartErrors, effectiveStatus, positionErrors } from './position-rules';
 
@@ -82,8 +82,17 @@ export class FakePagoPa implements PaymentsPort {
     return receiptOf(row);
   }
 
-  async listReceipts(org: string, from: string, limit: number): Promise<Receipt[]> {
-    return (await this.repo.receiptsFrom(org, new Date(from), limit)).map(receiptOf);
+  /** The receipts service's list for days [from, to): IUVs, a page at a time, with the total. */
+  async receiptList(org: string, from: Date, to: Date, offset: number, limit: number): Promise<{ items: Array<{ organizationFiscalCode: string; iuv: string; debtorFiscalCode: string }>; total: number }> {
+    return this.tx.run(async () => {
+      const { rows, total } = await this.repo.receiptPage(org, from, to, offset, limit);
+      return { items: rows.map((r) => ({ organizationFiscalCode: r.org_fiscal_code, iuv: r.iuv, debtorFiscalCode: r.debtor_fiscal_code })), total };
+    });
+  }
+
+  async listReceipts(org: string, query: ReceiptQuery): Promise<Receipt[]> {
+    const rows = await this.repo.receiptsBetween(org, new Date(query.from), new Date(query.to), query.limit + (query.known?.size ?? 0));
+    return rows.map(receiptOf).filter((r) => !query.known?.has(r.iuv)).slice(0, query.limit);
   }
 
   async createCart(cart: CartRequest): Promise<string> {

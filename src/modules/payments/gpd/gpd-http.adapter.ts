@@ -11,7 +11,7 @@ import {
   PaymentPositionNotFoundException,
 } from '../payments.exceptions';
 import { PAYMENTS_MESSAGES as M } from '../payments.messages';
-import type { CartRequest, DebtPosition, PaymentsPort, Receipt } from '../payments.port';
+import type { CartRequest, DebtPosition, PaymentsPort, Receipt, ReceiptQuery } from '../payments.port';
 import { receiptFromXml } from './receipt-xml';
 
 export interface GpdHttpOptions {
@@ -84,26 +84,34 @@ export class GpdHttpAdapter implements PaymentsPort {
     return (await res.json()) as Receipt;
   }
 
-  async listReceipts(org: string, from: string, limit: number): Promise<Receipt[]> {
+  /**
+   * One poll: the list is asked for with the service's `from`/`to` day filters around the window
+   * (UTC days, widened by a day at the end so a service counting Italian days misses nothing),
+   * followed page by page; receipts the caller already holds (`known`) are not read again, the
+   * others are read (XML), kept when paid inside the window, oldest first, up to `limit`.
+   */
+  async listReceipts(org: string, query: ReceiptQuery): Promise<Receipt[]> {
+    const known = query.known ?? new Set<string>();
+    const fromMs = Date.parse(query.from);
+    const toMs = Date.parse(query.to);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const listed: string[] = [];
-    // `from`/`pageSize` for the development pagoPA; `page`/`limit` for the receipts service, whose
-    // list holds only {organizationFiscalCode, iuv, debtorFiscalCode} and is followed page by page.
     for (let page = 0; page < MAX_RECEIPT_PAGES; page++) {
-      const query = new URLSearchParams({ from, pageSize: String(limit), page: String(page), limit: String(limit) });
-      const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts?${query}`;
+      const params = new URLSearchParams({ from: day(fromMs), to: day(toMs + 86_400_000), page: String(page), limit: String(Math.min(Math.max(query.limit, 1), 500)) });
+      const url = `${this.options.baseUrl}/gpd/payments-receipts-service/v1/payments/${encodeURIComponent(org)}/receipts?${params}`;
       const res = await this.call('GET', url, undefined, (d) => new PaymentGatewayRejectedException('not-found', 404, d));
-      const body = (await res.json()) as { receiptsList?: Receipt[]; receipts_list?: Array<{ iuv?: unknown }>; page_info?: { more_pages?: boolean } };
-      if (body.receiptsList) return body.receiptsList;
-      for (const r of body.receipts_list ?? []) if (typeof r.iuv === 'string') listed.push(r.iuv);
+      const body = (await res.json()) as { receipts_list?: Array<{ iuv?: unknown }>; page_info?: { more_pages?: boolean } };
+      for (const r of body.receipts_list ?? []) if (typeof r.iuv === 'string' && !known.has(r.iuv)) listed.push(r.iuv);
       if (!body.page_info?.more_pages) break;
     }
-    // Each receipt is read (XML) for its id, amount and time, then filtered and ordered as the port says.
     const receipts = await Promise.all([...new Set(listed)].map((iuv) => this.getReceipt(org, iuv)));
-    const since = Date.parse(from);
     return receipts
-      .filter((r) => Date.parse(r.paymentDateTime) >= since)
+      .filter((r) => {
+        const at = Date.parse(r.paymentDateTime);
+        return at >= fromMs && at < toMs;
+      })
       .sort((a, b) => Date.parse(a.paymentDateTime) - Date.parse(b.paymentDateTime) || a.receiptId.localeCompare(b.receiptId))
-      .slice(0, limit);
+      .slice(0, query.limit);
   }
 
   async createCart(cart: CartRequest): Promise<string> {

@@ -19,16 +19,21 @@ function receiptsService(): { server: Server; seen: IncomingMessage[] } {
     '01202600000000204': receiptXml('r-late', '01202600000000204', '48.00', '2026-11-30T12:00:00'),
     '01202600000000103': receiptXml('r-early', '01202600000000103', '312.40', '2026-11-30T10:15:00'),
     '01202600000000305': receiptXml('r-old', '01202600000000305', '10', '2026-11-01T09:00:00'),
+    '01202600000000406': receiptXml('r-evening', '01202600000000406', '5', '2026-11-29T23:30:00'),
   };
+  const days: Record<string, string> = { '01202600000000204': '2026-11-30', '01202600000000103': '2026-11-30', '01202600000000305': '2026-11-01', '01202600000000406': '2026-11-29' };
   const server = createServer((req, res) => {
     seen.push(req);
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === BASE) {
-      // two per page, as the service pages with `page` (from 0) and `limit`
+      // two per page, as the service pages with `page` (from 0) and `limit`; `from`/`to` are days, both included
       const page = Number(url.searchParams.get('page') ?? 0);
-      const iuvs = Object.keys(xml).slice(page * 2, page * 2 + 2);
+      const from = url.searchParams.get('from') ?? '0000-00-00';
+      const to = url.searchParams.get('to') ?? '9999-99-99';
+      const inWindow = Object.keys(xml).filter((iuv) => days[iuv] >= from && days[iuv] <= to);
+      const iuvs = inWindow.slice(page * 2, page * 2 + 2);
       res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ receipts_list: iuvs.map((iuv) => ({ organizationFiscalCode: ORG, iuv, debtorFiscalCode: 'FRRGLI90C41L736Q' })), page_info: { page, limit: 2, items_found: iuvs.length, more_pages: page * 2 + 2 < Object.keys(xml).length } }),
+        JSON.stringify({ receipts_list: iuvs.map((iuv) => ({ organizationFiscalCode: ORG, iuv, debtorFiscalCode: 'FRRGLI90C41L736Q' })), page_info: { page, limit: 2, items_found: iuvs.length, more_pages: page * 2 + 2 < inWindow.length } }),
       );
       return;
     }
@@ -64,12 +69,36 @@ describe('GpdHttpAdapter receipts against the receipts service shapes (JSON list
     expect(req.headers.accept).toContain('application/xml');
   });
 
-  it('given the list over two pages, when polled from a time with a limit, then every page is followed, each receipt read, and those from that time come oldest first, up to the limit', async () => {
+  const paths = (from: number) => svc.seen.slice(from).map((r) => new URL(r.url ?? '/', 'http://x'));
+  const window = { from: '2026-11-30T00:00:00.000Z', to: '2026-11-30T18:00:00.000Z' };
+
+  it('given a poll window, when listed, then the date filters are sent (UTC days, the end widened by a day) and the receipts paid inside the window come oldest first, up to the limit', async () => {
     const before = svc.seen.length;
-    const receipts = await adapter.listReceipts(ORG, '2026-11-30T00:00:00.000Z', 10);
+    const receipts = await adapter.listReceipts(ORG, { ...window, limit: 10 });
     expect(receipts.map((r) => [r.receiptId, r.amount])).toEqual([['r-early', 31240], ['r-late', 4800]]);
-    expect(svc.seen.slice(before).filter((r) => new URL(r.url ?? '/', 'http://x').pathname === BASE).map((r) => new URL(r.url ?? '/', 'http://x').searchParams.get('page'))).toEqual(['0', '1']);
-    expect((await adapter.listReceipts(ORG, '2026-11-30T00:00:00.000Z', 1)).map((r) => r.receiptId)).toEqual(['r-early']);
+    const lists = paths(before).filter((u) => u.pathname === BASE);
+    expect(lists.map((u) => [u.searchParams.get('from'), u.searchParams.get('to'), u.searchParams.get('page')])).toEqual([
+      ['2026-11-30', '2026-12-01', '0'],
+    ]);
+    // the receipt of 1 November is outside the filters: never read
+    expect(paths(before).some((u) => u.pathname.endsWith('01202600000000305'))).toBe(false);
+    expect((await adapter.listReceipts(ORG, { ...window, limit: 1 })).map((r) => r.receiptId)).toEqual(['r-early']);
+  });
+
+  it('given receipts the caller already holds, when polled, then they are not read again', async () => {
+    const before = svc.seen.length;
+    const receipts = await adapter.listReceipts(ORG, { ...window, limit: 10, known: new Set(['01202600000000103']) });
+    expect(receipts.map((r) => r.receiptId)).toEqual(['r-late']);
+    expect(paths(before).filter((u) => u.pathname !== BASE).map((u) => u.pathname.slice(BASE.length + 1))).toEqual(['01202600000000204']);
+  });
+
+  it('given a window starting late in a UTC day, when polled, then that day is listed page by page and only receipts inside the window are kept', async () => {
+    // 2026-11-29T23:30 Rome is 22:30 UTC: inside a window from 22:00 UTC
+    const before = svc.seen.length;
+    const receipts = await adapter.listReceipts(ORG, { from: '2026-11-29T22:00:00.000Z', to: '2026-11-30T10:00:00.000Z', limit: 10 });
+    expect(receipts.map((r) => r.receiptId)).toEqual(['r-evening', 'r-early']);
+    // three listed over two pages, both followed
+    expect(paths(before).filter((u) => u.pathname === BASE).map((u) => u.searchParams.get('page'))).toEqual(['0', '1']);
   });
 
   it('given an unknown IUV, when read, then PAYMENT_RECEIPT_NOT_FOUND', async () => {

@@ -7,7 +7,7 @@ import { EngineService } from '../../engine';
 import { CasePaymentsRepository, ReceiptOutcome } from '../case-payments.repository';
 import { PAYMENTS_PORT, PaymentsPort, Receipt } from '../payments.port';
 
-/** Receipts may be listed a little after their payment time: each poll looks back this far past the cursor. */
+/** Receipts may be listed a little after their payment time: each poll looks back this far before the high-water mark. */
 export const RECONCILE_OVERLAP_MS = 10 * 60_000;
 const PAGE = 200;
 export const PAYMENT_RECEIVED_MESSAGE = 'pagamento-ricevuto';
@@ -36,22 +36,35 @@ export class ReceiptReconciler {
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * One poll, from the organization's high-water mark (kept in PostgreSQL) less the overlap, up to
+   * now: the port asks the receipts service with its date filters, and the receipts already
+   * logged since the first listed day are named as known, so only new ones are read. A full page
+   * moves the mark to its last receipt and asks again; a complete poll moves it to `now`.
+   */
   async reconcile(now: Date = new Date()): Promise<ReconcileReport> {
     const org = this.config.PAGOPA_EC_FISCAL_CODE;
     const report: ReconcileReport = { applied: 0, flagged: 0, seen: 0 };
     let from = new Date((await this.repo.cursor(org, new Date(now.getTime() - 86_400_000))).getTime() - RECONCILE_OVERLAP_MS);
+    const firstDay = new Date(`${from.toISOString().slice(0, 10)}T00:00:00Z`);
+    const known = new Set((await this.repo.loggedNavsSince(org, firstDay)).map((nav) => nav.slice(1)));
     for (;;) {
-      const receipts = await this.port.listReceipts(org, from.toISOString(), PAGE);
+      const receipts = await this.port.listReceipts(org, { from: from.toISOString(), to: now.toISOString(), limit: PAGE, known });
       for (const r of receipts) {
         const outcome = await this.apply(r);
+        known.add(r.iuv);
         if (outcome === null) report.seen++;
         else if (outcome === 'applied') report.applied++;
         else report.flagged++;
       }
       const last = receipts.at(-1);
-      if (last) await this.repo.moveCursor(org, new Date(last.paymentDateTime));
-      if (receipts.length < PAGE || !last || new Date(last.paymentDateTime).getTime() <= from.getTime()) return report;
+      if (!last || receipts.length < PAGE) {
+        await this.repo.moveCursor(org, now);
+        return report;
+      }
+      // A full page: more may follow in the window; those at the same instant are known now.
       from = new Date(last.paymentDateTime);
+      await this.repo.moveCursor(org, from);
     }
   }
 
