@@ -163,6 +163,24 @@ const envSchema = z.object({
   PAYMENTS_POLL_MS: intFrom(100, 600_000).default(5000),
   /** First retry delay after pagoPA is down; doubles each attempt, capped at one hour. */
   PAYMENTS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
+  // --- App IO, channel choice and topic alerts (task io, issue 12 §2) ---
+  /** Base of the App IO API, e.g. https://api.io.pagopa.it/api/v1; unset with DEV_IO_ENABLED: this app's /dev-io/api/v1. Unset otherwise: no IO, e-mail only. */
+  APP_IO_API_BASE_URL: z
+    .string()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  /** Ocp-Apim-Subscription-Key of the Comune's IO service; the development IO requires it when set. */
+  APP_IO_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  APP_IO_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
+  /** Serve the development App IO at /dev-io (default on in development, refused in production). */
+  DEV_IO_ENABLED: booleanFlag.optional(),
+  /** Topic alerts: the topics citizens may subscribe to (JSON list of {key,title,description}); default <PROCESSES_DIR>/alert-topics.json. */
+  ALERT_TOPICS_FILE: z.string().min(1).optional(),
+  /** Topic alerts delivered per second, all processes together. */
+  ALERTS_RATE_PER_SECOND: intFrom(1, 10_000).default(50),
+  ALERTS_ENABLED: booleanFlag.default(true),
+  ALERTS_POLL_MS: intFrom(50, 600_000).default(1000),
   /** Encrypts staff TOTP secrets (AES-256-GCM); the staff login refuses to start in production without it; elsewhere a key kept in <DATA_DIR>/keys/totp.key. */
   STAFF_TOTP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Login attempts (staff password and code) per client address (IPv6: per /64) in 10 minutes, shared by all processes. */
@@ -189,7 +207,12 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP'> & {
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP' | 'DEV_IO_ENABLED'> & {
+  /** Whether /dev-io is served (DEV_IO_ENABLED, default on in development). */
+  DEV_IO_ENABLED: boolean;
+  /** Where the IO adapter sends: APP_IO_API_BASE_URL, else /dev-io/api/v1 of PUBLIC_BASE_URL when the development IO is on; undefined: IO off. */
+  appIoBaseUrl: string | undefined;
+  alertTopicsFile: string;
   pgliteDir: string;
   documentsDir: string;
   AUTH_DEV_IDP: boolean;
@@ -234,13 +257,22 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => !p.issuer.startsWith('https://'))
       ? ['CITIZEN_OIDC_PROVIDERS: issuers must be https:// when NODE_ENV=production']
       : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.DEV_IO_ENABLED ? ['DEV_IO_ENABLED: the development App IO is refused when NODE_ENV=production'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.APP_IO_API_BASE_URL && /\/dev-io(\/|$)/.test(cfg.APP_IO_API_BASE_URL)
+      ? ['APP_IO_API_BASE_URL: the development App IO (/dev-io) is refused when NODE_ENV=production']
+      : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.APP_IO_API_BASE_URL && !cfg.APP_IO_API_KEY ? ['APP_IO_API_KEY: required with APP_IO_API_BASE_URL when NODE_ENV=production'] : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
   const dataDir = cfg.DATA_DIR.replace(/\/$/, '');
   const devIdp = cfg.AUTH_DEV_IDP ?? cfg.NODE_ENV === 'development';
+  const devIo = cfg.DEV_IO_ENABLED ?? cfg.NODE_ENV === 'development';
   return {
     ...cfg,
     AUTH_DEV_IDP: devIdp,
+    DEV_IO_ENABLED: devIo,
+    appIoBaseUrl: cfg.APP_IO_API_BASE_URL ?? (devIo ? `${cfg.PUBLIC_BASE_URL.replace(/\/+$/, '')}/dev-io/api/v1` : undefined),
+    alertTopicsFile: cfg.ALERT_TOPICS_FILE ?? `${cfg.PROCESSES_DIR.replace(/\/$/, '')}/alert-topics.json`,
     pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`,
     documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents`,
     webConcurrency: cfg.WEB_CONCURRENCY ?? (cfg.DATABASE_URL ? availableParallelism() : 1),

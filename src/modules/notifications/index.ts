@@ -4,6 +4,9 @@ export { OutboxDispatcher } from './outbox-dispatcher.service';
 export { MAIL_TRANSPORT, MailDeliveryError } from './mail-transport.port';
 export type { MailTransport, OutgoingEmail, SentEmail } from './mail-transport.port';
 export { EMAIL_TEMPLATES_DIR } from './email-templates';
+export { textToMarkdown } from './email-renderer';
+export { DEFAULT_NOTICE_CHANNEL, NOTICE_CHANNELS } from './channel-preferences.repository';
+export type { NoticeChannel } from './channel-preferences.repository';
 export {
   NotificationsInvalidEmailException,
   NotificationsTemplateFailedException,
@@ -22,6 +25,8 @@ export type {
   EmailVariables,
   EnqueuedEmail,
   EnqueueEmailInput,
+  NoticeDocumentLink,
+  NoticeDocumentsResolver,
   OutboxEmail,
   OutboxStatus,
 } from './notifications.types';

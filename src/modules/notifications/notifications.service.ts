@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { EmailRenderer } from './email-renderer';
 import { Mailbox, outboxMessageId, parseMailbox } from './mailbox';
 import { validateEmailRequest } from './notifications.validation';
-import { EmailAttachmentsResolver, EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, OutboxEmail } from './notifications.types';
+import { ChannelPreferencesRepository, NoticeChannel } from './channel-preferences.repository';
+import { EmailAttachmentsResolver, EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, NoticeDocumentsResolver, OutboxEmail } from './notifications.types';
 import { OutboxRepository } from './outbox.repository';
 
 /**
@@ -22,6 +23,7 @@ export class NotificationsService {
   constructor(
     private readonly renderer: EmailRenderer,
     private readonly outbox: OutboxRepository,
+    private readonly preferences: ChannelPreferencesRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.sender = parseMailbox(config.MAIL_FROM);
@@ -37,6 +39,30 @@ export class NotificationsService {
     this.renderer.attachWith(resolver);
   }
 
+  /** Links to the documents a notice refers to, for its App IO message; see NoticeDocumentsResolver. */
+  linkDocumentsWith(resolver: NoticeDocumentsResolver): void {
+    this.renderer.linkDocumentsWith(resolver);
+  }
+
+  /** The channel the citizen chose in the personal area (App IO by default, when they are on IO). */
+  channelOf(fiscalCode: string): Promise<NoticeChannel> {
+    return this.preferences.channelOf(fiscalCode);
+  }
+
+  /** Joins the caller's transaction. */
+  chooseChannel(fiscalCode: string, channel: NoticeChannel): Promise<void> {
+    return this.preferences.choose(fiscalCode, channel);
+  }
+
+  /** How many notices of each case are still waiting to be delivered (shown as "in attesa"). */
+  pendingByCase(caseIds: string[]): Promise<Map<string, number>> {
+    return this.outbox.pendingByCase(caseIds);
+  }
+
+  /**
+   * Queues a notice to a citizen in the caller's transaction: by App IO or by e-mail, chosen when
+   * it is sent (see EnqueueEmailInput.fiscalCode).
+   */
   async enqueueEmail(input: EnqueueEmailInput): Promise<EnqueuedEmail> {
     const req = validateEmailRequest(input);
     const id = randomUUID();
@@ -50,6 +76,8 @@ export class NotificationsService {
       variables: req.variables,
       locale: req.locale,
       recipient: req.to,
+      fiscalCode: req.fiscalCode,
+      io: req.io,
       messageId: outboxMessageId(id, this.sender.domain),
     });
     return { outboxId, duplicate };
@@ -66,6 +94,8 @@ export class NotificationsService {
       template: row.template,
       subject: row.subject,
       messageId: row.messageId,
+      channel: row.channel,
+      ioMessageId: row.ioMessageId,
       status: row.status,
       attempts: row.attempts,
       nextAttemptAt: row.nextAttemptAt,

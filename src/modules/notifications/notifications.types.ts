@@ -1,3 +1,4 @@
+import type { IoPaymentData } from '../app-io';
 import { CITIZEN_STATUSES, CitizenStatus } from '../catalogue';
 
 /** Citizen-visible statuses of a case (the catalogue's vocabulary, ARCHITECTURE.md §6); each one has its own e-mail. */
@@ -37,8 +38,15 @@ export interface EnqueueEmailInput {
   /** A citizenStatus value, or one of CASE_EMAIL_EVENTS. */
   event: string;
   procedureKey: string;
-  /** The citizen's e-mail address. */
-  to: string;
+  /** The citizen's e-mail address; may be absent when `fiscalCode` is given (the citizen may be on App IO only). */
+  to?: string | null;
+  /**
+   * The citizen's fiscal code: the notice goes to App IO when the citizen is on IO, allows the
+   * Comune's service and has not chosen e-mail in the personal area; else by e-mail to `to`.
+   */
+  fiscalCode?: string | null;
+  /** What the App IO message carries besides the text: a due date (ISO-8601) and a pagoPA notice to pay. */
+  io?: { dueDate?: string; paymentData?: IoPaymentData };
   locale?: EmailLocale;
   /** Fixed variables; whatever the registered variables resolver returns at send time is merged over them. */
   variables?: Record<string, unknown>;
@@ -65,6 +73,10 @@ export interface OutboxEmail {
   template: string | null;
   subject: string | null;
   messageId: string;
+  /** Null until the first attempt chooses it. */
+  channel: 'email' | 'io' | null;
+  /** The id App IO gave the message, once accepted. */
+  ioMessageId: string | null;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: Date;
@@ -99,6 +111,19 @@ export interface EmailAttachment {
  * A failure is transient: the e-mail is retried with backoff.
  */
 export type EmailAttachmentsResolver = (ref: EmailReference) => Promise<EmailAttachment[]>;
+
+/** A document a notice refers to (an issued act, a receipt): App IO messages link to it, e-mails may attach it. */
+export interface NoticeDocumentLink {
+  title: string;
+  /** Absolute URL of the public verification page of the document. */
+  verificationUrl: string;
+}
+
+/**
+ * Registered by a module that owns documents: the documents a queued notice refers to, for the
+ * links of its App IO message. Called at render time, outside any transaction.
+ */
+export type NoticeDocumentsResolver = (ref: EmailReference) => Promise<NoticeDocumentLink[]>;
 
 export interface DispatchReport {
   sent: number;

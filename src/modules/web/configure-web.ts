@@ -20,9 +20,9 @@ export const SESSION_COOKIE = 'sportello.sid';
 export const PAGE_ERRORS = { wantsPage, render: renderPageError };
 
 // The development identity provider's protocol endpoints (/dev-idp/...) parse their own bodies; its chooser pages are pages.
-// The development pagoPA (/dev-pagopa) stands for an external system (its APIs and its Checkout site): never the Comune's session.
+// The development pagoPA (/dev-pagopa) and App IO (/dev-io) stand for external systems (their APIs and pages): never the Comune's session.
 const isPagePath = (path: string): boolean =>
-  !/^\/(api|health|static|dev-pagopa)(\/|$)/.test(path) && !/^\/dev-idp(?!\/interaction\/)/.test(path);
+  !/^\/(api|health|static|dev-pagopa|dev-io)(\/|$)/.test(path) && !/^\/dev-idp(?!\/interaction\/)/.test(path);
 
 /**
  * The web layer: security headers for every response, static assets from node_modules and
