@@ -94,7 +94,7 @@ export class EmailRenderer {
   }
 }
 
-const escapeMarkdown = (s: string): string => s.replace(/([\\`*_{}[\]()#+!|<>])/g, '\\$1');
+const escapeMarkdown = (s: string): string => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
 
 /**
  * An e-mail's text part as Markdown for App IO: characters Markdown would read as markup are
@@ -113,7 +113,7 @@ export function textToMarkdown(text: string): string {
             .map((part, i) => (i % 2 === 1 ? `<${part}>` : escapeMarkdown(part)))
             .join('')
             // A line of dashes or equals signs would turn the line above into a heading, a leading dash into a list.
-            .replace(/^(\s*)([-=])/, '$1\\$2'),
+            .replace(/^(\s*)([-=#+])/, '$1\\$2'),
         )
         .join('  \n'),
     )
