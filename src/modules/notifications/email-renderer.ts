@@ -4,6 +4,7 @@ import { EmailTemplates } from './email-templates';
 import { parseMailbox } from './mailbox';
 import { NOTIFICATIONS_MESSAGES as M } from './notifications.messages';
 import {
+  ALERT_EVENT,
   CitizenEvent,
   EmailAttachment,
   EmailAttachmentsResolver,
@@ -54,6 +55,7 @@ export class EmailRenderer {
 
   /** The files every registered resolver attaches to the e-mail, resolved at send time. */
   async attachments(ref: EmailReference): Promise<EmailAttachment[]> {
+    if (ref.event === ALERT_EVENT) return [];
     const lists = [];
     for (const resolve of this.attachmentResolvers) lists.push(await resolve({ caseId: ref.caseId, event: ref.event, item: ref.item }));
     return lists.flat();
@@ -72,7 +74,7 @@ export class EmailRenderer {
   async renderIo(e: EmailToRender & { io: IoExtras | null }): Promise<{ template: string; content: IoContent }> {
     const r = await this.render(e);
     const documents: NoticeDocumentLink[] = [];
-    for (const resolve of this.documentResolvers) documents.push(...(await resolve({ caseId: e.caseId, event: e.event, item: e.item })));
+    if (e.event !== ALERT_EVENT) for (const resolve of this.documentResolvers) documents.push(...(await resolve({ caseId: e.caseId, event: e.event, item: e.item })));
     const links = documents.map((d) => `- [${escapeMarkdown(M.io.document(d.title))}](${d.verificationUrl})`);
     const markdown = [textToMarkdown(r.text), ...(links.length ? [`**${M.io.documentsHeading}**\n\n${links.join('\n')}`] : [])].join('\n\n');
     const extras = e.io ?? {};
@@ -88,8 +90,9 @@ export class EmailRenderer {
   }
 
   async render(e: EmailToRender): Promise<RenderedEmail> {
-    const resolved = this.resolver ? await this.resolver({ caseId: e.caseId, event: e.event, item: e.item }) : {};
-    const variables = validateEmailVariables({ ...e.variables, ...resolved });
+    // A topic alert refers to no case: its variables are all fixed when it is queued.
+    const resolved = this.resolver && e.event !== ALERT_EVENT ? await this.resolver({ caseId: e.caseId, event: e.event, item: e.item }) : {};
+    const variables = validateEmailVariables({ ...e.variables, ...resolved }, e.event);
     return this.templates.render(e.procedureKey, e.event as CitizenEvent, { ...variables, comune: this.comune });
   }
 }

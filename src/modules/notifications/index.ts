@@ -12,7 +12,7 @@ export {
   NotificationsTemplateFailedException,
   NotificationsTemplateMissingException,
 } from './notifications.exceptions';
-export { CASE_EMAIL_EVENTS, CITIZEN_EVENTS, EMAIL_EVENTS, EMAIL_LOCALES } from './notifications.types';
+export { ALERT_EVENT, CASE_EMAIL_EVENTS, CITIZEN_EVENTS, EMAIL_EVENTS, EMAIL_LOCALES } from './notifications.types';
 export type {
   CitizenEvent,
   EmailEvent,
@@ -25,6 +25,10 @@ export type {
   EmailVariables,
   EnqueuedEmail,
   EnqueueEmailInput,
+  EnqueueAlertInput,
+  AlertDeliveryCounts,
+  AlertRecipientStatus,
+  ChannelCounts,
   NoticeDocumentLink,
   NoticeDocumentsResolver,
   OutboxEmail,

@@ -5,7 +5,13 @@ import { EmailRenderer } from './email-renderer';
 import { Mailbox, outboxMessageId, parseMailbox } from './mailbox';
 import { validateEmailRequest } from './notifications.validation';
 import { ChannelPreferencesRepository, NoticeChannel } from './channel-preferences.repository';
-import { EmailAttachmentsResolver, EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, NoticeDocumentsResolver, OutboxEmail } from './notifications.types';
+import {
+  AlertDeliveryCounts,
+  AlertRecipientStatus,
+  ChannelCounts,
+  EnqueueAlertInput,
+  OutboxStatus,
+  EmailAttachmentsResolver, EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, NoticeDocumentsResolver, OutboxEmail } from './notifications.types';
 import { OutboxRepository } from './outbox.repository';
 
 /**
@@ -81,6 +87,40 @@ export class NotificationsService {
       messageId: outboxMessageId(id, this.sender.domain),
     });
     return { outboxId, duplicate };
+  }
+
+  /** Fans a topic alert out to the topic's subscribers, one notice each, in the caller's transaction; returns how many. */
+  enqueueAlert(input: EnqueueAlertInput): Promise<number> {
+    return this.outbox.insertAlert({ alertId: input.alertId, topic: input.topic, variables: { ...input.variables }, domain: this.sender.domain });
+  }
+
+  /** Per channel, how many of an alert's notices are queued, sent and failed. */
+  async alertCounts(alertId: string): Promise<AlertDeliveryCounts> {
+    const zero = (): ChannelCounts => ({ queued: 0, sent: 0, failed: 0 });
+    const counts: AlertDeliveryCounts = { total: 0, io: zero(), email: zero(), unassigned: zero() };
+    for (const r of await this.outbox.alertCounts(alertId)) {
+      const bucket = counts[r.channel ?? 'unassigned'];
+      bucket[r.status === 'pending' ? 'queued' : r.status] += r.n;
+      counts.total += r.n;
+    }
+    return counts;
+  }
+
+  /** Each recipient's delivery of an alert, by fiscal code, `limit` from `offset`, optionally only those in `status`. */
+  async alertRecipients(alertId: string, status: OutboxStatus | null, limit: number, offset: number): Promise<{ total: number; items: AlertRecipientStatus[] }> {
+    const { total, rows } = await this.outbox.alertRecipients(alertId, status, limit, offset);
+    return {
+      total,
+      items: rows.map((r) => ({
+        fiscalCode: r.fiscal_code as string,
+        channel: r.channel as AlertRecipientStatus['channel'],
+        status: r.status as OutboxStatus,
+        attempts: r.attempts as number,
+        ioMessageId: r.io_message_id as string | null,
+        lastError: r.last_error as string | null,
+        sentAt: r.sent_at as Date | null,
+      })),
+    };
   }
 
   /** Delivery state of one notification, for timelines and support. */

@@ -7,8 +7,10 @@ export type CitizenEvent = CitizenStatus;
 
 /** E-mails about a case that are no step of its procedure: messages either way and the citizen's withdrawal. */
 export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino'] as const;
+/** A topic alert (no case): one notice per subscriber of the topic. */
+export const ALERT_EVENT = 'allerta';
 /** Every e-mail event with a default template. */
-export const EMAIL_EVENTS = [...CITIZEN_EVENTS, ...CASE_EMAIL_EVENTS] as const;
+export const EMAIL_EVENTS = [...CITIZEN_EVENTS, ...CASE_EMAIL_EVENTS, ALERT_EVENT] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
 
 export const EMAIL_LOCALES = ['it'] as const;
@@ -124,6 +126,38 @@ export interface NoticeDocumentLink {
  * links of its App IO message. Called at render time, outside any transaction.
  */
 export type NoticeDocumentsResolver = (ref: EmailReference) => Promise<NoticeDocumentLink[]>;
+
+/** A topic alert to fan out, one notice per subscriber (who is reached on App IO or by e-mail like any notice). */
+export interface EnqueueAlertInput {
+  alertId: string;
+  topic: string;
+  /** What the `allerta` templates read: topicTitle, alertSubject, message, preferencesUrl. */
+  variables: { topicTitle: string; alertSubject: string; message: string; preferencesUrl: string };
+}
+
+export interface ChannelCounts {
+  queued: number;
+  sent: number;
+  failed: number;
+}
+
+/** Delivery of one alert: per channel (`unassigned`: not yet tried, or no channel could reach the citizen). */
+export interface AlertDeliveryCounts {
+  total: number;
+  io: ChannelCounts;
+  email: ChannelCounts;
+  unassigned: ChannelCounts;
+}
+
+export interface AlertRecipientStatus {
+  fiscalCode: string;
+  channel: 'email' | 'io' | null;
+  status: OutboxStatus;
+  attempts: number;
+  ioMessageId: string | null;
+  lastError: string | null;
+  sentAt: Date | null;
+}
 
 export interface DispatchReport {
   sent: number;

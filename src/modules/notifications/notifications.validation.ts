@@ -3,7 +3,7 @@ import { IO_FISCAL_CODE, ioExtrasProblems } from '../app-io';
 import type { IoExtras } from './outbox.repository';
 import { NotificationsInvalidEmailException } from './notifications.exceptions';
 import { NOTIFICATIONS_MESSAGES } from './notifications.messages';
-import { EMAIL_EVENTS, EmailEvent, EMAIL_LOCALES, EmailLocale, EmailVariables } from './notifications.types';
+import { ALERT_EVENT, EMAIL_EVENTS, EmailEvent, EMAIL_LOCALES, EmailLocale, EmailVariables } from './notifications.types';
 
 const F = NOTIFICATIONS_MESSAGES.field;
 
@@ -74,7 +74,7 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
 
   const variables = body.variables ?? {};
   if (!isRecord(variables)) fail('variables', F.notObject);
-  else checkVariables(variables, fail, false);
+  else checkVariables(variables, fail, false, event);
   const item = body.item ?? null;
   if (item !== null && (typeof item !== 'string' || item.length > 200)) fail('item', F.notText);
 
@@ -94,17 +94,18 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
 }
 
 /** The variables an e-mail is rendered with, at send time (fixed ones merged with the resolved ones). */
-export function validateEmailVariables(variables: Record<string, unknown>): EmailVariables {
+export function validateEmailVariables(variables: Record<string, unknown>, event?: string): EmailVariables {
   const errors: FieldError[] = [];
-  checkVariables(variables, (field, message) => errors.push({ field, message }), true);
+  checkVariables(variables, (field, message) => errors.push({ field, message }), true, event);
   if (errors.length > 0) throw new NotificationsInvalidEmailException(errors);
   return variables as EmailVariables;
 }
 
-function checkVariables(variables: Record<string, unknown>, fail: (field: string, message: string) => void, complete: boolean): void {
+function checkVariables(variables: Record<string, unknown>, fail: (field: string, message: string) => void, complete: boolean, event?: string): void {
   const title = variables.procedureTitle;
   if (title === undefined || title === null || title === '') {
-    if (complete) fail('variables.procedureTitle', F.required);
+    // A topic alert is about no procedure.
+    if (complete && event !== ALERT_EVENT) fail('variables.procedureTitle', F.required);
   } else if (typeof title !== 'string') fail('variables.procedureTitle', F.notText);
   for (const name of ['citizenName', 'protocolNumber', 'office', 'message', 'caseUrl'] as const) {
     const v = variables[name];

@@ -31,6 +31,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  /** Whether the last pass delivered alert rows: the next pass comes after ALERTS_POLL_MS, to use the next second's budget. */
+  private alertsClaimed = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -62,6 +64,17 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const channels = { email: this.transport !== null, io: this.io !== null };
     while (!this.stopped) {
       const claimed = await this.outbox.claimDue(now, new Date(now.getTime() + OUTBOX_LEASE_MS), OUTBOX_BATCH, channels);
+      for (const email of claimed) {
+        const outcome = await this.route(email, now);
+        if (outcome) report[outcome]++;
+      }
+      if (claimed.length < OUTBOX_BATCH) break;
+    }
+    // Topic alerts: within ALERTS_RATE_PER_SECOND, shared by every process (see claimAlertsDue).
+    this.alertsClaimed = false;
+    while (!this.stopped) {
+      const claimed = await this.outbox.claimAlertsDue(now, new Date(now.getTime() + OUTBOX_LEASE_MS), OUTBOX_BATCH, channels, this.config.ALERTS_RATE_PER_SECOND);
+      if (claimed.length) this.alertsClaimed = true;
       for (const email of claimed) {
         const outcome = await this.route(email, now);
         if (outcome) report[outcome]++;
@@ -229,7 +242,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
           if (r.sent || r.retried || r.failed) this.logger.info(r, 'notifications pass');
         })
         .catch((e: unknown) => this.logger.error({ err: e }, 'notifications pass failed'))
-        .finally(() => this.schedule(this.config.NOTIFICATIONS_POLL_MS));
+        .finally(() => this.schedule(this.alertsClaimed ? Math.min(this.config.ALERTS_POLL_MS, this.config.NOTIFICATIONS_POLL_MS) : this.config.NOTIFICATIONS_POLL_MS));
     }, delay);
     this.timer.unref();
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Transactions } from '../../database';
 import type { IoPaymentData } from '../app-io';
 import { OutboxStatus } from './notifications.types';
@@ -130,7 +131,7 @@ export class OutboxRepository {
    * Takes up to `limit` due rows under a lease until `leaseUntil`. SKIP LOCKED lets concurrent
    * dispatchers pass each other; a row whose lease has run out (its holder died) is due again.
    */
-  async claimDue(now: Date, leaseUntil: Date, limit: number, channels: { email: boolean; io: boolean } = { email: true, io: false }): Promise<ClaimedEmail[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number, channels: { email: boolean; io: boolean } = { email: true, io: false }, alerts = false, em?: EntityManager): Promise<ClaimedEmail[]> {
     // Only rows some configured channel can take: without SMTP, rows bound for e-mail wait; without IO, every row is e-mail.
     const reachable = [
       ...(channels.email ? [`o2.channel = 'email'`, `(o2.channel is null and o2.recipient is not null)`] : []),
@@ -138,7 +139,7 @@ export class OutboxRepository {
     ];
     if (reachable.length === 0) return [];
     // TypeORM answers an UPDATE with [rows, affected count], RETURNING or not.
-    const [rows]: [ClaimedRow[], number] = await this.tx.dataSource.query(
+    const [rows]: [ClaimedRow[], number] = await (em ?? this.tx.dataSource).query(
         `update notification_outbox o
             set locked_until = $2, attempts = o.attempts + 1
           where o.id in (
@@ -146,6 +147,7 @@ export class OutboxRepository {
                  where status = 'pending' and next_attempt_at <= $1
                    and (locked_until is null or locked_until <= $1)
                    and (${reachable.join(' or ')})
+                   and (alert_id is null) = ${alerts ? 'false' : 'true'}
                  order by next_attempt_at, id
                  limit $3
                  for update skip locked)
@@ -169,6 +171,58 @@ export class OutboxRepository {
       messageId: r.message_id,
       attempts: r.attempts,
     }));
+  }
+
+  /**
+   * Claims due alert rows within the shared budget of `ratePerSecond` claims per one-second
+   * window: the budget row is locked, the window renewed when over, the rows claimed and the
+   * budget charged in one transaction, so every app process together stays within the rate.
+   */
+  async claimAlertsDue(now: Date, leaseUntil: Date, limit: number, channels: { email: boolean; io: boolean }, ratePerSecond: number): Promise<ClaimedEmail[]> {
+    return this.tx.run(async (em) => {
+      const [t]: Array<{ window_start: Date; used: number }> = await em.query(`select window_start, used from alert_throttle where id = 1 for update`);
+      const fresh = new Date(t.window_start).getTime() + 1000 <= now.getTime();
+      const used = fresh ? 0 : t.used;
+      const budget = Math.min(limit, ratePerSecond - used);
+      if (budget <= 0) return [];
+      const claimed = await this.claimDue(now, leaseUntil, budget, channels, true, em);
+      await em.query(`update alert_throttle set window_start = $1, used = $2 where id = 1`, [fresh ? now : t.window_start, used + claimed.length]);
+      return claimed;
+    });
+  }
+
+  /** One row per subscriber of the topic, in the caller's transaction; returns how many. */
+  async insertAlert(a: { alertId: string; topic: string; variables: Record<string, unknown>; domain: string }): Promise<number> {
+    const [, count]: [unknown, number] = await this.tx.manager().query(
+      `insert into notification_outbox
+         (id, dedupe_key, case_id, event, procedure_key, variables, locale, recipient, message_id, fiscal_code, alert_id)
+       select r.id, 'alert:' || $1 || ':' || r.fiscal_code, $1, 'allerta', 'avvisi', $3::jsonb, 'it', r.email,
+              '<' || r.id || '@' || $4 || '>', r.fiscal_code, $1::uuid
+         from (select gen_random_uuid() as id, fiscal_code, email from alert_subscription where topic = $2) r
+       on conflict (dedupe_key) do nothing`,
+      [a.alertId, a.topic, JSON.stringify(a.variables), a.domain],
+    );
+    return count;
+  }
+
+  async alertCounts(alertId: string): Promise<Array<{ channel: OutboxChannel | null; status: OutboxStatus; n: number }>> {
+    const rows: Array<{ channel: OutboxChannel | null; status: OutboxStatus; n: string }> = await this.tx
+      .manager()
+      .query(`select channel, status, count(*) as n from notification_outbox where alert_id = $1 group by channel, status`, [alertId]);
+    return rows.map((r) => ({ channel: r.channel, status: r.status, n: Number(r.n) }));
+  }
+
+  async alertRecipients(alertId: string, status: OutboxStatus | null, limit: number, offset: number): Promise<{ total: number; rows: Array<Record<string, unknown>> }> {
+    const em = this.tx.manager();
+    const where = `alert_id = $1${status ? ' and status = $2' : ''}`;
+    const params: unknown[] = status ? [alertId, status] : [alertId];
+    const [{ n }]: Array<{ n: string }> = await em.query(`select count(*) as n from notification_outbox where ${where}`, params);
+    const rows: Array<Record<string, unknown>> = await em.query(
+      `select fiscal_code, channel, status, attempts, io_message_id, last_error, sent_at from notification_outbox where ${where}
+        order by fiscal_code limit ${Number(limit)} offset ${Number(offset)}`,
+      params,
+    );
+    return { total: Number(n), rows };
   }
 
   /** Stores what the first attempt rendered, so every later attempt sends the same; false when the lease was lost. */
@@ -196,14 +250,13 @@ export class OutboxRepository {
     return this.finish(`status = 'failed', last_error = $3, locked_until = null`, c, [error.slice(0, MAX_ERROR_LENGTH)]);
   }
 
-  /** The channel chosen at the first attempt; switching to e-mail drops what was rendered for IO. */
+  /**
+   * The channel chosen at the first attempt (or e-mail after IO failed). What an e-mail attempt
+   * rendered stays: an IO attempt stores its message in io_content, never in the e-mail bodies.
+   */
   async setChannel(c: ClaimedEmail, channel: OutboxChannel): Promise<boolean> {
-    const reset = channel !== c.channel ? `, subject = null, body_html = null, body_text = null, template = null` : '';
-    const ok = await this.finish(`channel = $3${reset}`, c, [channel]);
-    if (ok) {
-      if (reset) c.rendered = null;
-      c.channel = channel;
-    }
+    const ok = await this.finish(`channel = $3`, c, [channel]);
+    if (ok) c.channel = channel;
     return ok;
   }
 
