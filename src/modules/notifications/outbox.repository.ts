@@ -193,16 +193,17 @@ export class OutboxRepository {
 
   /** One row per subscriber of the topic, in the caller's transaction; returns how many. */
   async insertAlert(a: { alertId: string; topic: string; variables: Record<string, unknown>; domain: string }): Promise<number> {
-    const [, count]: [unknown, number] = await this.tx.manager().query(
+    const inserted: Array<{ id: string }> = await this.tx.manager().query(
       `insert into notification_outbox
          (id, dedupe_key, case_id, event, procedure_key, variables, locale, recipient, message_id, fiscal_code, alert_id)
-       select r.id, 'alert:' || $1 || ':' || r.fiscal_code, $1, 'allerta', 'avvisi', $3::jsonb, 'it', r.email,
-              '<' || r.id || '@' || $4 || '>', r.fiscal_code, $1::uuid
+       select r.id, 'alert:' || $1::text || ':' || r.fiscal_code, $1::text, 'allerta', 'avvisi', $3::jsonb, 'it', r.email,
+              '<' || r.id::text || '@' || $4::text || '>', r.fiscal_code, $5::uuid
          from (select gen_random_uuid() as id, fiscal_code, email from alert_subscription where topic = $2) r
-       on conflict (dedupe_key) do nothing`,
-      [a.alertId, a.topic, JSON.stringify(a.variables), a.domain],
+       on conflict (dedupe_key) do nothing
+       returning id`,
+      [a.alertId, a.topic, JSON.stringify(a.variables), a.domain, a.alertId],
     );
-    return count;
+    return inserted.length;
   }
 
   async alertCounts(alertId: string): Promise<Array<{ channel: OutboxChannel | null; status: OutboxStatus; n: number }>> {
