@@ -5,8 +5,8 @@ import { CITIZEN_STATUSES, CitizenStatus } from '../catalogue';
 export const CITIZEN_EVENTS = CITIZEN_STATUSES;
 export type CitizenEvent = CitizenStatus;
 
-/** E-mails about a case that are no step of its procedure: messages either way and the citizen's withdrawal. */
-export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino'] as const;
+/** E-mails about a case that are no step of its procedure: messages either way, the citizen's withdrawal, a pagoPA notice to pay. */
+export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino', 'avviso-pagamento'] as const;
 /** A topic alert (no case): one notice per subscriber of the topic. */
 export const ALERT_EVENT = 'allerta';
 /** Every e-mail event with a default template. */

@@ -1,0 +1,113 @@
+import type { Browser } from 'playwright-core';
+import { FakeAppIo } from '../../../src/modules/app-io';
+import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
+import { NotificationsService, OutboxDispatcher } from '../../../src/modules/notifications';
+import { Transactions } from '../../../src/database';
+import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
+import { freePort } from '../../support/app-process';
+import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { SmtpPeer } from '../../support/smtp-peer';
+import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
+import { startTestApp, TestApp } from '../../setup/test-app';
+
+const mario = DEMO_CITIZENS[0]; // on the development IO
+const verdi = DEMO_CITIZENS[2]; // not on IO (DEV_IO_ABSENT_DEMO_CITIZENS)
+const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!; // anagrafe
+
+// A real browser with axe on a shared 2-core machine: generous per-test time.
+jest.setTimeout(300_000);
+
+describe(`App IO or e-mail, as the citizen chooses, in a real browser on ${databaseLabel()}`, () => {
+  const smtp = new SmtpPeer();
+  let config: ReturnType<typeof testConfig>;
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  const opened: PortalPage[] = [];
+
+  const auth = async (who: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(who)}`;
+  /** Files certificato-residenza as `who`, and Luca (anagrafe) takes it in charge: two citizen-visible status changes. */
+  const fileAndTakeInCharge = async (who: (typeof DEMO_CITIZENS)[number]): Promise<{ id: string; code: string }> => {
+    const data = aCertificatoResidenzaRequest({ richiedente: { nome: who.givenName, cognome: who.familyName, codiceFiscale: who.fiscalCode, email: who.email! } });
+    const filed = (await t.http().post('/api/v1/cases').set('Authorization', await auth(who)).send({ procedureKey: 'certificato-residenza', data }).expect(201)).body;
+    const inbox = await t.http().get('/api/v1/tasks?office=anagrafe').set('Authorization', await auth(luca)).expect(200);
+    const task = inbox.body.items.find((i: { caseId: string }) => i.caseId === filed.id);
+    await t.http().post(`/api/v1/tasks/${task.id}/claim`).set('Authorization', await auth(luca)).expect(200);
+    return { id: filed.id, code: filed.code };
+  };
+
+  beforeAll(async () => {
+    await smtp.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    config = testConfig({
+      CATALOGUE_LOAD: 'true',
+      DATA_DIR: '.test-data/e2e-keys',
+      SMTP_URL: smtp.url,
+      NOTIFICATIONS_ENABLED: 'false',
+      DEV_IO_ENABLED: 'true',
+      PUBLIC_BASE_URL: base,
+    });
+    t = await startTestApp(config);
+    await t.app.listen(port, '127.0.0.1');
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const problems = opened.flatMap((p) => p.problems);
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+    expect(problems).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await smtp.stop();
+    await dropTestSchema(config);
+  });
+
+  it('given a citizen on IO who had chosen e-mail, when they choose App IO in the personal area and their case changes status, then the notice is in their IO inbox at /dev-io, not in their mailbox', async () => {
+    // given
+    const tx = t.app.get(Transactions);
+    await tx.run(() => t.app.get(NotificationsService).chooseChannel(mario.fiscalCode, 'email'));
+    const p = await PortalPage.open(browser, base);
+    opened.push(p);
+    await p.page.goto(`/accesso/sviluppo?utente=${mario.fiscalCode}&ritorno=${encodeURIComponent('/area-personale')}`);
+    await p.page.waitForURL('**/area-personale');
+    // when: the citizen opens the preferences, chooses App IO and the weather alerts
+    await p.page.getByRole('link', { name: /Preferenze di notifica/ }).click();
+    await p.page.waitForURL('**/area-personale/preferenze');
+    await expect(p.page.getByLabel('E-mail', { exact: true }).isChecked()).resolves.toBe(true);
+    expect(describeViolations(await p.axe())).toBe('');
+    await p.page.getByLabel('App IO', { exact: true }).check();
+    await p.page.getByLabel('Allerta meteo').check();
+    await p.page.getByRole('button', { name: 'Salva le preferenze' }).click();
+    await p.page.waitForURL('**/area-personale/preferenze?salvate=1');
+    await expect(p.page.locator('[data-testid="preferences-saved"]').textContent()).resolves.toContain('Preferenze salvate');
+    await expect(p.page.getByLabel('App IO', { exact: true }).isChecked()).resolves.toBe(true);
+    await expect(p.page.getByLabel('Allerta meteo').isChecked()).resolves.toBe(true);
+    expect(describeViolations(await p.axe())).toBe('');
+    const { id, code } = await fileAndTakeInCharge(mario);
+    expect(await t.app.get(OutboxDispatcher).dispatchDue(new Date(Date.now() + 1000))).toMatchObject({ sent: 2, failed: 0 });
+    // then: the development IO's page lists both notices in Mario's inbox, naming the office and linking to the case
+    await p.page.goto('/dev-io');
+    const inbox = p.page.locator(`section[data-fiscal-code="${mario.fiscalCode}"]`);
+    await expect(inbox.locator('h3').allTextContents()).resolves.toEqual(['Pratica presa in carico: Certificato di residenza', 'Domanda inviata: Certificato di residenza']);
+    const text = await inbox.locator('li').first().textContent();
+    expect(text).toContain('Ufficio Anagrafe e Stato civile');
+    expect(text).toContain(code);
+    expect(text).toContain(`${base}/area-personale/pratiche/${id}`);
+    expect(smtp.received.filter((m) => m.envelopeTo.includes(mario.email!))).toHaveLength(0);
+    const stored = await t.app.get(FakeAppIo).inbox(mario.fiscalCode);
+    expect(stored).toHaveLength(2);
+  });
+
+  it('given a citizen not on IO, when their case changes status, then the notice comes by e-mail', async () => {
+    // when
+    await fileAndTakeInCharge(verdi);
+    await t.app.get(OutboxDispatcher).dispatchDue(new Date(Date.now() + 1000));
+    // then
+    const mails = smtp.received.filter((m) => m.envelopeTo.includes(verdi.email!));
+    expect(mails.map((m) => m.subject).sort()).toEqual(['Domanda inviata: Certificato di residenza', 'Pratica presa in carico: Certificato di residenza']);
+    expect(mails.find((m) => m.subject.startsWith('Pratica presa'))!.text).toContain('presa in carico da Ufficio Anagrafe e Stato civile');
+    expect(await t.app.get(FakeAppIo).inbox(verdi.fiscalCode)).toHaveLength(0);
+  });
+});
