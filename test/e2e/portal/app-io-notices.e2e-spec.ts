@@ -77,8 +77,9 @@ describe(`App IO or e-mail, as the citizen chooses, in a real browser on ${datab
     await p.page.waitForURL('**/area-personale/preferenze');
     await expect(p.page.getByLabel('E-mail', { exact: true }).isChecked()).resolves.toBe(true);
     expect(describeViolations(await p.axe())).toBe('');
-    await p.page.getByLabel('App IO', { exact: true }).check();
-    await p.page.getByLabel('Allerta meteo').check();
+    // Bootstrap Italia draws the radio and the checkbox on their labels: a person clicks the label.
+    await p.page.click('label[for="canale-io"]');
+    await p.page.click('label[for="argomento-allerta-meteo"]');
     await p.page.getByRole('button', { name: 'Salva le preferenze' }).click();
     await p.page.waitForURL('**/area-personale/preferenze?salvate=1');
     await expect(p.page.locator('[data-testid="preferences-saved"]').textContent()).resolves.toContain('Preferenze salvate');
@@ -91,6 +92,8 @@ describe(`App IO or e-mail, as the citizen chooses, in a real browser on ${datab
     await p.page.goto('/dev-io');
     const inbox = p.page.locator(`section[data-fiscal-code="${mario.fiscalCode}"]`);
     await expect(inbox.locator('h3').allTextContents()).resolves.toEqual(['Pratica presa in carico: Certificato di residenza', 'Domanda inviata: Certificato di residenza']);
+    // the submission notice links to the receipt's public verification page (IO carries no attachment here)
+    await expect(inbox.locator('li').nth(1).textContent()).resolves.toMatch(new RegExp(`${base}/documenti/verifica/[A-Za-z0-9_-]+`));
     const text = await inbox.locator('li').first().textContent();
     expect(text).toContain('Ufficio Anagrafe e Stato civile');
     expect(text).toContain(code);
