@@ -179,7 +179,6 @@ const envSchema = z.object({
   ALERT_TOPICS_FILE: z.string().min(1).optional(),
   /** Topic alerts delivered per second, all processes together. */
   ALERTS_RATE_PER_SECOND: intFrom(1, 10_000).default(50),
-  ALERTS_ENABLED: booleanFlag.default(true),
   ALERTS_POLL_MS: intFrom(50, 600_000).default(1000),
   /** Encrypts staff TOTP secrets (AES-256-GCM); the staff login refuses to start in production without it; elsewhere a key kept in <DATA_DIR>/keys/totp.key. */
   STAFF_TOTP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -4,11 +4,11 @@ import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { NotificationsService, OutboxDispatcher } from '../../../src/modules/notifications';
 import { Transactions } from '../../../src/database';
 import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
-import { freePort } from '../../support/app-process';
+import { IoTestApp, startIoTestApp } from '../../support/io-test-app';
 import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
-import { SmtpPeer } from '../../support/smtp-peer';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
+import type { SmtpPeer } from '../../support/smtp-peer';
+import { databaseLabel } from '../../setup/test-database';
+import type { TestApp } from '../../setup/test-app';
 
 const mario = DEMO_CITIZENS[0]; // on the development IO
 const verdi = DEMO_CITIZENS[2]; // not on IO (DEV_IO_ABSENT_DEMO_CITIZENS)
@@ -18,8 +18,8 @@ const luca = DEMO_OPERATORS.find((o) => o.userId === 'luca.romano')!; // anagraf
 jest.setTimeout(300_000);
 
 describe(`App IO or e-mail, as the citizen chooses, in a real browser on ${databaseLabel()}`, () => {
-  const smtp = new SmtpPeer();
-  let config: ReturnType<typeof testConfig>;
+  let io: IoTestApp;
+  let smtp: SmtpPeer;
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -37,19 +37,8 @@ describe(`App IO or e-mail, as the citizen chooses, in a real browser on ${datab
   };
 
   beforeAll(async () => {
-    await smtp.start();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    config = testConfig({
-      CATALOGUE_LOAD: 'true',
-      DATA_DIR: '.test-data/e2e-keys',
-      SMTP_URL: smtp.url,
-      NOTIFICATIONS_ENABLED: 'false',
-      DEV_IO_ENABLED: 'true',
-      PUBLIC_BASE_URL: base,
-    });
-    t = await startTestApp(config);
-    await t.app.listen(port, '127.0.0.1');
+    io = await startIoTestApp({ CATALOGUE_LOAD: 'true' });
+    ({ t, base, smtp } = io);
     browser = await launchBrowser();
   });
   afterEach(async () => {
@@ -59,9 +48,7 @@ describe(`App IO or e-mail, as the citizen chooses, in a real browser on ${datab
   });
   afterAll(async () => {
     await browser?.close();
-    await t?.close();
-    await smtp.stop();
-    await dropTestSchema(config);
+    await io?.stop();
   });
 
   it('given a citizen on IO who had chosen e-mail, when they choose App IO in the personal area and their case changes status, then the notice is in their IO inbox at /dev-io, not in their mailbox', async () => {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../src/config';
 import { Transactions } from '../../../src/database';
 import { AppIoHttpAdapter, AppIoRejectedError, FakeAppIo } from '../../../src/modules/app-io';
 import { NotificationsInvalidEmailException, NotificationsService, OutboxDispatcher } from '../../../src/modules/notifications';
-import { freePort } from '../../support/app-process';
-import { SmtpPeer } from '../../support/smtp-peer';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
+import { IoTestApp, startIoTestApp } from '../../support/io-test-app';
+import type { SmtpPeer } from '../../support/smtp-peer';
+import { databaseLabel } from '../../setup/test-database';
+import type { TestApp } from '../../setup/test-app';
 import { anEmail, seconds } from '../notifications/notifications-test-app';
 
 const KEY = 'io-service-key-0123456789';
@@ -22,8 +21,8 @@ const BACKOFF_MS = 1000;
  * development IO served by the same app on a real port (no mocked client), e-mail goes to a real SMTP peer.
  */
 describe(`App IO notices over HTTP against /dev-io on ${databaseLabel()}`, () => {
-  const peer = new SmtpPeer();
-  let config: AppConfig;
+  let io: IoTestApp;
+  let peer: SmtpPeer;
   let t: TestApp;
   let notifications: NotificationsService;
   let dispatcher: OutboxDispatcher;
@@ -57,23 +56,15 @@ describe(`App IO notices over HTTP against /dev-io on ${databaseLabel()}`, () =>
   const mailsTo = (fc: string) => peer.received.filter((m) => m.envelopeTo.includes(`${fc.toLowerCase()}@example.it`));
 
   beforeAll(async () => {
-    await peer.start();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    config = testConfig({
-      SMTP_URL: peer.url,
-      NOTIFICATIONS_ENABLED: 'false',
+    io = await startIoTestApp({
       NOTIFICATIONS_BACKOFF_MS: String(BACKOFF_MS),
       NOTIFICATIONS_MAX_ATTEMPTS: '5',
-      DEV_IO_ENABLED: 'true',
       APP_IO_API_KEY: KEY,
       APP_IO_TIMEOUT_MS: '1500',
-      PUBLIC_BASE_URL: base,
-      DATA_DIR: '.test-data/e2e-keys',
       CATALOGUE_LOAD: 'true',
     });
-    t = await startTestApp(config);
-    await t.app.listen(port, '127.0.0.1');
+    ({ t, base } = io);
+    peer = io.smtp;
     notifications = t.app.get(NotificationsService);
     dispatcher = t.app.get(OutboxDispatcher);
     fake = t.app.get(FakeAppIo);
@@ -81,9 +72,7 @@ describe(`App IO notices over HTTP against /dev-io on ${databaseLabel()}`, () =>
     ds = t.app.get(DataSource);
   });
   afterAll(async () => {
-    await t?.close();
-    await peer.stop();
-    await dropTestSchema(config);
+    await io?.stop();
   });
 
   it('given a citizen on IO who allows the service, when a notice is dispatched, then it is in their IO inbox once, with its IO id recorded, and no e-mail goes', async () => {

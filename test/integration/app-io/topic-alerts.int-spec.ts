@@ -1,12 +1,11 @@
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../src/config';
 import { FakeAppIo } from '../../../src/modules/app-io';
 import { DEMO_ADMINS } from '../../../src/modules/identity';
 import { OutboxDispatcher } from '../../../src/modules/notifications';
-import { freePort } from '../../support/app-process';
-import { SmtpPeer } from '../../support/smtp-peer';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
+import { IoTestApp, startIoTestApp } from '../../support/io-test-app';
+import type { SmtpPeer } from '../../support/smtp-peer';
+import { databaseLabel } from '../../setup/test-database';
+import type { TestApp } from '../../setup/test-app';
 
 const RATE = 200;
 const SUBSCRIBERS = 1000;
@@ -18,8 +17,8 @@ const TEXT =
 const fiscalCode = (n: number): string => `RSSMRA80A01H${String(n).padStart(3, '0')}Z`.replace(/^(.{12})(\d{3})Z$/, (_, a: string, d: string) => `${a}${d}Z`);
 
 describe(`topic alerts through the outbox on ${databaseLabel()}`, () => {
-  const peer = new SmtpPeer();
-  let config: AppConfig;
+  let io: IoTestApp;
+  let peer: SmtpPeer;
   let t: TestApp;
   let ds: DataSource;
   let dispatcher: OutboxDispatcher;
@@ -27,27 +26,16 @@ describe(`topic alerts through the outbox on ${databaseLabel()}`, () => {
   let auth: string;
 
   beforeAll(async () => {
-    await peer.start();
-    const port = await freePort();
-    config = testConfig({
-      SMTP_URL: peer.url,
-      NOTIFICATIONS_ENABLED: 'false',
-      DEV_IO_ENABLED: 'true',
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-      ALERTS_RATE_PER_SECOND: String(RATE),
-      DATA_DIR: '.test-data/e2e-keys',
-    });
-    t = await startTestApp(config);
-    await t.app.listen(port, '127.0.0.1');
+    io = await startIoTestApp({ ALERTS_RATE_PER_SECOND: String(RATE) });
+    ({ t } = io);
+    peer = io.smtp;
     ds = t.app.get(DataSource);
     dispatcher = t.app.get(OutboxDispatcher);
     fake = t.app.get(FakeAppIo);
     auth = `Bearer ${await t.token(admin)}`;
   });
   afterAll(async () => {
-    await t?.close();
-    await peer.stop();
-    await dropTestSchema(config);
+    await io?.stop();
   });
 
   it('given 1,000 subscribers of allerta-meteo, when an admin sends an alert, then every one gets it once (IO or e-mail), within the rate, with per-recipient status and counts', async () => {
