@@ -60,7 +60,7 @@ export class NotificationsService {
     return this.preferences.choose(fiscalCode, channel);
   }
 
-  /** How many notices of each case are still waiting to be delivered (shown as "in attesa"). */
+  /** How many notices of each case failed an attempt and wait for a retry (shown as "in attesa"). */
   pendingByCase(caseIds: string[]): Promise<Map<string, number>> {
     return this.outbox.pendingByCase(caseIds);
   }

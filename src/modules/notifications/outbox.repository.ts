@@ -295,12 +295,12 @@ export class OutboxRepository {
     return ok;
   }
 
-  /** Delivery counts of the citizen's notices still waiting, per case (the personal area's "in attesa"). */
+  /** Per case, notices an attempt failed to deliver and that wait for a retry (the case page's "in attesa"). */
   async pendingByCase(caseIds: string[]): Promise<Map<string, number>> {
     if (caseIds.length === 0) return new Map();
     const rows: Array<{ case_id: string; n: string }> = await this.tx
       .manager()
-      .query(`select case_id, count(*) as n from notification_outbox where status = 'pending' and case_id = any($1) group by case_id`, [caseIds]);
+      .query(`select case_id, count(*) as n from notification_outbox where status = 'pending' and attempts > 0 and case_id = any($1) group by case_id`, [caseIds]);
     return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
   }
 

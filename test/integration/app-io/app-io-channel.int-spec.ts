@@ -155,12 +155,15 @@ describe(`App IO notices over HTTP against /dev-io on ${databaseLabel()}`, () =>
     const first = await notifications.findEmail(email.dedupeKey);
     expect(first).toMatchObject({ status: 'pending', channel: 'io', attempts: 1 });
     expect(first!.nextAttemptAt.getTime()).toBe(now.getTime() + BACKOFF_MS);
+    // the case page shows the notice "in attesa" while IO is down
+    expect((await notifications.pendingByCase([email.caseId])).get(email.caseId)).toBe(1);
     expect(await dispatcher.dispatchDue(seconds(now, 1))).toEqual({ sent: 0, retried: 1, failed: 0 });
     expect(await dispatcher.dispatchDue(seconds(now, 10))).toEqual({ sent: 1, retried: 0, failed: 0 });
     now = seconds(now, 3600);
     // then
     expect(await fake.inbox(MARIO)).toHaveLength(before + 1);
     expect(await notifications.findEmail(email.dedupeKey)).toMatchObject({ status: 'sent', channel: 'io', attempts: 3 });
+    expect((await notifications.pendingByCase([email.caseId])).get(email.caseId)).toBeUndefined();
     expect(mailsTo(MARIO)).toHaveLength(0);
   });
 
