@@ -11,9 +11,10 @@ const italianDate = (d: Date): string => ITALIAN_DATE_TIME.format(new Date(d));
 let compiled: HandlebarsTemplateDelegate | undefined;
 
 /** The development IO's inbox page (src/templates/dev-io/inbox.html.hbs): HTML-escaped, no scripts. */
-export function renderDevIoPage(citizens: DevIoCitizen[]): string {
+export function renderDevIoPage(citizens: DevIoCitizen[], absent: Array<{ fiscalCode: string; name: string }> = []): string {
   compiled ??= Handlebars.create().compile(readFileSync(join(templatesDir(), 'dev-io', 'inbox.html.hbs'), 'utf8'), { strict: false });
   return compiled({
+    absent,
     citizens: citizens.map((c) => ({
       ...c,
       messages: c.messages.map((m) => ({

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Req, Res, UseGuar
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DomainException } from '../../../common';
-import { Public } from '../../identity';
+import { DEMO_CITIZENS, Public } from '../../identity';
 import { IO_FISCAL_CODE } from '../app-io.validation';
 import { renderDevIoPage } from './dev-io-page';
 import { DevIoGuard } from './dev-io.guard';
@@ -51,7 +51,10 @@ export class DevIoController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async page(): Promise<string> {
-    return renderDevIoPage(await this.io.citizens());
+    const citizens = await this.io.citizens();
+    const on = new Set(citizens.map((c) => c.fiscalCode));
+    // Demo citizens off IO get a button to join it.
+    return renderDevIoPage(citizens, DEMO_CITIZENS.filter((c) => !on.has(c.fiscalCode)).map((c) => ({ fiscalCode: c.fiscalCode, name: `${c.givenName} ${c.familyName}` })));
   }
 
   /** The page's buttons: iscrivi (on IO, service allowed), cancella (off IO), consenti / nega (the service). */
