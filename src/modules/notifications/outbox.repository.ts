@@ -81,6 +81,7 @@ export interface OutboxRow {
 
 interface ClaimedRow {
   id: string;
+  next_attempt_at: Date;
   case_id: string;
   event: string;
   item_id: string | null;
@@ -151,10 +152,12 @@ export class OutboxRepository {
                  order by next_attempt_at, id
                  limit $3
                  for update skip locked)
-         returning o.id, o.case_id, o.event, o.item_id, o.procedure_key, o.variables, o.recipient, o.fiscal_code, o.channel, o.io_state, o.io_content,
+         returning o.id, o.next_attempt_at, o.case_id, o.event, o.item_id, o.procedure_key, o.variables, o.recipient, o.fiscal_code, o.channel, o.io_state, o.io_content,
                    o.subject, o.body_html, o.body_text, o.message_id, o.attempts`,
         [now, leaseUntil, limit],
       );
+    // UPDATE ... RETURNING keeps no order: a citizen's notices go out in the order they were queued.
+    rows.sort((a, b) => new Date(a.next_attempt_at).getTime() - new Date(b.next_attempt_at).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
