@@ -20,6 +20,7 @@ import { AnprModule } from './modules/anpr';
 import { CitizenAuthModule } from './modules/citizen-auth';
 import { StaffLoginModule } from './modules/staff-login';
 import { AdminModule } from './modules/admin';
+import { AlertsModule } from './modules/alerts';
 import { ConsoleDeskModule, ConsoleModule, ConsoleOfficeModule } from './modules/console';
 
 /** Composes the feature modules; holds no business providers. */
@@ -28,7 +29,7 @@ export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, AnprModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule, AdminModule, ConsoleModule, ConsoleDeskModule, ConsoleOfficeModule, ModelerModule, IntegrationModule],
+      imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, EngineModule, ProtocolModule, CatalogueModule, NotificationsModule, CasesModule, TasksModule, AnprModule, DocumentsModule, PaymentsModule, WebModule, PortalModule, CitizenAuthModule, StaffLoginModule, AdminModule, AlertsModule, ConsoleModule, ConsoleDeskModule, ConsoleOfficeModule, ModelerModule, IntegrationModule],
     };
   }
 }

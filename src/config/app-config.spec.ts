@@ -84,6 +84,26 @@ describe('loadConfig, citizen identity', () => {
     expect(() => loadConfig({ CITIZEN_OIDC_PROVIDERS: list })).toThrow(/CITIZEN_OIDC_PROVIDERS\.0\.issuer/);
     expect(() => loadConfig({ CITIZEN_OIDC_PROVIDERS: '{' })).toThrow(/CITIZEN_OIDC_PROVIDERS: not valid JSON/);
   });
+
+  describe('App IO (task io)', () => {
+    const prod = { NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16) };
+
+    it('given production, when the development IO is on or the adapter points at /dev-io or has no key, then boot is refused naming the variable', () => {
+      expect(() => loadConfig({ ...prod, DEV_IO_ENABLED: 'true' })).toThrow(/DEV_IO_ENABLED: the development App IO is refused/);
+      expect(() => loadConfig({ ...prod, APP_IO_API_BASE_URL: 'https://comune.example.it/dev-io/api/v1', APP_IO_API_KEY: 'k'.repeat(16) })).toThrow(/APP_IO_API_BASE_URL: the development App IO/);
+      expect(() => loadConfig({ ...prod, APP_IO_API_BASE_URL: 'https://api.io.pagopa.it/api/v1' })).toThrow(/APP_IO_API_KEY: required/);
+    });
+
+    it('given production with the real IO, when loading, then IO goes there and no /dev-io is served', () => {
+      const c = loadConfig({ ...prod, APP_IO_API_BASE_URL: 'https://api.io.pagopa.it/api/v1/', APP_IO_API_KEY: 'k'.repeat(16) });
+      expect(c).toMatchObject({ appIoBaseUrl: 'https://api.io.pagopa.it/api/v1', DEV_IO_ENABLED: false });
+    });
+
+    it('given development, when nothing is set, then the development IO is served and the adapter calls it at PUBLIC_BASE_URL; in tests IO is off unless asked for', () => {
+      expect(loadConfig({ PUBLIC_BASE_URL: 'http://localhost:4000' })).toMatchObject({ DEV_IO_ENABLED: true, appIoBaseUrl: 'http://localhost:4000/dev-io/api/v1' });
+      expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ DEV_IO_ENABLED: false, appIoBaseUrl: undefined });
+    });
+  });
 });
 
 describe('loadConfig: ANPR (task acts)', () => {

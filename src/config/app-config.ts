@@ -17,6 +17,8 @@ const intFrom = (min: number, max: number) =>
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL');
+/** An http(s) base URL without its trailing slashes. */
+const baseUrl = httpUrl.transform((v) => v.replace(/\/+$/, ''));
 
 const citizenProvider = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,20}$/, 'must match [a-z0-9-]{1,20}'),
@@ -95,10 +97,7 @@ const envSchema = z.object({
   WEBHOOKS_ALLOW_PRIVATE_URLS: booleanFlag.default(false),
   /** API tokens: `dev-keys` signs and verifies with an ES256 pair kept in <DATA_DIR>/keys; `jwks` trusts an IdP's JWKS. */
   AUTH_MODE: z.enum(['dev-keys', 'jwks']).default('dev-keys'),
-  AUTH_JWKS_URL: z
-    .string()
-    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
-    .optional(),
+  AUTH_JWKS_URL: httpUrl.optional(),
   AUTH_ISSUER: z.string().min(1).default('sportello'),
   AUTH_AUDIENCE: z.string().min(1).default('sportello-api'),
   AUTH_TOKEN_TTL_S: intFrom(60, 2_592_000).default(3600),
@@ -115,11 +114,7 @@ const envSchema = z.object({
   /** Idle lifetime of a portal session. */
   SESSION_TTL_S: intFrom(300, 604_800).default(28_800),
   /** Public address of the portal, printed in QR verification links (no trailing slash needed). */
-  PUBLIC_BASE_URL: z
-    .string()
-    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
-    .transform((v) => v.replace(/\/+$/, ''))
-    .default('http://localhost:3000'),
+  PUBLIC_BASE_URL: baseUrl.default('http://localhost:3000'),
   /** Where document bytes live: in PostgreSQL (bytea) or content-addressed files under DOCUMENTS_DIR. */
   DOCUMENTS_STORAGE: z.enum(['database', 'folder']).default('database'),
   /** Folder of the `folder` storage; defaults to <DATA_DIR>/documents. */
@@ -139,11 +134,7 @@ const envSchema = z.object({
   /** pagoPA: `fake` is the stateful development pagoPA served at /dev-pagopa (refused in production); `gpd` calls the real GPD and Checkout APIs. */
   PAYMENTS_ADAPTER: z.enum(['fake', 'gpd']).default('fake'),
   /** Host of the pagoPA APIs (GPD, receipts, Checkout), e.g. https://api.uat.platform.pagopa.it; defaults to this app's /dev-pagopa. */
-  PAGOPA_API_BASE_URL: z
-    .string()
-    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
-    .transform((v) => v.replace(/\/+$/, ''))
-    .optional(),
+  PAGOPA_API_BASE_URL: baseUrl.optional(),
   /** Serve the development pagoPA at /dev-pagopa; defaults to on with PAYMENTS_ADAPTER=fake (lets the gpd adapter be tested against it). Refused in production. */
   DEV_PAGOPA_ENABLED: booleanFlag.optional(),
   /** Ocp-Apim-Subscription-Key for GPD and receipts; the fake requires it when set. */
@@ -167,17 +158,26 @@ const envSchema = z.object({
   /** ANPR: `fake` is the stateful development registry served at /dev-anpr (refused in production); `http` calls the ANPR e-service through PDND. */
   ANPR_ADAPTER: z.enum(['fake', 'http']).default('fake'),
   /** Base URL of the ANPR residence-check e-service (its `/accertamento-residenza` path is appended); defaults to this app's /dev-anpr/api/v1. */
-  ANPR_API_BASE_URL: z
-    .string()
-    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL')
-    .transform((v) => v.replace(/\/+$/, ''))
-    .optional(),
+  ANPR_API_BASE_URL: baseUrl.optional(),
   /** PDND voucher presented as `Authorization: Bearer`; the development registry requires it when set. */
   ANPR_BEARER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Past this, ANPR counts as not answering and the act falls back to the operator's check. */
   ANPR_TIMEOUT_MS: intFrom(100, 60_000).default(5000),
   /** Serve the development ANPR at /dev-anpr; defaults to on with ANPR_ADAPTER=fake (lets the http adapter be tested against it). Refused in production. */
   DEV_ANPR_ENABLED: booleanFlag.optional(),
+  // --- App IO, channel choice and topic alerts (task io, issue 12 §2) ---
+  /** Base of the App IO API, e.g. https://api.io.pagopa.it/api/v1; unset with DEV_IO_ENABLED: this app's /dev-io/api/v1. Unset otherwise: no IO, e-mail only. */
+  APP_IO_API_BASE_URL: baseUrl.optional(),
+  /** Ocp-Apim-Subscription-Key of the Comune's IO service; the development IO requires it when set. */
+  APP_IO_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  APP_IO_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
+  /** Serve the development App IO at /dev-io (default on in development, refused in production). */
+  DEV_IO_ENABLED: booleanFlag.optional(),
+  /** Topic alerts: the topics citizens may subscribe to (JSON list of {key,title,description}); default <PROCESSES_DIR>/alert-topics.json. */
+  ALERT_TOPICS_FILE: z.string().min(1).optional(),
+  /** Topic alerts delivered per second, all processes together. */
+  ALERTS_RATE_PER_SECOND: intFrom(1, 10_000).default(50),
+  ALERTS_POLL_MS: intFrom(50, 600_000).default(1000),
   /** Encrypts staff TOTP secrets (AES-256-GCM); the staff login refuses to start in production without it; elsewhere a key kept in <DATA_DIR>/keys/totp.key. */
   STAFF_TOTP_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Login attempts (staff password and code) per client address (IPv6: per /64) in 10 minutes, shared by all processes. */
@@ -204,7 +204,12 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP'> & {
+export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP' | 'DEV_IO_ENABLED'> & {
+  /** Whether /dev-io is served (DEV_IO_ENABLED, default on in development). */
+  DEV_IO_ENABLED: boolean;
+  /** Where the IO adapter sends: APP_IO_API_BASE_URL, else /dev-io/api/v1 of PUBLIC_BASE_URL when the development IO is on; undefined: IO off. */
+  appIoBaseUrl: string | undefined;
+  alertTopicsFile: string;
   pgliteDir: string;
   documentsDir: string;
   AUTH_DEV_IDP: boolean;
@@ -254,13 +259,22 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => !p.issuer.startsWith('https://'))
       ? ['CITIZEN_OIDC_PROVIDERS: issuers must be https:// when NODE_ENV=production']
       : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.DEV_IO_ENABLED ? ['DEV_IO_ENABLED: the development App IO is refused when NODE_ENV=production'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.APP_IO_API_BASE_URL && /\/dev-io(\/|$)/.test(cfg.APP_IO_API_BASE_URL)
+      ? ['APP_IO_API_BASE_URL: the development App IO (/dev-io) is refused when NODE_ENV=production']
+      : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.APP_IO_API_BASE_URL && !cfg.APP_IO_API_KEY ? ['APP_IO_API_KEY: required with APP_IO_API_BASE_URL when NODE_ENV=production'] : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
   const dataDir = cfg.DATA_DIR.replace(/\/$/, '');
   const devIdp = cfg.AUTH_DEV_IDP ?? cfg.NODE_ENV === 'development';
+  const devIo = cfg.DEV_IO_ENABLED ?? cfg.NODE_ENV === 'development';
   return {
     ...cfg,
     AUTH_DEV_IDP: devIdp,
+    DEV_IO_ENABLED: devIo,
+    appIoBaseUrl: cfg.APP_IO_API_BASE_URL ?? (devIo ? `${cfg.PUBLIC_BASE_URL.replace(/\/+$/, '')}/dev-io/api/v1` : undefined),
+    alertTopicsFile: cfg.ALERT_TOPICS_FILE ?? `${cfg.PROCESSES_DIR.replace(/\/$/, '')}/alert-topics.json`,
     pgliteDir: cfg.PGLITE_DIR ?? `${dataDir}/pglite`,
     documentsDir: cfg.DOCUMENTS_DIR ?? `${dataDir}/documents`,
     webConcurrency: cfg.WEB_CONCURRENCY ?? (cfg.DATABASE_URL ? availableParallelism() : 1),

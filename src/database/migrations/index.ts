@@ -26,6 +26,8 @@ import { CatalogueModelPhases1764000001300 } from './1764000001300-CatalogueMode
 import { CataloguePublications1764000001500 } from './1764000001500-CataloguePublications';
 import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPaymentNotices';
 import { ActRequests1764000001610 } from './1764000001610-ActRequests';
+import { AppIo1764000002000 } from './1764000002000-AppIo';
+import { TopicAlerts1764000002010 } from './1764000002010-TopicAlerts';
 import { DevAnpr1764000002100 } from './1764000002100-DevAnpr';
 import { ActRequestResidence1764000002110 } from './1764000002110-ActRequestResidence';
 import { ReceiptLogByPaymentTime1764000002120 } from './1764000002120-ReceiptLogByPaymentTime';
@@ -61,6 +63,8 @@ export const MIGRATIONS = [
   CataloguePublications1764000001500,
   IssuedPaymentNotices1764000001600,
   ActRequests1764000001610,
+  AppIo1764000002000,
+  TopicAlerts1764000002010,
   DevAnpr1764000002100,
   ActRequestResidence1764000002110,
   ReceiptLogByPaymentTime1764000002120,

@@ -1,2 +1,3 @@
 export { AdminModule } from './admin.module';
 export { ADMIN_MESSAGES } from './admin.messages';
+export { AdminSessionGuard } from './admin-session.guard';

@@ -44,7 +44,8 @@ describe('email templates', () => {
     // when / then
     expect(() => shipped.checkDefaults()).not.toThrow();
     for (const event of EMAIL_EVENTS) {
-      const r = shipped.render('qualsiasi-procedimento', event, variables);
+      // A topic alert's subject is the administrator's own.
+      const r = shipped.render('qualsiasi-procedimento', event, event === 'allerta' ? { ...variables, alertSubject: 'Iscrizione al nido: sportello chiuso' } : variables);
       expect(r.subject).toContain('Iscrizione al nido');
       expect(r.html).toContain('Gentile Maria Rossi,');
       expect(r.text).toContain('Gentile Maria Rossi,');

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AppIoModule } from '../app-io';
+import { ChannelPreferencesRepository } from './channel-preferences.repository';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { EmailRenderer } from './email-renderer';
 import { defaultEmailTemplatesDir, EMAIL_TEMPLATES_DIR, EmailTemplates } from './email-templates';
@@ -13,7 +15,9 @@ import { SmtpMailTransport } from './smtp-mail-transport.adapter';
  * LoggingModule and DatabaseModule. Without SMTP_URL the port is bound to null and rows wait.
  */
 @Module({
+  imports: [AppIoModule],
   providers: [
+    ChannelPreferencesRepository,
     { provide: EMAIL_TEMPLATES_DIR, useFactory: defaultEmailTemplatesDir },
     {
       provide: EmailTemplates,

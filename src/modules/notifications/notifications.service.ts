@@ -4,7 +4,14 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { EmailRenderer } from './email-renderer';
 import { Mailbox, outboxMessageId, parseMailbox } from './mailbox';
 import { validateEmailRequest } from './notifications.validation';
-import { EmailAttachmentsResolver, EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, OutboxEmail } from './notifications.types';
+import { ChannelPreferencesRepository, NoticeChannel } from './channel-preferences.repository';
+import {
+  AlertDeliveryCounts,
+  AlertRecipientStatus,
+  ChannelCounts,
+  EnqueueAlertInput,
+  OutboxStatus,
+  EmailAttachmentsResolver, EmailVariablesResolver, EnqueueEmailInput, EnqueuedEmail, NoticeDocumentsResolver, OutboxEmail } from './notifications.types';
 import { OutboxRepository } from './outbox.repository';
 
 /**
@@ -22,6 +29,7 @@ export class NotificationsService {
   constructor(
     private readonly renderer: EmailRenderer,
     private readonly outbox: OutboxRepository,
+    private readonly preferences: ChannelPreferencesRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.sender = parseMailbox(config.MAIL_FROM);
@@ -37,6 +45,30 @@ export class NotificationsService {
     this.renderer.attachWith(resolver);
   }
 
+  /** Links to the documents a notice refers to, for its App IO message; see NoticeDocumentsResolver. */
+  linkDocumentsWith(resolver: NoticeDocumentsResolver): void {
+    this.renderer.linkDocumentsWith(resolver);
+  }
+
+  /** The channel the citizen chose in the personal area (App IO by default, when they are on IO). */
+  channelOf(fiscalCode: string): Promise<NoticeChannel> {
+    return this.preferences.channelOf(fiscalCode);
+  }
+
+  /** Joins the caller's transaction. */
+  chooseChannel(fiscalCode: string, channel: NoticeChannel): Promise<void> {
+    return this.preferences.choose(fiscalCode, channel);
+  }
+
+  /** How many notices of each case failed an attempt and wait for a retry (shown as "in attesa"). */
+  pendingByCase(caseIds: string[]): Promise<Map<string, number>> {
+    return this.outbox.pendingByCase(caseIds);
+  }
+
+  /**
+   * Queues a notice to a citizen in the caller's transaction: by App IO or by e-mail, chosen when
+   * it is sent (see EnqueueEmailInput.fiscalCode).
+   */
   async enqueueEmail(input: EnqueueEmailInput): Promise<EnqueuedEmail> {
     const req = validateEmailRequest(input);
     const id = randomUUID();
@@ -50,9 +82,45 @@ export class NotificationsService {
       variables: req.variables,
       locale: req.locale,
       recipient: req.to,
+      fiscalCode: req.fiscalCode,
+      io: req.io,
       messageId: outboxMessageId(id, this.sender.domain),
     });
     return { outboxId, duplicate };
+  }
+
+  /** Fans a topic alert out to the topic's subscribers, one notice each, in the caller's transaction; returns how many. */
+  enqueueAlert(input: EnqueueAlertInput): Promise<number> {
+    return this.outbox.insertAlert({ alertId: input.alertId, topic: input.topic, variables: { ...input.variables }, domain: this.sender.domain });
+  }
+
+  /** Per channel, how many of an alert's notices are queued, sent and failed. */
+  async alertCounts(alertId: string): Promise<AlertDeliveryCounts> {
+    const zero = (): ChannelCounts => ({ queued: 0, sent: 0, failed: 0 });
+    const counts: AlertDeliveryCounts = { total: 0, io: zero(), email: zero(), unassigned: zero() };
+    for (const r of await this.outbox.alertCounts(alertId)) {
+      const bucket = counts[r.channel ?? 'unassigned'];
+      bucket[r.status === 'pending' ? 'queued' : r.status] += r.n;
+      counts.total += r.n;
+    }
+    return counts;
+  }
+
+  /** Each recipient's delivery of an alert, by fiscal code, `limit` from `offset`, optionally only those in `status`. */
+  async alertRecipients(alertId: string, status: OutboxStatus | null, limit: number, offset: number): Promise<{ total: number; items: AlertRecipientStatus[] }> {
+    const { total, rows } = await this.outbox.alertRecipients(alertId, status, limit, offset);
+    return {
+      total,
+      items: rows.map((r) => ({
+        fiscalCode: r.fiscal_code as string,
+        channel: r.channel as AlertRecipientStatus['channel'],
+        status: r.status as OutboxStatus,
+        attempts: r.attempts as number,
+        ioMessageId: r.io_message_id as string | null,
+        lastError: r.last_error as string | null,
+        sentAt: r.sent_at as Date | null,
+      })),
+    };
   }
 
   /** Delivery state of one notification, for timelines and support. */
@@ -66,6 +134,8 @@ export class NotificationsService {
       template: row.template,
       subject: row.subject,
       messageId: row.messageId,
+      channel: row.channel,
+      ioMessageId: row.ioMessageId,
       status: row.status,
       attempts: row.attempts,
       nextAttemptAt: row.nextAttemptAt,

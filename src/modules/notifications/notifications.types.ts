@@ -1,3 +1,4 @@
+import type { IoPaymentData } from '../app-io';
 import { CITIZEN_STATUSES, CitizenStatus } from '../catalogue';
 
 /** Citizen-visible statuses of a case (the catalogue's vocabulary, ARCHITECTURE.md §6); each one has its own e-mail. */
@@ -6,12 +7,14 @@ export type CitizenEvent = CitizenStatus;
 
 /**
  * E-mails about a case that are no step of its procedure: messages either way, the citizen's
- * withdrawal, and an issued act (`atto-emesso`: `item` is the issued document's id, also in
- * `variables.documentId`, with the PDF attached by the documents module).
+ * withdrawal, a pagoPA notice to pay, and an issued act (`atto-emesso`: `item` is the issued
+ * document's id, also in `variables.documentId`, with the PDF attached by the documents module).
  */
-export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino', 'atto-emesso'] as const;
+export const CASE_EMAIL_EVENTS = ['ritirata', 'messaggio-ufficio', 'messaggio-cittadino', 'avviso-pagamento', 'atto-emesso'] as const;
+/** A topic alert (no case): one notice per subscriber of the topic. */
+export const ALERT_EVENT = 'allerta';
 /** Every e-mail event with a default template. */
-export const EMAIL_EVENTS = [...CITIZEN_EVENTS, ...CASE_EMAIL_EVENTS] as const;
+export const EMAIL_EVENTS = [...CITIZEN_EVENTS, ...CASE_EMAIL_EVENTS, ALERT_EVENT] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
 
 export const EMAIL_LOCALES = ['it'] as const;
@@ -41,8 +44,15 @@ export interface EnqueueEmailInput {
   /** A citizenStatus value, or one of CASE_EMAIL_EVENTS. */
   event: string;
   procedureKey: string;
-  /** The citizen's e-mail address. */
-  to: string;
+  /** The citizen's e-mail address; may be absent when `fiscalCode` is given (the citizen may be on App IO only). */
+  to?: string | null;
+  /**
+   * The citizen's fiscal code: the notice goes to App IO when the citizen is on IO, allows the
+   * Comune's service and has not chosen e-mail in the personal area; else by e-mail to `to`.
+   */
+  fiscalCode?: string | null;
+  /** What the App IO message carries besides the text: a due date (ISO-8601) and a pagoPA notice to pay. */
+  io?: { dueDate?: string; paymentData?: IoPaymentData };
   locale?: EmailLocale;
   /** Fixed variables; whatever the registered variables resolver returns at send time is merged over them. */
   variables?: Record<string, unknown>;
@@ -69,6 +79,10 @@ export interface OutboxEmail {
   template: string | null;
   subject: string | null;
   messageId: string;
+  /** Null until the first attempt chooses it. */
+  channel: 'email' | 'io' | null;
+  /** The id App IO gave the message, once accepted. */
+  ioMessageId: string | null;
   status: OutboxStatus;
   attempts: number;
   nextAttemptAt: Date;
@@ -103,6 +117,51 @@ export interface EmailAttachment {
  * A failure is transient: the e-mail is retried with backoff.
  */
 export type EmailAttachmentsResolver = (ref: EmailReference) => Promise<EmailAttachment[]>;
+
+/** A document a notice refers to (an issued act, a receipt): App IO messages link to it, e-mails may attach it. */
+export interface NoticeDocumentLink {
+  title: string;
+  /** Absolute URL of the public verification page of the document. */
+  verificationUrl: string;
+}
+
+/**
+ * Registered by a module that owns documents: the documents a queued notice refers to, for the
+ * links of its App IO message. Called at render time, outside any transaction.
+ */
+export type NoticeDocumentsResolver = (ref: EmailReference) => Promise<NoticeDocumentLink[]>;
+
+/** A topic alert to fan out, one notice per subscriber (who is reached on App IO or by e-mail like any notice). */
+export interface EnqueueAlertInput {
+  alertId: string;
+  topic: string;
+  /** What the `allerta` templates read: topicTitle, alertSubject, message, preferencesUrl. */
+  variables: { topicTitle: string; alertSubject: string; message: string; preferencesUrl: string };
+}
+
+export interface ChannelCounts {
+  queued: number;
+  sent: number;
+  failed: number;
+}
+
+/** Delivery of one alert: per channel (`unassigned`: not yet tried, or no channel could reach the citizen). */
+export interface AlertDeliveryCounts {
+  total: number;
+  io: ChannelCounts;
+  email: ChannelCounts;
+  unassigned: ChannelCounts;
+}
+
+export interface AlertRecipientStatus {
+  fiscalCode: string;
+  channel: 'email' | 'io' | null;
+  status: OutboxStatus;
+  attempts: number;
+  ioMessageId: string | null;
+  lastError: string | null;
+  sentAt: Date | null;
+}
 
 export interface DispatchReport {
   sent: number;

@@ -25,7 +25,7 @@ describe('e-mail request validation', () => {
     // when
     const req = validateEmailRequest(valid);
     // then
-    expect(req).toEqual({ ...valid, locale: 'it', item: null });
+    expect(req).toEqual({ ...valid, locale: 'it', item: null, fiscalCode: null, io: null });
   });
 
   it('given a bad address, an unknown status and a path in the procedure key, when validated, then each field is named', () => {
@@ -83,5 +83,32 @@ describe('e-mail request validation', () => {
   it('given something that is not an object, when validated, then the root is named', () => {
     // when / then
     expect(fieldErrorsOf('accettata')).toContainEqual({ field: '(root)', message: 'deve essere un oggetto' });
+  });
+
+  it('given a citizen with a fiscal code and no e-mail, when validated, then the notice may go to App IO only', () => {
+    // when
+    const req = validateEmailRequest({ ...valid, to: undefined, fiscalCode: 'RSSMRA80A01H501U' });
+    // then
+    expect(req).toMatchObject({ to: null, fiscalCode: 'RSSMRA80A01H501U' });
+  });
+
+  it('given neither an address nor a fiscal code, or a malformed fiscal code, when validated, then the field is named', () => {
+    expect(fieldErrorsOf({ ...valid, to: undefined })).toContainEqual({ field: 'to', message: 'campo obbligatorio' });
+    expect(fieldErrorsOf({ ...valid, fiscalCode: 'rssmra80a01h501u' }).map((e) => e.field)).toEqual(['fiscalCode']);
+  });
+
+  it("given App IO extras that break IO's rules, when validated, then each is named as the caller wrote it", () => {
+    // when
+    const fields = fieldErrorsOf({
+      ...valid,
+      fiscalCode: 'RSSMRA80A01H501U',
+      io: { dueDate: '31/12/2026', paymentData: { amount: 12.5, noticeNumber: '4123', invalidAfterDueDate: 'no', payeeFiscalCode: 'ABC' }, extra: 1 },
+    }).map((e) => e.field);
+    // then
+    expect(fields.sort()).toEqual(['io.dueDate', 'io.extra', 'io.paymentData.amount', 'io.paymentData.invalidAfterDueDate', 'io.paymentData.noticeNumber', 'io.paymentData.payeeFiscalCode'].sort());
+  });
+
+  it('given a topic alert, when its variables are checked, then no procedure title is needed', () => {
+    expect(() => validateEmailVariables({ alertSubject: 'Allerta meteo arancione', message: 'Testo' }, 'allerta')).not.toThrow();
   });
 });

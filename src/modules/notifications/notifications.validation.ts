@@ -1,7 +1,9 @@
 import { FieldError } from '../../common';
+import { IO_FISCAL_CODE, ioExtrasProblems } from '../app-io';
+import type { IoExtras } from './outbox.repository';
 import { NotificationsInvalidEmailException } from './notifications.exceptions';
 import { NOTIFICATIONS_MESSAGES } from './notifications.messages';
-import { EMAIL_EVENTS, EmailEvent, EMAIL_LOCALES, EmailLocale, EmailVariables } from './notifications.types';
+import { ALERT_EVENT, EMAIL_EVENTS, EmailEvent, EMAIL_LOCALES, EmailLocale, EmailVariables } from './notifications.types';
 
 const F = NOTIFICATIONS_MESSAGES.field;
 
@@ -14,7 +16,9 @@ export interface ValidEmailRequest {
   caseId: string;
   event: EmailEvent;
   procedureKey: string;
-  to: string;
+  to: string | null;
+  fiscalCode: string | null;
+  io: IoExtras | null;
   locale: EmailLocale;
   /** Fixed variables; the rest comes from the variables resolver when the e-mail is sent. */
   variables: Record<string, unknown>;
@@ -24,6 +28,10 @@ export interface ValidEmailRequest {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => values.includes(v as T);
+
+/** IO's wire names (due_date, payment_data.notice_number, …) as the caller wrote them (dueDate, paymentData.noticeNumber, …). */
+const camelField = (field: string): string =>
+  field.replace('payment_data.payee.fiscal_code', 'paymentData.payeeFiscalCode').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Checks a request from another module; every problem names its field. */
 export function validateEmailRequest(input: unknown): ValidEmailRequest {
@@ -44,8 +52,19 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
 
   const caseId = text('caseId', 100);
   const dedupeKey = text('dedupeKey', 200);
-  const to = text('to', 254);
+  const fiscalCode = body.fiscalCode === undefined || body.fiscalCode === null ? undefined : body.fiscalCode;
+  if (fiscalCode !== undefined && (typeof fiscalCode !== 'string' || !IO_FISCAL_CODE.test(fiscalCode))) fail('fiscalCode', F.fiscalCode);
+  // An address is needed unless the citizen may be reached on App IO by fiscal code.
+  const to = fiscalCode !== undefined && (body.to === undefined || body.to === null) ? undefined : text('to', 254);
   if (to !== undefined && !EMAIL.test(to)) fail('to', F.email);
+  const io = body.io ?? null;
+  if (io !== null) {
+    if (!isRecord(io)) fail('io', F.notObject);
+    else {
+      for (const e of ioExtrasProblems(io, 'io.')) fail(camelField(e.field), e.message);
+      for (const key of Object.keys(io)) if (key !== 'dueDate' && key !== 'paymentData') fail(`io.${key}`, F.oneOf(['dueDate', 'paymentData']));
+    }
+  }
   const procedureKey = text('procedureKey', 100);
   if (procedureKey !== undefined && !PROCEDURE_KEY.test(procedureKey)) fail('procedureKey', F.procedureKey);
   const event = text('event', 40);
@@ -55,7 +74,7 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
 
   const variables = body.variables ?? {};
   if (!isRecord(variables)) fail('variables', F.notObject);
-  else checkVariables(variables, fail, false);
+  else checkVariables(variables, fail, false, event);
   const item = body.item ?? null;
   if (item !== null && (typeof item !== 'string' || item.length > 200)) fail('item', F.notText);
 
@@ -64,7 +83,9 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
     caseId: caseId as string,
     event: event as EmailEvent,
     procedureKey: procedureKey as string,
-    to: to as string,
+    to: to ?? null,
+    fiscalCode: (fiscalCode as string | undefined) ?? null,
+    io: io as IoExtras | null,
     locale: locale as EmailLocale,
     variables: variables as Record<string, unknown>,
     item: item as string | null,
@@ -73,17 +94,18 @@ export function validateEmailRequest(input: unknown): ValidEmailRequest {
 }
 
 /** The variables an e-mail is rendered with, at send time (fixed ones merged with the resolved ones). */
-export function validateEmailVariables(variables: Record<string, unknown>): EmailVariables {
+export function validateEmailVariables(variables: Record<string, unknown>, event?: string): EmailVariables {
   const errors: FieldError[] = [];
-  checkVariables(variables, (field, message) => errors.push({ field, message }), true);
+  checkVariables(variables, (field, message) => errors.push({ field, message }), true, event);
   if (errors.length > 0) throw new NotificationsInvalidEmailException(errors);
   return variables as EmailVariables;
 }
 
-function checkVariables(variables: Record<string, unknown>, fail: (field: string, message: string) => void, complete: boolean): void {
+function checkVariables(variables: Record<string, unknown>, fail: (field: string, message: string) => void, complete: boolean, event?: string): void {
   const title = variables.procedureTitle;
   if (title === undefined || title === null || title === '') {
-    if (complete) fail('variables.procedureTitle', F.required);
+    // A topic alert is about no procedure.
+    if (complete && event !== ALERT_EVENT) fail('variables.procedureTitle', F.required);
   } else if (typeof title !== 'string') fail('variables.procedureTitle', F.notText);
   for (const name of ['citizenName', 'protocolNumber', 'office', 'message', 'caseUrl'] as const) {
     const v = variables[name];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { CasesModule } from '../cases';
 import { DocumentsModule } from '../documents';
+import { NotificationsModule } from '../notifications';
 import { AvvisoIssuer } from './avviso/avviso-issuer';
 import { EngineModule } from '../engine';
 import { CasePaymentsRepository } from './case-payments.repository';
@@ -13,6 +14,7 @@ import { FakePagoPaRepository } from './fake/fake-pagopa.repository';
 import { GpdHttpAdapter } from './gpd/gpd-http.adapter';
 import { CreateDebtHandler } from './handlers/create-debt.handler';
 import { DebtDispatcher } from './handlers/debt-dispatcher';
+import { PaymentNoticeAnnouncer } from './handlers/payment-notice.announcer';
 import { PaymentsJobs } from './handlers/payments-jobs';
 import { ReceiptReconciler } from './handlers/receipt-reconciler';
 import { NavAllocator } from './nav-allocator';
@@ -21,7 +23,7 @@ import { PaymentsService } from './payments.service';
 
 /** pagoPA fees: PAYMENTS_PORT is the real GPD/Checkout adapter or the development pagoPA (PAYMENTS_ADAPTER). */
 @Module({
-  imports: [EngineModule, CasesModule, DocumentsModule],
+  imports: [EngineModule, CasesModule, DocumentsModule, NotificationsModule],
   controllers: [DevPagoPaController, CasePaymentsController],
   providers: [
     FakePagoPaRepository,
@@ -31,6 +33,7 @@ import { PaymentsService } from './payments.service';
     CasePaymentsRepository,
     CreateDebtHandler,
     DebtDispatcher,
+    PaymentNoticeAnnouncer,
     ReceiptReconciler,
     PaymentsJobs,
     PaymentsService,

@@ -4,6 +4,7 @@ import { CatalogueService } from '../catalogue';
 import { DocumentsService, DocumentView } from '../documents';
 import type { CitizenPrincipal } from '../identity';
 import { PaymentsService, PaymentView } from '../payments';
+import { NotificationsService } from '../notifications';
 import { TasksService } from '../tasks';
 import { WebForbiddenException } from '../web';
 import { CaseActionsService, MESSAGES_PER_PAGE } from './case-actions.service';
@@ -27,6 +28,7 @@ export class PersonalAreaService {
     private readonly actions: CaseActionsService,
     private readonly payments: PaymentsService,
     private readonly messages: CaseMessagesUseCase,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async area(citizen: CitizenPrincipal, tab: unknown, before?: unknown): Promise<object> {
@@ -89,6 +91,8 @@ export class PersonalAreaService {
       justFiled,
       documents,
       receiptHref: view.protocol ? `/area-personale/pratiche/${view.id}/ricevuta` : null,
+      // Notices of this case not yet delivered (App IO or e-mail down, being retried): shown as "in attesa".
+      pendingNotices: (await this.notifications.pendingByCase([view.id])).get(view.id) ?? 0,
     };
   }
 

@@ -4,6 +4,7 @@ import { CatalogueModule } from '../catalogue';
 import { DocumentsModule } from '../documents';
 import { FormsModule } from '../forms';
 import { PaymentsModule } from '../payments';
+import { NotificationsModule } from '../notifications';
 import { TasksModule } from '../tasks';
 import { WebModule } from '../web';
 import { CaseActionsController } from './case-actions.controller';
@@ -21,7 +22,7 @@ import { WizardService } from './wizard.service';
 
 /** The citizen portal: catalogue pages, the application wizard with drafts, the personal area. */
 @Module({
-  imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule],
+  imports: [WebModule, CatalogueModule, FormsModule, CasesModule, TasksModule, DocumentsModule, PaymentsModule, NotificationsModule],
   controllers: [CataloguePagesController, StatusLookupController, WizardController, PersonalAreaController, CaseActionsController, DocumentsPagesController, PaymentsPagesController],
   providers: [CataloguePagesService, CaseActionsService, WizardService, PersonalAreaService, DraftRetentionService],
   exports: [DraftRetentionService, WizardService],

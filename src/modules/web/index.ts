@@ -6,5 +6,5 @@ export { PgSessionStore } from './pg-session.store';
 export { safeReturnPath } from './page-errors';
 export { WebForbiddenException, WebInvalidInputException, WebLoginRequiredException, WebCsrfInvalidException } from './web.exceptions';
 export { WEB_MESSAGES } from './web.messages';
-import './session-data';
 export { templatesDir } from './web-paths';
+import './session-data';

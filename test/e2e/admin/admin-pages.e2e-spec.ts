@@ -190,6 +190,31 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     expect(text).toMatch(/user\.membership-set\.head,user,nuovo\.operatore\/anagrafe,web/);
   });
 
+  it('given subscribers of allerta-meteo, when the admin sends an alert from /amministrazione/avvisi, then a bad form names the fields and a good one queues it for each subscriber', async () => {
+    // given
+    await rows(`insert into alert_subscription (fiscal_code, topic, email) values ('RSSMRA80A01H501U', 'allerta-meteo', 'mario.rossi@example.it'), ('BNCLRA90E45H501A', 'allerta-meteo', null)`);
+    await admin.page.goto('/amministrazione');
+    await submit(admin, 'a[href="/amministrazione/avvisi"]');
+    await expect(admin.page.locator('#argomento option[value="allerta-meteo"]').textContent()).resolves.toContain('2 iscritti');
+    // when: too short a subject and no text
+    await admin.page.fill('#oggetto', 'Allerta');
+    await submit(admin, 'button[type="submit"]:has-text("Invia l\'avviso")');
+    // then
+    await expect(admin.page.locator('#oggetto-error').textContent()).resolves.toBe('da 10 a 120 caratteri');
+    await expect(admin.page.locator('#testo-error').textContent()).resolves.toBe('campo obbligatorio');
+    await check(admin, 'avvisi-errori');
+    // when: a good alert
+    await admin.page.fill('#oggetto', 'Allerta meteo arancione per domani');
+    await admin.page.fill('#testo', 'Domani allerta arancione per temporali: evitate i sottopassi e le aree vicine ai corsi d’acqua, seguite la protezione civile.');
+    await submit(admin, 'button[type="submit"]:has-text("Invia l\'avviso")');
+    // then: the alert's page, queued for both subscribers (no channel tried yet: delivery is off in this test)
+    await expect(admin.page.locator('[data-testid="alert-notice"]').textContent()).resolves.toBe('Avviso accodato per 2 iscritti.');
+    await expect(admin.page.locator('[data-testid="alert-recipients"] tbody tr').count()).resolves.toBe(2);
+    await check(admin, 'avviso');
+    const [alert] = await rows<{ recipients: number }>(`select recipients from topic_alert`);
+    expect(alert.recipients).toBe(2);
+  });
+
   it('given people who are not a TOTP-verified admin, when they open the administration pages, then they are sent to log in or refused', async () => {
     const anonymous = await open();
     await anonymous.page.goto('/amministrazione/utenti');

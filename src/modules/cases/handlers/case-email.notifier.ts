@@ -1,4 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../../config';
+import { ioRecipient } from '../../app-io';
+import { CatalogueService } from '../../catalogue';
 import { Transactions } from '../../../database';
 import { EmailReference, NotificationsService } from '../../notifications';
 import { CasesRepository } from '../cases.repository';
@@ -19,6 +22,8 @@ export class CaseEmailNotifier implements OnModuleInit {
   constructor(
     private readonly cases: CasesService,
     private readonly notifications: NotificationsService,
+    private readonly catalogue: CatalogueService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     tx: Transactions,
   ) {
     this.repo = new CasesRepository(tx);
@@ -26,12 +31,14 @@ export class CaseEmailNotifier implements OnModuleInit {
 
   onModuleInit(): void {
     this.cases.onStatusChange(async ({ caseRow, status, itemId }) => {
-      if (!caseRow.citizen_email) return;
+      // By App IO (fiscal code) or e-mail, chosen when sent; a citizen with neither hears in the personal area only.
+      if (!caseRow.citizen_email && !ioRecipient(caseRow.citizen_fiscal_code)) return;
       await this.notifications.enqueueEmail({
         caseId: caseRow.id,
         event: status,
         procedureKey: caseRow.procedure_key,
         to: caseRow.citizen_email,
+        fiscalCode: ioRecipient(caseRow.citizen_fiscal_code),
         item: itemId,
         dedupeKey: `${caseRow.id}:${status}:${itemId}`,
       });
@@ -45,8 +52,12 @@ export class CaseEmailNotifier implements OnModuleInit {
     if (!c) return {};
     const message = await this.repo.eventMessage(c.id, ref.item, ref.event);
     // A message e-mail greets its recipient (the office or the citizen) and names the office as the sender wrote it: fixed at enqueue.
-    const addressed = MESSAGE_EVENTS.has(ref.event) ? {} : { citizenName: c.citizen_name, office: c.office };
+    // The office by its name ("Ufficio Anagrafe e Stato civile"), never its key.
+    const addressed = MESSAGE_EVENTS.has(ref.event) ? {} : { citizenName: c.citizen_name, office: (await this.catalogue.office(c.office))?.name ?? c.office };
+    // The citizen's link to the case; a citizen's message goes to the office, which has no personal area.
+    const link = ref.event === 'messaggio-cittadino' ? {} : { caseUrl: `${this.config.PUBLIC_BASE_URL}/area-personale/pratiche/${encodeURIComponent(c.id)}` };
     return {
+      ...link,
       procedureTitle: c.procedure_title,
       caseCode: c.code,
       protocolNumber: c.protocol_number ?? undefined,

@@ -10,6 +10,7 @@ import { CasesRepository } from '../cases.repository';
 import { CaseRow } from '../cases.types';
 import { CaseActor, mayAccess, requireText } from './case-actor';
 import { CaseInteractionsRepository, CaseMessageView, CitizenCaseMessageView } from './case-interactions.repository';
+import { ioRecipient } from '../../app-io';
 
 const MAX_BODY = 4000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,12 +91,15 @@ export class CaseMessagesUseCase {
         body: text,
       });
       const to = actor.kind === 'citizen' ? office?.email : row.citizen_email;
-      if (to) {
+      // An office's answer reaches the citizen on App IO or by e-mail; a citizen's message goes to the office's mailbox.
+      const fiscalCode = actor.kind === 'citizen' ? null : ioRecipient(row.citizen_fiscal_code);
+      if (to || fiscalCode) {
         await this.notifications.enqueueEmail({
           caseId,
           event: actor.kind === 'citizen' ? 'messaggio-cittadino' : 'messaggio-ufficio',
           procedureKey: row.procedure_key,
           to,
+          fiscalCode,
           dedupeKey: `${caseId}:messaggio:${id}`,
           variables: {
             procedureTitle: row.procedure_title,

@@ -9,6 +9,7 @@ import { CASE_MESSAGES as M } from '../cases.messages';
 import { CaseRow, displayStatus } from '../cases.types';
 import { CaseActor } from './case-actor';
 import { CaseInteractionsRepository } from './case-interactions.repository';
+import { ioRecipient } from '../../app-io';
 
 type Citizen = Extract<CaseActor, { kind: 'citizen' }>;
 export const WITHDRAWN_STATUS = 'ritirata';
@@ -104,12 +105,13 @@ export class WithdrawCaseUseCase {
 
   /** The e-mail carries its reference; the protocol data (the withdrawal's number included) are resolved at send time. */
   private async confirm(row: CaseRow): Promise<void> {
-    if (!row.citizen_email) return;
+    if (!row.citizen_email && !ioRecipient(row.citizen_fiscal_code)) return;
     await this.notifications.enqueueEmail({
       caseId: row.id,
       event: WITHDRAWN_STATUS,
       procedureKey: row.procedure_key,
       to: row.citizen_email,
+      fiscalCode: ioRecipient(row.citizen_fiscal_code),
       dedupeKey: `${row.id}:${WITHDRAWN_STATUS}`,
       item: `withdrawal:${row.id}`,
     });

@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../config';
-import { EmailAttachment, EmailReference, NotificationsService } from '../../notifications';
+import { ioRecipient } from '../../app-io';
+import { EmailAttachment, EmailReference, NoticeDocumentLink, NotificationsService } from '../../notifications';
 import { DocumentsService } from '../documents.service';
+import { verificationUrl } from '../use-cases/issue-receipt.use-case';
 
 /** The citizen notice that an act was issued; its `item` is the issued document's id. */
 export const ACT_ISSUED_EVENT = 'atto-emesso';
@@ -12,6 +14,7 @@ export interface NoticeCase {
   code: string;
   procedure_key: string;
   citizen_email: string | null;
+  citizen_fiscal_code: string | null;
 }
 
 export interface IssuedActRef {
@@ -36,15 +39,19 @@ export class ActNotice implements OnModuleInit {
 
   onModuleInit(): void {
     this.notifications.attachWith((ref) => this.attachments(ref));
+    // On App IO, which carries no attachment here, the notice links the act's public verification page.
+    this.notifications.linkDocumentsWith((ref) => this.links(ref));
   }
 
   async queue(caseRow: NoticeCase, act: IssuedActRef): Promise<void> {
-    if (!caseRow.citizen_email) return;
+    const fiscalCode = ioRecipient(caseRow.citizen_fiscal_code);
+    if (!caseRow.citizen_email && !fiscalCode) return;
     await this.notifications.enqueueEmail({
       caseId: caseRow.id,
       event: ACT_ISSUED_EVENT,
       procedureKey: caseRow.procedure_key,
       to: caseRow.citizen_email,
+      fiscalCode,
       item: act.documentId,
       dedupeKey: `${caseRow.id}:${ACT_ISSUED_EVENT}:${act.documentId}`,
       variables: {
@@ -55,6 +62,13 @@ export class ActNotice implements OnModuleInit {
         caseUrl: `${this.config.PUBLIC_BASE_URL}/area-personale/pratiche/${caseRow.id}`,
       },
     });
+  }
+
+  async links(ref: EmailReference): Promise<NoticeDocumentLink[]> {
+    if (ref.event !== ACT_ISSUED_EVENT || !ref.item) return [];
+    const document = (await this.documents.listForCase(ref.caseId)).find((d) => d.id === ref.item);
+    if (!document?.verificationCode) return [];
+    return [{ title: document.name, verificationUrl: verificationUrl(this.config.PUBLIC_BASE_URL, document.verificationCode) }];
   }
 
   async attachments(ref: EmailReference): Promise<EmailAttachment[]> {

@@ -7,6 +7,7 @@ import { AvvisoIssuer } from '../avviso/avviso-issuer';
 import { CasePaymentRow, CasePaymentsRepository } from '../case-payments.repository';
 import { PaymentGatewayUnauthorizedException, PaymentGatewayUnavailableException, PaymentPositionConflictException } from '../payments.exceptions';
 import { PAYMENTS_PORT, PaymentsPort } from '../payments.port';
+import { PaymentNoticeAnnouncer } from './payment-notice.announcer';
 
 export const DEBT_LEASE_MS = 120_000;
 const BATCH = 10;
@@ -33,6 +34,7 @@ export class DebtDispatcher {
     private readonly repo: CasePaymentsRepository,
     private readonly tx: Transactions,
     private readonly avvisi: AvvisoIssuer,
+    private readonly announcer: PaymentNoticeAnnouncer,
     @Inject(PAYMENTS_PORT) private readonly port: PaymentsPort,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
@@ -61,7 +63,10 @@ export class DebtDispatcher {
       // Published and its avviso stored as an issued document together; if that fails (our side),
       // the next pass adopts the position (same IUPD) and tries both again.
       await this.tx.run(async () => {
-        if (await this.repo.markPublished(row.id, row.attempts, new Date())) await this.avvisi.issue(row);
+        if (await this.repo.markPublished(row.id, row.attempts, new Date())) {
+          await this.avvisi.issue(row);
+          await this.announcer.announce(row);
+        }
       });
       return 'published';
     } catch (e: unknown) {
