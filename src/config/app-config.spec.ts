@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { ConfigValidationError, loadConfig } from './app-config';
 
+
+/** A production configuration with every real adapter but ANPR's (the ANPR tests vary it). */
+const PRODUCTION = { NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16) };
+const REAL_ANPR = { ANPR_ADAPTER: 'http', ANPR_API_BASE_URL: 'https://anpr.example.it', ANPR_BEARER_TOKEN: 'v'.repeat(20) };
 describe('loadConfig', () => {
   it('given no variables, when loading, then defaults point at embedded PGlite under ./data', () => {
     // when
@@ -86,7 +90,7 @@ describe('loadConfig, citizen identity', () => {
   });
 
   describe('App IO (task io)', () => {
-    const prod = { NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16) };
+    const prod = { ...PRODUCTION, ...REAL_ANPR };
 
     it('given production, when the development IO is on or the adapter points at /dev-io or has no key, then boot is refused naming the variable', () => {
       expect(() => loadConfig({ ...prod, DEV_IO_ENABLED: 'true' })).toThrow(/DEV_IO_ENABLED: the development App IO is refused/);
@@ -107,7 +111,7 @@ describe('loadConfig, citizen identity', () => {
 });
 
 describe('loadConfig: ANPR (task acts)', () => {
-  const production = { NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16) };
+  const production = PRODUCTION;
 
   it('given production, when ANPR_ADAPTER is fake (the default) or DEV_ANPR_ENABLED is set, then boot is refused naming the variable', () => {
     expect(() => loadConfig(production)).toThrow(/ANPR_ADAPTER: fake is not allowed/);
