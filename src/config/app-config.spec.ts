@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { ConfigValidationError, loadConfig } from './app-config';
 
-
 /** A production configuration with every real adapter but ANPR's (the ANPR tests vary it). */
 const PRODUCTION = { NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example.it/jwks', PAYMENTS_ADAPTER: 'gpd', PAGOPA_API_BASE_URL: 'https://api.platform.pagopa.it', PAGOPA_GPD_KEY: 'k'.repeat(16) };
 const REAL_ANPR = { ANPR_ADAPTER: 'http', ANPR_API_BASE_URL: 'https://anpr.example.it', ANPR_BEARER_TOKEN: 'v'.repeat(20) };
+
 describe('loadConfig', () => {
   it('given no variables, when loading, then defaults point at embedded PGlite under ./data', () => {
     // when
