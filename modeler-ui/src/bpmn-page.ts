@@ -97,7 +97,9 @@ function showPublication(section: HTMLElement, key: string, preview: Publication
     ...list(M.changed, diff.changed.map((c) => `${label(c)}: ${M.changedFacts(c.changed)}`)),
     ...list(
       M.formsChanged,
-      diff.forms.map((f) => [f.formKey, f.added.length ? M.fieldsAdded(f.added) : '', f.removed.length ? M.fieldsRemoved(f.removed) : ''].filter(Boolean).join(': ')),
+      diff.forms.map((f) =>
+        [f.formKey, [f.added.length ? M.fieldsAdded(f.added) : '', f.removed.length ? M.fieldsRemoved(f.removed) : '', f.changed.length ? M.fieldsChanged(f.changed) : ''].filter(Boolean).join('; ')].join(': '),
+      ),
     ),
     ...list(M.metadataChanged, diff.metadata.map((m) => M.metadataLine(M.fields[m.field as keyof typeof M.fields] ?? m.field, m.before, m.after))),
   ];

@@ -35,6 +35,7 @@ export const M = {
   noChanges: 'Nessuna differenza con la versione in vigore.',
   fieldsAdded: (keys: string[]) => `campi aggiunti: ${keys.join(', ')}`,
   fieldsRemoved: (keys: string[]) => `campi rimossi: ${keys.join(', ')}`,
+  fieldsChanged: (keys: string[]) => `campi modificati (etichetta, tipo, regole o opzioni): ${keys.join(', ')}`,
   changedFacts: (facts: string[]) => `cambiano: ${facts.join(', ')}`,
   metadataLine: (field: string, before: string, after: string) => `${field}: «${before}» → «${after}»`,
   running: (n: number, v: number | null) =>
