@@ -17,6 +17,7 @@ const REAL_FILING = {
   presaVisionePrivacy: true,
 };
 const CERTIFICATO = readFileSync(join(__dirname, '../../../processes/certificato-residenza.bpmn'), 'utf8');
+const POOL = readFileSync(join(__dirname, '../../fixtures/bpmn/pool-certificato-residenza.bpmn'), 'utf8');
 /** Rows every request of the analyst writes whatever it does: the audit trail (checked apart) and the session's last-seen time. */
 const REQUEST_TABLES = new Set(['audit_event', 'audit_head', 'web_session']);
 
@@ -166,6 +167,16 @@ describe(`modeler dry run on ${databaseLabel()}`, () => {
       { process_key: 'certificato-residenza', version: 1 },
     ]);
     await t.http().put('/modeler/api/procedures/certificato-residenza/draft').set(headers).send({ xml: CERTIFICATO }).expect(200);
+  });
+
+  it('given the procedure drawn as a pool, when it is dry-run, then the pool\'s process runs in the sandbox', async () => {
+    // given
+    const start = ((await dryRun({ xml: POOL }).expect(200)).body as DryRunState).start!;
+    // when
+    const state = (await dryRun({ xml: POOL, actions: [{ kind: 'start', data: start.proposedData }] }).expect(200)).body as DryRunState;
+    // then
+    expect(state.status).toBe('running');
+    expect(state.waiting.map((w) => w.elementId)).toEqual(['Task_Verifica']);
   });
 
   it('given a draft with a lint problem, when a dry run is asked, then nothing runs and the problems are named', async () => {
