@@ -1,59 +1,28 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { DEMO_ANALYSTS } from '../../src/modules/identity';
-import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
-import { startTestApp, TestApp } from '../setup/test-app';
+import { axeIn as axeViolations, MODELER_ARTIFACTS as ARTIFACTS, ModelerSession, openModeler } from '../support/modeler-browser';
+import { databaseLabel } from '../setup/test-database';
 
 // A real browser with the bpmn-js editor on a shared 2-core machine: generous per-test time.
 jest.setTimeout(180_000);
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const analyst = DEMO_ANALYSTS[0];
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const ARTIFACTS = join(__dirname, '../artifacts/modeler');
-
-async function axeViolations(page: Page, include: string[]): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    const w = globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } };
-    const result = await w.axe.run({ include: selectors.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include);
-}
-
 describe(`modeler dry run in a browser on ${databaseLabel()}`, () => {
-  let config: ReturnType<typeof testConfig>;
-  let t: TestApp;
+  let s: ModelerSession;
   let ds: DataSource;
-  let browser: Browser;
   let base: string;
   let page: Page;
-  const pageErrors: string[] = [];
   const engineRows = async (): Promise<number> =>
-    ((await ds.query(`select (select count(*) from engine_instance) + (select count(*) from engine_model_version) + (select count(*) from engine_item) as n`)) as Array<{ n: string }>)[0].n as unknown as number;
+    Number(((await ds.query(`select (select count(*) from engine_instance) + (select count(*) from engine_model_version) + (select count(*) from engine_item) as n`)) as Array<{ n: string }>)[0].n);
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../modeler-ui/dist/index.html'))) throw new Error('modeler-ui is not built: run npm run build first');
     mkdirSync(ARTIFACTS, { recursive: true });
-    config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/modeler-dry-run-e2e-keys' });
-    t = await startTestApp(config);
-    ds = t.app.get(DataSource);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: 'it-IT' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
-    await page.goto(`${base}/accesso/sviluppo?utente=${analyst.kind === 'analyst' ? analyst.userId : ''}&ruolo=analista&ritorno=/modeler`);
+    s = await openModeler('.test-data/modeler-dry-run-e2e-keys');
+    ({ ds, base, page } = s);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (config) await dropTestSchema(config);
+    await s?.close();
   });
 
   it('given the iscrizione-nido editor, when the analyst walks a dry run to the end (changing a decision, firing the observations timer, by keyboard for one step), then each step shows the citizen status and nothing is left in the database', async () => {
@@ -122,6 +91,6 @@ describe(`modeler dry run in a browser on ${databaseLabel()}`, () => {
   });
 
   it('given every page opened above, when the browser console is read, then no script failed', () => {
-    expect(pageErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });

@@ -1,39 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { DEMO_ANALYSTS } from '../../src/modules/identity';
-import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
-import { startTestApp, TestApp } from '../setup/test-app';
+import type { Page } from 'playwright-core';
+import { axeIn as axeViolations, fromPage, ModelerSession, openModeler } from '../support/modeler-browser';
+import { databaseLabel } from '../setup/test-database';
 
 // A real browser with the bpmn-js and form-js editors on a shared 2-core machine: generous per-test time.
 jest.setTimeout(180_000);
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const analyst = DEMO_ANALYSTS[0];
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const POOL = readFileSync(join(__dirname, '../fixtures/bpmn/pool-certificato-residenza.bpmn'), 'utf8');
-
-async function axeViolations(page: Page, include: string[]): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    const w = globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } };
-    const result = await w.axe.run({ include: selectors.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include);
-}
-
-/** A call from the page as modeler-ui makes it: same origin, the session's cookie and CSRF token. */
-function fromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ([m, url, payload]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
-      const res = await fetch(url as string, { method: m as string, headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': token }, body: payload === undefined ? undefined : JSON.stringify(payload) });
-      return { status: res.status, body: await res.json() };
-    },
-    [method, path, body] as const,
-  ) as Promise<{ status: number; body: T }>;
-}
 
 const editorXml = (page: Page): Promise<string> =>
   page.evaluate(async () => {
@@ -42,30 +16,16 @@ const editorXml = (page: Page): Promise<string> =>
   });
 
 describe(`modeler form editing and pool diagrams in a browser on ${databaseLabel()}`, () => {
-  let config: ReturnType<typeof testConfig>;
-  let t: TestApp;
-  let browser: Browser;
+  let s: ModelerSession;
   let base: string;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../modeler-ui/dist/index.html'))) throw new Error('modeler-ui is not built: run npm run build first');
-    config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/modeler-form-pool-e2e-keys' });
-    t = await startTestApp(config);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => void (message.type() === 'error' && pageErrors.push(message.text())));
-    await page.goto(`${base}/accesso/sviluppo?utente=${analyst.kind === 'analyst' ? analyst.userId : ''}&ruolo=analista&ritorno=/modeler`);
+    s = await openModeler('.test-data/modeler-form-pool-e2e-keys');
+    ({ base, page } = s);
   });
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (config) await dropTestSchema(config);
+    await s?.close();
   });
 
   it('given the office review form, when the analyst relabels a field and adds one from the palette, saves, reads the diff and publishes, then the published form has both changes', async () => {
@@ -160,6 +120,6 @@ describe(`modeler form editing and pool diagrams in a browser on ${databaseLabel
   });
 
   it('given every page opened above, when the browser console is read, then no script failed', () => {
-    expect(pageErrors).toEqual([]);
+    expect(s.pageErrors).toEqual([]);
   });
 });
