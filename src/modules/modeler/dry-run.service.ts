@@ -5,7 +5,7 @@ import { KEY_PATTERN } from '../catalogue';
 import { EngineInstance, EngineSandbox, EngineService, ItemTransition, OperationResult, Sandbox } from '../engine';
 import { FormSchema, sampleSubmission, validateSubmission } from '../forms';
 import { DryRunAction, DryRunElement, DryRunState, DryRunStep, DryRunWaiting } from './modeler-contract';
-import { ModelerBadKeyException, ModelerDryRunBlockedException, ModelerInvalidInputException } from './modeler.exceptions';
+import { ModelerBadKeyException, ModelerDryRunBlockedException, ModelerInvalidInputException, ModelerNotFoundException } from './modeler.exceptions';
 import { DRY_RUN_SAMPLES, MODELER_MESSAGES as M } from './modeler.messages';
 import { ModelerService } from './modeler.service';
 
@@ -41,7 +41,14 @@ export class DryRunService {
     const forms = new Map<string, FormSchema | null>();
     const formOf = async (formKey: string | null): Promise<FormSchema | null> => {
       if (!formKey) return null;
-      if (!forms.has(formKey)) forms.set(formKey, (await this.modeler.form(formKey).catch(() => null))?.schema as FormSchema | null);
+      if (!forms.has(formKey)) {
+        // The lint has checked every form key of a linted draft; a form deleted since then proposes no data and checks none.
+        const found = await this.modeler.form(formKey).catch((e: unknown) => {
+          if (e instanceof ModelerNotFoundException) return null;
+          throw e;
+        });
+        forms.set(formKey, (found?.schema as FormSchema | undefined) ?? null);
+      }
       return forms.get(formKey) ?? null;
     };
     const state = await this.sandbox.run(key, xml, (sb) => this.replay(key, sb, actions, formOf));

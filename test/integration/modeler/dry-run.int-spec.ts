@@ -169,6 +169,33 @@ describe(`modeler dry run on ${databaseLabel()}`, () => {
     await t.http().put('/modeler/api/procedures/certificato-residenza/draft').set(headers).send({ xml: CERTIFICATO }).expect(200);
   });
 
+  it('given parallel opinions and a payment awaited at an event gateway, when the analyst delivers the payment message, then the run ends with the fee, protocol and act steps skipped', async () => {
+    // given
+    const key = 'occupazione-suolo-pubblico';
+    const walk = async (steps: DryRunAction[]): Promise<DryRunState> => (await dryRun({ actions: steps }, key).expect(200)).body as DryRunState;
+    const steps: DryRunAction[] = [{ kind: 'start', data: ((await walk([])).start!).proposedData }];
+    let state = await walk(steps);
+    expect(state.waiting.map((w) => w.elementId).sort()).toEqual(['Task_ParereLavoriPubblici', 'Task_ParerePoliziaLocale']);
+    for (const w of state.waiting) steps.push({ kind: 'complete', elementId: w.elementId, data: w.proposedData });
+    state = await walk(steps);
+    const decision = state.waiting.find((w) => w.elementId === 'Task_Decisione')!;
+    expect(state.waiting.find((w) => w.kind === 'timer')?.elementId).toBe('Timer_TermineLegale');
+    steps.push({ kind: 'complete', elementId: 'Task_Decisione', data: { ...decision.proposedData, esito: 'accolta', canoneEuro: 120 } });
+    state = await walk(steps);
+    expect(state.steps.at(-1)!.skippedServices.map((x) => x.implementation)).toEqual(['payments.createDebt']);
+    expect(state.waiting.map((w) => [w.elementId, w.kind]).sort()).toEqual([
+      ['Event_AvvisoScaduto', 'timer'],
+      ['Event_PagamentoRicevuto', 'event'],
+    ]);
+    // when
+    steps.push({ kind: 'complete', elementId: 'Event_PagamentoRicevuto', data: {} });
+    state = await walk(steps);
+    // then
+    expect(state.status).toBe('ended');
+    expect(state.steps.at(-1)!.skippedServices.map((x) => x.implementation)).toEqual(['protocol.register', 'documents.render']);
+    expect(state.citizenStatus).toBe('accettata');
+  });
+
   it('given the procedure drawn as a pool, when it is dry-run, then the pool\'s process runs in the sandbox', async () => {
     // given
     const start = ((await dryRun({ xml: POOL }).expect(200)).body as DryRunState).start!;
