@@ -59,7 +59,8 @@ export function dryRunPanel(section: HTMLElement, key: string, xml: () => Promis
     next.replaceChildren(...(controls.length ? [el('h3', {}, M.dryRun.nextTitle), ...controls] : []));
   };
 
-  const post = async (list: DryRunAction[]): Promise<void> => {
+  /** Posts the steps; a refused new step's data errors go inline on its text area (`origin`), anything else to the alert. */
+  const post = async (list: DryRunAction[], origin?: { area: HTMLTextAreaElement; slot: HTMLElement }): Promise<void> => {
     error.replaceChildren();
     try {
       const state = await api.dryRun(key, await xml(), list);
@@ -68,6 +69,14 @@ export function dryRunPanel(section: HTMLElement, key: string, xml: () => Promis
       title.focus();
     } catch (e) {
       const fields = e instanceof ApiError ? e.fieldErrors : [];
+      const own = `actions[${list.length - 1}].data`;
+      const inline = origin ? fields.filter((f) => f.field === own || f.field.startsWith(`${own}.`)) : [];
+      if (origin && inline.length) {
+        origin.area.setAttribute('aria-invalid', 'true');
+        origin.slot.textContent = inline.map((f) => `${f.field.slice(own.length + 1) || M.dryRun.wholeData}: ${f.message}`).join(' ');
+        origin.area.focus();
+        return;
+      }
       error.replaceChildren(el('p', {}, e instanceof Error ? e.message : String(e)), ...(fields.length ? [el('ul', {}, ...fields.map((f) => el('li', {}, `${f.field}: ${f.message}`)))] : []));
       error.focus();
     }
@@ -92,7 +101,9 @@ export function dryRunPanel(section: HTMLElement, key: string, xml: () => Promis
         area.focus();
         return;
       }
-      void post([...actions, action(parsed as Record<string, unknown>)]);
+      area.removeAttribute('aria-invalid');
+      slot.textContent = '';
+      void post([...actions, action(parsed as Record<string, unknown>)], { area, slot });
     });
     return el('div', { class: 'sp-field sp-dryrun-data' }, el('label', { for: id }, label), area, slot, el('div', { class: 'sp-actions' }, go));
   }

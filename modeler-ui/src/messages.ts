@@ -103,6 +103,7 @@ export const M = {
     deliver: (name: string) => `Consegna «${name}»`,
     timer: (name: string, due: string | null) => `Timer «${name}»${due ? `, scadenza ${new Date(due).toLocaleString('it-IT', { timeZone: 'Europe/Rome' })}` : ''}: nella prova non si aspetta, lo fai scattare tu.`,
     fire: (name: string) => `Fai scattare «${name}»`,
+    wholeData: 'dati',
     badJson: 'Il testo non è un oggetto JSON valido: controlla virgolette, virgole e parentesi.',
     restart: 'Ricomincia',
     close: 'Chiudi la prova',

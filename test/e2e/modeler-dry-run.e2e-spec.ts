@@ -90,6 +90,24 @@ describe(`modeler dry run in a browser on ${databaseLabel()}`, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sp-dryrun-start');
   });
 
+  it('given a dry run, when the analyst sends data the start form refuses, then the server\'s field error shows on the data and the run does not start', async () => {
+    // given
+    const panel = page.locator('#sp-dryrun');
+    await panel.getByRole('button', { name: 'Ricomincia' }).click();
+    // the panel redraws the start step with fresh proposed data (the previous test left bad JSON in the old one)
+    await panel.locator('#sp-dryrun-start:not([aria-invalid])').waitFor();
+    const start = panel.locator('#sp-dryrun-start');
+    const proposed = JSON.parse(await start.inputValue()) as Record<string, unknown>;
+    // when: the declaration the form requires (dichiarazioneVeridicita) is left unticked
+    expect(proposed.dichiarazioneVeridicita).toBe(true);
+    await start.fill(JSON.stringify({ ...proposed, dichiarazioneVeridicita: false }));
+    await panel.getByRole('button', { name: 'Invia la domanda di prova' }).click();
+    // then
+    await panel.locator('#sp-dryrun-start[aria-invalid="true"]').waitFor();
+    expect(await panel.locator('#sp-dryrun-start-error').textContent()).toContain('dichiarazioneVeridicita: ');
+    expect(await panel.locator('.sp-dryrun-step').count()).toBe(0);
+  });
+
   it('given every page opened above, when the browser console is read, then no script failed', () => {
     expect(s.pageErrors).toEqual([]);
   });
