@@ -1,8 +1,8 @@
 /** The modeler's API on the same origin (/modeler/api), with the page's own credentials. */
 import type { PublicationPreview, PublicationResult } from '../../src/modules/catalogue/publication.types';
-import type { ModelerContext, ModelerItem, NewProcedureRequest, NewProcedureResult } from '../../src/modules/modeler/modeler-contract';
+import type { DryRunAction, DryRunState, DryRunStep, DryRunWaiting, ModelerContext, ModelerItem, NewProcedureRequest, NewProcedureResult } from '../../src/modules/modeler/modeler-contract';
 
-export type { ModelerContext, ModelerItem, PublicationPreview, PublicationResult };
+export type { DryRunAction, DryRunState, DryRunStep, DryRunWaiting, ModelerContext, ModelerItem, PublicationPreview, PublicationResult };
 
 /** A refused call: the problem's detail and the fields it names (shown inline on those fields). */
 export class ApiError extends Error {
@@ -45,6 +45,7 @@ export const api = {
   importProcedure: (content: string) => call<{ key: string; forms: string[] }>('POST', 'procedures/import', { content }),
   publication: (key: string) => call<PublicationPreview>('GET', `procedures/${k(key)}/publication`),
   publish: (key: string, baseVersion: number | null) => call<PublicationResult>('POST', `procedures/${k(key)}/publish`, { baseVersion }),
+  dryRun: (key: string, xml: string, actions: DryRunAction[]) => call<DryRunState>('POST', `procedures/${k(key)}/dry-run`, { xml, actions }),
   form: (key: string) => call<{ key: string; schema: Record<string, unknown>; draft: boolean }>('GET', `forms/${k(key)}`),
   saveForm: (key: string, schema: unknown) => call<{ updatedAt: string }>('PUT', `forms/${k(key)}/draft`, { schema }),
   createForm: (key: string) => call<{ key: string }>('POST', 'forms', { key }),

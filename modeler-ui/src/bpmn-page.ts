@@ -13,6 +13,7 @@ import { linkSequenceFlows, ModdleElement } from '../../src/modules/catalogue/mo
 import { api, PublicationPreview } from './api';
 import { sportelloPropertiesModule } from './conventions-provider';
 import { el } from './dom';
+import { dryRunPanel } from './dry-run-panel';
 import { M } from './messages';
 
 export async function showProcedure(app: HTMLElement, key: string): Promise<void> {
@@ -23,13 +24,16 @@ export async function showProcedure(app: HTMLElement, key: string): Promise<void
   const save = el('button', { type: 'button', class: 'sp-button' }, M.save);
   const validate = el('button', { type: 'button', class: 'sp-button sp-secondary' }, M.validate);
   const publish = el('button', { type: 'button', class: 'sp-button sp-secondary', id: 'sp-publish-open' }, M.publish);
+  const dryRunOpen = el('button', { type: 'button', class: 'sp-button sp-secondary', id: 'sp-dryrun-open' }, M.dryRun.open);
   const exportZip = el('a', { class: 'sp-button sp-secondary', href: `/modeler/api/procedures/${encodeURIComponent(key)}/export`, download: `${key}.zip` }, M.exportZip);
   const publication = el('section', { class: 'sp-publish', id: 'sp-publish', 'aria-labelledby': 'sp-publish-title', hidden: '' });
+  const dryRunSection = el('section', { class: 'sp-publish sp-dryrun', id: 'sp-dryrun', 'aria-labelledby': 'sp-dryrun-title', hidden: '' });
   const canvas = el('div', { class: 'sp-canvas', id: 'sp-canvas' });
   const panel = el('aside', { class: 'sp-panel', id: 'sp-panel', 'aria-label': 'Proprietà' });
   app.replaceChildren(
-    el('div', { class: 'sp-toolbar' }, el('h1', {}, M.editorTitle(key)), save, validate, publish, exportZip),
+    el('div', { class: 'sp-toolbar' }, el('h1', {}, M.editorTitle(key)), save, validate, dryRunOpen, publish, exportZip),
     publication,
+    dryRunSection,
     el('div', { class: 'sp-editor' }, canvas, panel),
     el('section', { 'aria-labelledby': 'sp-problems-title', class: 'sp-report' }, el('h2', { id: 'sp-problems-title' }, M.problemsTitle), status, problems),
   );
@@ -75,6 +79,8 @@ export async function showProcedure(app: HTMLElement, key: string): Promise<void
       show([], error instanceof Error ? error.message : String(error));
     }
   });
+  const dryRun = dryRunPanel(dryRunSection, key, xml, modeler.get('canvas'));
+  dryRunOpen.addEventListener('click', () => void dryRun.open());
   (window as unknown as { sportelloModeler: unknown }).sportelloModeler = modeler;
 }
 
@@ -91,7 +97,9 @@ function showPublication(section: HTMLElement, key: string, preview: Publication
     ...list(M.changed, diff.changed.map((c) => `${label(c)}: ${M.changedFacts(c.changed)}`)),
     ...list(
       M.formsChanged,
-      diff.forms.map((f) => [f.formKey, f.added.length ? M.fieldsAdded(f.added) : '', f.removed.length ? M.fieldsRemoved(f.removed) : ''].filter(Boolean).join(': ')),
+      diff.forms.map((f) =>
+        [f.formKey, [f.added.length ? M.fieldsAdded(f.added) : '', f.removed.length ? M.fieldsRemoved(f.removed) : '', f.changed.length ? M.fieldsChanged(f.changed) : ''].filter(Boolean).join('; ')].join(': '),
+      ),
     ),
     ...list(M.metadataChanged, diff.metadata.map((m) => M.metadataLine(M.fields[m.field as keyof typeof M.fields] ?? m.field, m.before, m.after))),
   ];

@@ -10,6 +10,16 @@ type Entry = { id: string; component: (props: { element: Element; id: string }) 
 
 const is = (element: Element, type: string): boolean => Boolean(element.businessObject?.$instanceOf?.(type));
 
+/**
+ * The object an element's camunda:properties live on: for a pool (bpmn:Participant) the process it
+ * stands for (`processRef`), where the procedure metadata is; for anything else its own business object.
+ * Entries call it with the element the panel renders them for (the selected shape), so a pool reads
+ * and writes its process, and the command still names the selected shape (it is redrawn, undo works).
+ */
+export function propertiesOwner(element: Element): any {
+  return is(element, 'bpmn:Participant') ? element.businessObject.processRef : element.businessObject;
+}
+
 /** A text entry bound to one camunda:property. */
 function propertyText(name: keyof typeof M.fields): Entry {
   return {
@@ -22,8 +32,8 @@ function propertyText(name: keyof typeof M.fields): Entry {
         id,
         label: M.fields[name],
         debounce: useService('debounceInput'),
-        getValue: () => getCamundaProperty(element.businessObject, name),
-        setValue: (value: string) => setCamundaProperty(injector, element, element.businessObject, name, (value ?? '').trim()),
+        getValue: () => getCamundaProperty(propertiesOwner(element), name),
+        setValue: (value: string) => setCamundaProperty(injector, element, propertiesOwner(element), name, (value ?? '').trim()),
       });
     },
   };
@@ -40,8 +50,8 @@ function propertySelect(name: keyof typeof M.fields, options: (element: Element)
         element,
         id,
         label: M.fields[name],
-        getValue: () => getCamundaProperty(element.businessObject, name),
-        setValue: (value: string) => setCamundaProperty(injector, element, element.businessObject, name, value ?? ''),
+        getValue: () => getCamundaProperty(propertiesOwner(element), name),
+        setValue: (value: string) => setCamundaProperty(injector, element, propertiesOwner(element), name, value ?? ''),
         getOptions: () => [{ value: '', label: M.none }, ...options(element)],
       });
     },
@@ -75,8 +85,7 @@ function attributeSelect(attribute: string, label: string, options: () => Option
 function entriesFor(element: Element, ctx: ModelerContext): Entry[] {
   const offices = (): Option[] => ctx.offices.map((o) => ({ value: o.key, label: `${o.name} (${o.key})` }));
   const forms = (): Option[] => ctx.formKeys.map((k) => ({ value: k, label: k }));
-  if (is(element, 'bpmn:Process') || is(element, 'bpmn:Participant')) {
-    if (is(element, 'bpmn:Participant')) element = { ...element, businessObject: element.businessObject.processRef };
+  if (is(element, 'bpmn:Process') || (is(element, 'bpmn:Participant') && propertiesOwner(element))) {
     return [
       propertyText('title'),
       propertySelect('office', offices),

@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -8,6 +8,7 @@ import { CitizenPrincipal, DEMO_ANALYSTS } from '../../src/modules/identity';
 import { aCertificatoResidenzaRequest } from '../factories/case.factory';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { axeIn as axeViolations } from '../support/modeler-browser';
 
 // A real browser with the bpmn-js editor on a shared 2-core machine: generous per-test time.
 jest.setTimeout(180_000);
@@ -15,18 +16,8 @@ jest.setTimeout(180_000);
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const analyst = DEMO_ANALYSTS[0];
 const mario: CitizenPrincipal = { kind: 'citizen', fiscalCode: 'RSSMRA80A01H501U', givenName: 'Mario', familyName: 'Rossi' };
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ARTIFACTS = join(__dirname, '../artifacts/modeler');
 void axe;
-
-async function axeViolations(page: Page, include: string[]): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    const w = globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } };
-    const result = await w.axe.run({ include: selectors.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include);
-}
 
 /** Presses Tab (keyboard only) until the focused element matches `selector`; fails after `max` presses. */
 async function tabTo(page: Page, selector: string, max = 80): Promise<void> {

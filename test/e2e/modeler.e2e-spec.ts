@@ -1,32 +1,18 @@
 import axe from 'axe-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { DEMO_ANALYSTS, DEMO_CITIZENS } from '../../src/modules/identity';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
 import { startTestApp, TestApp } from '../setup/test-app';
+import { axeIn as axeViolations } from '../support/modeler-browser';
 
 // A real browser with the bpmn-js and form-js editors on a shared 2-core machine: generous per-test time.
 jest.setTimeout(120_000);
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const analyst = DEMO_ANALYSTS[0];
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core on the page, limited to the given selectors (the modeler's own chrome). Evaluated through
- * the DevTools protocol, which the page's CSP does not govern: the CSP stays as strict as in production.
- */
-async function axeViolations(page: Page, include: string[]): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selectors) => {
-    const w = globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } };
-    const result = await w.axe.run({ include: selectors.map((s) => [s]) }, { resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, include);
-}
 
 /** A script read from the page (same origin, the page's cookies), as modeler-ui makes them. */
 function fetchFromPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; type: string; body: { code?: string; draft?: boolean; xml?: string } }> {

@@ -15,3 +15,4 @@ export type { CaseWithdrawal, DeskWithdrawal } from './use-cases/withdraw-case.u
 export { RateCaseUseCase } from './use-cases/rate-case.use-case';
 export type { CaseActor } from './use-cases/case-actor';
 export type { CaseMessageView, CaseNoteView, CitizenCaseMessageView } from './use-cases/case-interactions.repository';
+export { citizenMessage } from './citizen-message';

@@ -15,6 +15,8 @@ export interface FormFieldsDiff {
   formKey: string;
   added: string[];
   removed: string[];
+  /** Fields kept whose label, type, rules or options changed. */
+  changed: string[];
 }
 
 export interface MetadataChange {

@@ -40,9 +40,17 @@ describe('semantic diff of a draft against the current version', () => {
     const after = { components: [{ type: 'group', components: [{ key: 'nome' }] }, { key: 'note' }, { key: 'telefono' }] };
     // then
     expect(formFieldKeys(before)).toEqual(['nome', 'email', 'note']);
-    expect(diffFormFields('f', before, after)).toEqual({ formKey: 'f', added: ['telefono'], removed: ['email'] });
+    expect(diffFormFields('f', before, after)).toEqual({ formKey: 'f', added: ['telefono'], removed: ['email'], changed: [] });
     expect(diffFormFields('f', before, before)).toBeNull();
-    expect(diffFormFields('g', null, after)).toEqual({ formKey: 'g', added: ['nome', 'note', 'telefono'], removed: [] });
+    expect(diffFormFields('g', null, after)).toEqual({ formKey: 'g', added: ['nome', 'note', 'telefono'], removed: [], changed: [] });
+  });
+
+  it('given a field whose label changed and one only moved in the layout, when the forms are compared, then only the relabelled field is listed as changed', () => {
+    // given
+    const before = { components: [{ key: 'nome', id: 'A', label: 'Nome', layout: { row: 'r1' } }, { key: 'note', label: 'Note', validate: { maxLength: 10, required: true } }] };
+    const after = { components: [{ key: 'nome', id: 'B', label: 'Nome', layout: { row: 'r2' } }, { key: 'note', label: 'Annotazioni', validate: { required: true, maxLength: 10 } }] };
+    // then
+    expect(diffFormFields('f', before, after)).toEqual({ formKey: 'f', added: [], removed: [], changed: ['note'] });
   });
 
   it('given procedure metadata, when compared, then only the differing fields come back as text', () => {

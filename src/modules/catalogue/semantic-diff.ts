@@ -68,24 +68,35 @@ export async function diffDiagrams(currentXml: string, draftXml: string): Promis
 
 /** The keys of a form-js schema's input fields, nested groups included. */
 export function formFieldKeys(schema: Record<string, unknown>): string[] {
-  const keys: string[] = [];
+  return [...formFields(schema).keys()];
+}
+
+/** Each input field by key, as a canonical text of what the citizen or operator meets (label, type, rules, options...), without layout, id or children. */
+function formFields(schema: Record<string, unknown>): Map<string, string> {
+  const fields = new Map<string, string>();
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])])) : v;
   const walk = (components: unknown): void => {
     if (!Array.isArray(components)) return;
     for (const c of components as Array<Record<string, unknown>>) {
-      if (typeof c.key === 'string') keys.push(c.key);
+      if (typeof c.key === 'string') {
+        const { id: _id, layout: _layout, components: _children, ...facts } = c;
+        fields.set(c.key, JSON.stringify(canonical(facts)));
+      }
       walk(c.components);
     }
   };
   walk(schema.components);
-  return keys;
+  return fields;
 }
 
 export function diffFormFields(formKey: string, before: Record<string, unknown> | null, after: Record<string, unknown>): FormFieldsDiff | null {
-  const was = new Set(before ? formFieldKeys(before) : []);
-  const now = new Set(formFieldKeys(after));
-  const added = [...now].filter((k) => !was.has(k));
-  const removed = [...was].filter((k) => !now.has(k));
-  return added.length || removed.length ? { formKey, added, removed } : null;
+  const was = before ? formFields(before) : new Map<string, string>();
+  const now = formFields(after);
+  const added = [...now.keys()].filter((k) => !was.has(k));
+  const removed = [...was.keys()].filter((k) => !now.has(k));
+  const changed = [...now.keys()].filter((k) => was.has(k) && was.get(k) !== now.get(k));
+  return added.length || removed.length || changed.length ? { formKey, added, removed, changed } : null;
 }
 
 /** Procedure metadata that differs, as strings an analyst can read side by side. */

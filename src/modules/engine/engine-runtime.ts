@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type { Logger } from 'pino';
 import { Transactions } from '../../database';
+import { DRY_RUN } from './dry-run';
 import { EngineLogger } from './engine-logger';
 import { ServiceTaskContext, ServiceTaskResult } from './engine.types';
 import { ModelsStore } from './models.store';
@@ -145,6 +146,12 @@ function buildProvider(registry: ServiceTaskRegistry, tx: Transactions) {
     provider[moduleName] ??= {};
     provider[moduleName][action] = async (_input, execution) => {
       const item = execution.item;
+      const dryRun = tx.get(DRY_RUN);
+      if (dryRun) {
+        // A dry run calls no handler (no protocol number, e-mail, IO or pagoPA call): it records the step as skipped.
+        dryRun.skippedServices.push({ elementId: item.elementId, implementation: name });
+        return {};
+      }
       const ctx: ServiceTaskContext = {
         instanceId: item.token.execution.id,
         processKey: item.token.execution.name,

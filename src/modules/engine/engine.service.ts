@@ -5,6 +5,7 @@ import { DomainException } from '../../common';
 import { ROOT_LOGGER } from '../../common/logging.module';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { returnedRows, Transactions } from '../../database';
+import { DRY_RUN } from './dry-run';
 import { BpmnEngine, createBpmnEngine, SignalItem } from './engine-runtime';
 import {
   EngineIncidentClosedException,
@@ -69,8 +70,8 @@ export class EngineService implements OnModuleInit {
       callbacks: {
         onChildEnded: (parentItemId, childData) => this.followUp('call activity resume', () => this.resumeParent(parentItemId, childData)),
         onMessageThrown: (messageId, data, instanceData) =>
-          this.followUp('message', () => this.deliverMessage(messageId, correlationOf(instanceData), data)),
-        onSignalThrown: (signalId, data) => this.followUp('signal', () => this.deliverSignal(signalId, data)),
+          this.undeliveredInDryRun('message', messageId) || this.followUp('message', () => this.deliverMessage(messageId, correlationOf(instanceData), data)),
+        onSignalThrown: (signalId, data) => this.undeliveredInDryRun('signal', signalId) || this.followUp('signal', () => this.deliverSignal(signalId, data)),
       },
     });
     this.engine = built.engine;
@@ -310,6 +311,7 @@ export class EngineService implements OnModuleInit {
     actor: string | null = null,
   ): Promise<OperationResult | null> {
     const scope = new OperationScope(actor);
+    const dryRun = this.tx.get(DRY_RUN);
     return this.tx.withSlot(OPERATION_SCOPE, scope, async (em) => {
       let instanceId: string | null = null;
       let failure: unknown;
@@ -323,12 +325,15 @@ export class EngineService implements OnModuleInit {
         await this.store.flush();
       } catch (e) {
         const engineConflict = e instanceof DomainException && e.code.startsWith('ENGINE_');
-        if (engineConflict || scope.saved.size === 0) throw e;
+        // A dry run opens no incident: the failure is the step's answer and the sandbox is rolled back.
+        if (engineConflict || scope.saved.size === 0 || dryRun) throw e;
         failure = e;
         // Commit the state as of the engine's last save, taken just before the failing step.
         await this.store.flush();
       }
-      for (const listener of this.listeners) if (scope.transitions.length) await listener(scope.transitions);
+      // A dry run's steps belong to no case: the timeline, task and outbox listeners do not see them; the sandbox reads them.
+      if (dryRun) dryRun.transitions.push(...scope.transitions);
+      else for (const listener of this.listeners) if (scope.transitions.length) await listener(scope.transitions);
       let incident: EngineIncident | null = null;
       if (failure !== undefined) {
         const stuck = [...scope.saved].pop()!;
@@ -339,6 +344,13 @@ export class EngineService implements OnModuleInit {
       if (!instanceId) return null;
       return { instance: scope.written.get(instanceId) ?? (await this.getInstance(instanceId)), incident };
     });
+  }
+
+  /** In a dry run a thrown message or signal reaches no other instance (real cases included): it is only recorded. */
+  private undeliveredInDryRun(kind: 'message' | 'signal', name: string): boolean {
+    const dryRun = this.tx.get(DRY_RUN);
+    dryRun?.undelivered.push({ kind, name });
+    return dryRun !== undefined;
   }
 
   private followUp(what: string, action: () => Promise<unknown>): void {

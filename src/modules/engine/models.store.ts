@@ -108,6 +108,13 @@ export class ModelsStore {
     return this.idBySource.get(xml);
   }
 
+  /** Forgets a version whose row was rolled back (a dry run's sandbox deploy), so no cache serves it again. */
+  forget(processKey: string, id: string, xml: string): void {
+    if (this.currentByKey.get(processKey)?.id === id) this.currentByKey.delete(processKey);
+    this.byId.delete(id);
+    if (this.idBySource.get(xml) === id) this.idBySource.delete(xml);
+  }
+
   async listVersions(processKey: string): Promise<ModelVersion[]> {
     const rows = (await this.tx
       .manager()

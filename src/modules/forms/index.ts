@@ -9,3 +9,5 @@ export type { FormErrorCode } from './forms.messages';
 export type { FormComponent, FormSchema, FormValidate, ValidationOptions } from './form-schema.types';
 export { fileReferences } from './file-references';
 export type { FileReferences } from './file-references';
+export { sampleSubmission, SAMPLE_ATTACHMENT_ID } from './sample-submission';
+export type { SampleOptions } from './sample-submission';

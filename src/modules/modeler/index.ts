@@ -1,2 +1,2 @@
 export { ModelerModule } from './modeler.module';
-export type { ModelerContext, ModelerItem, NewProcedureRequest, NewProcedureResult } from './modeler-contract';
+export type { DryRunAction, DryRunState, ModelerContext, ModelerItem, NewProcedureRequest, NewProcedureResult } from './modeler-contract';

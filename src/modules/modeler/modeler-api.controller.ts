@@ -3,7 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { analystOf, ModelerAccess } from './modeler-access';
 import { PublicationPreview, PublicationResult } from '../catalogue';
-import { ModelerContext, ModelerItem, NewProcedureResult } from './modeler-contract';
+import { DryRunState, ModelerContext, ModelerItem, NewProcedureResult } from './modeler-contract';
+import { DryRunService } from './dry-run.service';
 import { ModelerService } from './modeler.service';
 
 /** The modeler's own API (same origin and same access as its pages): list, open, create, save drafts, validate, publish. */
@@ -11,7 +12,10 @@ import { ModelerService } from './modeler.service';
 @ModelerAccess()
 @Controller('modeler/api')
 export class ModelerApiController {
-  constructor(private readonly modeler: ModelerService) {}
+  constructor(
+    private readonly modeler: ModelerService,
+    private readonly dryRun: DryRunService,
+  ) {}
 
   @Get('catalogue')
   list(): Promise<{ procedures: ModelerItem[]; forms: ModelerItem[] }> {
@@ -77,6 +81,17 @@ export class ModelerApiController {
   @HttpCode(201)
   publish(@Param('key') key: string, @Body() body: unknown, @Req() req: Request): Promise<PublicationResult> {
     return this.modeler.publish(key, body, analystOf(req), req.ip ?? null);
+  }
+
+  /**
+   * A dry run of the draft (or of `xml`, the diagram as it is in the editor): replays `actions` in a
+   * sandbox that is always rolled back and answers each step's path and citizen status, and what the
+   * run waits on now with data proposed from its forms. Audited.
+   */
+  @Post('procedures/:key/dry-run')
+  @HttpCode(200)
+  dryRunProcedure(@Param('key') key: string, @Body() body: unknown, @Req() req: Request): Promise<DryRunState> {
+    return this.dryRun.run(key, body, analystOf(req), req.ip ?? null);
   }
 
   @Post('forms')

@@ -63,3 +63,13 @@ export class ModelerImportInvalidException extends DomainException {
     });
   }
 }
+
+/** The draft has lint or convention problems: it is not run, not even in the sandbox (the lint is what keeps scripts out). */
+export class ModelerDryRunBlockedException extends DomainException {
+  constructor(readonly problems: string[]) {
+    super('MODELER_DRY_RUN_BLOCKED', 'unprocessable', MODELER_MESSAGES.dryRunBlocked(problems.length), {
+      problems,
+      fieldErrors: problems.map((message) => ({ field: message.startsWith('forms/') ? 'forms' : 'xml', message })),
+    });
+  }
+}

@@ -17,6 +17,17 @@ export const MODELER_MESSAGES = {
   zipRequired: 'Il campo content deve contenere il file zip della procedura, codificato in base64.',
   importInvalid: (n: number) => (n === 1 ? "Lo zip ha 1 problema: nulla è stato importato." : `Lo zip ha ${n} problemi: nulla è stato importato.`),
   officeMissing: (key: string) => `L'ufficio "${key}" non esiste in questo Comune: aggiungilo a processes/offices.json prima di importare.`,
+  // Dry run (task dryrun).
+  dryRunBlocked: (n: number) => (n === 1 ? 'La bozza ha 1 problema: correggilo prima della prova.' : `La bozza ha ${n} problemi: correggili prima della prova.`),
+  dryRunActions: 'Il campo actions deve essere un elenco di passi: il primo avvia la prova (start), i successivi completano un\'attività (complete) o fanno scattare un timer (timer).',
+  dryRunFirstStart: 'Il primo passo deve essere l\'avvio (start), e solo il primo.',
+  dryRunElement: 'Indica l\'elemento del diagramma (elementId) del passo.',
+  dryRunData: 'I dati del passo devono essere un oggetto JSON.',
+  dryRunNotWaiting: (id: string) => `L'elemento "${id}" non è in attesa a questo punto della prova.`,
+  dryRunNotTimer: (id: string) => `L'elemento "${id}" non è un timer in attesa.`,
+  dryRunEnded: 'La prova è già arrivata alla fine: nessun altro passo è possibile.',
+  dryRunTooMany: (max: number) => `Una prova ha al massimo ${max} passi.`,
+  dryRunNoStart: 'Il diagramma non ha un evento di inizio.',
   zip: {
     notAZip: (detail: string) => `Il file non è uno zip leggibile (${detail}).`,
     tooLarge: 'Lo zip contiene troppi file o è troppo grande per una procedura.',
@@ -26,6 +37,13 @@ export const MODELER_MESSAGES = {
     unexpectedFile: 'File non previsto: lo zip contiene processes/<chiave>.bpmn, forms/*.form.json, processes/offices.json.',
     noDiagram: 'Lo zip non contiene un diagramma processes/<chiave>.bpmn.',
   },
+} as const;
+
+/** The values a dry run proposes for text, e-mail and phone fields (the analyst edits them before each step). */
+export const DRY_RUN_SAMPLES = {
+  text: 'Testo di prova',
+  email: 'prova@example.it',
+  phone: '+393331234567',
 } as const;
 
 /** The texts of a new procedure's first draft and its forms (the analyst edits them in the modeler). */

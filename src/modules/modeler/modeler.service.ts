@@ -277,6 +277,10 @@ export class ModelerService {
   }
 
   /** The same checks as catalogue:check and deploy, on the draft with the saved form drafts laid over forms/. */
+  problemsOf(key: string, xml: string): Promise<string[]> {
+    return this.validateXml(key, xml);
+  }
+
   private async validateXml(key: string, xml: string): Promise<string[]> {
     return this.catalogue.checkDraft(key, xml, await this.formDrafts());
   }

@@ -87,7 +87,7 @@ describe(`modeler: versioned publish with a semantic diff, new procedures, forms
     expect(preview.diff.added).toContainEqual({ id: 'Task_Controllo', type: 'userTask', name: 'Controllo anagrafico' });
     expect(preview.diff.removed).toContainEqual({ id: 'Task_Verifica', type: 'userTask', name: 'Verifica anagrafica' });
     expect(preview.diff.changed).toContainEqual(expect.objectContaining({ id: 'Flow_Start_Verifica', changed: ['targetRef'] }));
-    expect(preview.diff.forms).toEqual([{ formKey: 'istruttoria-certificato-residenza', added: ['nota'], removed: [] }]);
+    expect(preview.diff.forms).toEqual([{ formKey: 'istruttoria-certificato-residenza', added: ['nota'], removed: [], changed: [] }]);
     expect(preview.diff.metadata).toEqual([{ field: 'legalDays', before: '30', after: '20' }]);
     expect(preview.runningOnCurrent).toBeGreaterThanOrEqual(1);
     expect(preview.droppedWaitingSteps).toContainEqual(expect.objectContaining({ version: before, elementId: 'Task_Verifica', instances: expect.any(Number) }));

@@ -32,6 +32,13 @@ interface ItemLike {
 
 let hooks: Hooks | undefined;
 let installed = false;
+/** Parsed definitions by source text (override 1). */
+const parsed = new Map<string, Promise<unknown>>();
+
+/** Drops a parsed definition no one will run again (a dry run's sandbox copy of a draft): the cache is otherwise never trimmed. */
+export function forgetParsedDefinition(source: string): void {
+  parsed.delete(source);
+}
 
 export function installRuntime(h: Hooks): ReturnType<typeof loadBpmnServer> {
   const bpmn = loadBpmnServer();
@@ -40,7 +47,6 @@ export function installRuntime(h: Hooks): ReturnType<typeof loadBpmnServer> {
   installed = true;
 
   // 1. Parsed-definition cache.
-  const parsed = new Map<string, Promise<unknown>>();
   const DefinitionProto = (bpmn.Definition as unknown as { prototype: { getDefinition(source: string): Promise<unknown> } }).prototype;
   const originalGetDefinition = DefinitionProto.getDefinition;
   DefinitionProto.getDefinition = function cachedGetDefinition(this: unknown, source: string): Promise<unknown> {
