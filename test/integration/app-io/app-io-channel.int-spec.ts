@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Transactions } from '../../../src/database';
 import { AppIoHttpAdapter, AppIoRejectedError, FakeAppIo } from '../../../src/modules/app-io';
+import { StoreIssuedUseCase } from '../../../src/modules/documents';
 import { NotificationsInvalidEmailException, NotificationsService, OutboxDispatcher } from '../../../src/modules/notifications';
 import { IoTestApp, startIoTestApp } from '../../support/io-test-app';
 import type { SmtpPeer } from '../../support/smtp-peer';
@@ -100,6 +101,25 @@ describe(`App IO notices over HTTP against /dev-io on ${databaseLabel()}`, () =>
     // nothing is sent twice
     expect(await dispatch()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(await fake.inbox(MARIO)).toHaveLength(1);
+  });
+
+  it('given an act issued to a citizen on IO, when its notice is dispatched, then the IO message links the act and its public verification page, and promises no attachment', async () => {
+    // given: a case of Mario's and an act issued on it
+    const { caseId } = await enqueue(MARIO);
+    await dispatch();
+    const act = await t.app.get(StoreIssuedUseCase).execute({ caseId, kind: 'act', template: 'atti/rigetto#Task_Rigetto#1', name: 'rigetto-CRS.pdf', bytes: Buffer.from('%PDF-1.7 atto di prova') });
+    await tx.run(() =>
+      notifications.enqueueEmail(
+        anEmail({ caseId, event: 'atto-emesso', procedureKey: 'certificato-residenza', fiscalCode: MARIO, to: 'mario@example.it', item: act.id, dedupeKey: `${caseId}:atto-emesso:${act.id}`, variables: { documentId: act.id, actTitle: 'Provvedimento di rigetto', actFileName: act.name, caseCode: 'CRS-1', caseUrl: `${base}/area-personale/pratiche/${caseId}` } }),
+      ),
+    );
+    // when
+    expect(await dispatch()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    // then
+    const [message] = (await fake.inbox(MARIO)).filter((m) => m.markdown.includes('Provvedimento di rigetto'));
+    expect(message.markdown).toContain(`${base}/documenti/verifica/${act.verificationCode}`);
+    expect(message.markdown).not.toContain('allegato');
+    expect(mailsTo(MARIO)).toHaveLength(0);
   });
 
   it('given a citizen not on IO (profile 404), when a notice is dispatched, then it falls back to e-mail', async () => {
