@@ -157,7 +157,7 @@ describe(`Pagamenti tab: "Paga con pagoPA" through the development Checkout in a
     expect(await count(`select count(*) as n from case_payment where case_id = any($1) and status = 'paid'`, [[first.id, second.id]])).toBe(2);
 
     // and the concessions are issued after the commit (the acts pass), listed in Documenti with the avvisi
-    expect(await t.app.get(ActIssuer).issueDue()).toEqual({ issued: 2, retried: 0 });
+    expect(await t.app.get(ActIssuer).issueDue()).toEqual({ issued: 2, retried: 0, refused: 0 });
     await p.page.goto('/area-personale?scheda=documenti');
     const listed = ((await p.page.locator('main').textContent()) ?? '').replace(/\s+/g, ' ');
     expect(listed).toMatch(new RegExp(`Provvedimento ?concessione-${first.code}\\.pdf`));
