@@ -179,6 +179,8 @@ interface LifecycleResult {
   lifecyclesPerSec: number;
   /** CPU time (user + system) of all app processes during the measured lifecycles, per lifecycle (Linux). */
   appCpuMsPerLifecycle?: number;
+  /** Backends waiting for a lock, on average over the measured run (see lockSampler). */
+  locks?: { samples: number; lockWaitingAvg: number; auditHeadWaitingAvg: number };
   calls: Record<string, Latency>;
 }
 
@@ -192,6 +194,40 @@ function cpuMsOf(pids: number[]): Record<number, number> {
     out[pid] = (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime (fields 14 and 15)
   }
   return out;
+}
+
+/**
+ * Samples pg_stat_activity every 100 ms while the measured lifecycles run: how many backends of
+ * this database are waiting for a lock, and how many of those wait for the audit chain's head
+ * (every audited write queues there). Other schemas' work on the same server is counted too.
+ */
+function lockSampler(url: string): { stop(): Promise<{ samples: number; lockWaitingAvg: number; auditHeadWaitingAvg: number }> } {
+  const db = new Client({ connectionString: url });
+  let samples = 0;
+  let waiting = 0;
+  let audit = 0;
+  let stopped = false;
+  const loop = (async () => {
+    await db.connect();
+    while (!stopped) {
+      const { rows } = await db.query<{ waiting: number; audit: number }>(
+        `select count(*)::int as waiting, (count(*) filter (where query like '%audit_head%'))::int as audit
+           from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      samples++;
+      waiting += rows[0].waiting;
+      audit += rows[0].audit;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await db.end();
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return { samples, lockWaitingAvg: round(waiting / Math.max(samples, 1)), auditHeadWaitingAvg: round(audit / Math.max(samples, 1)) };
+    },
+  };
 }
 
 /** Sends SIGWINCH to every app process and waits until each has said `cpu profile <what>`. */
@@ -212,6 +248,7 @@ async function lifecycles(
   total: number,
   around?: { before(): Promise<void>; after(): Promise<void> },
   pids?: () => number[],
+  url?: string,
 ): Promise<LifecycleResult> {
   const clients = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, i) => {
@@ -260,8 +297,10 @@ async function lifecycles(
   await run(CLIENTS * 2, false); // warm-up: JIT, pools, parsed definitions
   await around?.before();
   const cpuBefore = pids && existsSync('/proc/self/stat') ? cpuMsOf(pids()) : null;
+  const sampler = url ? lockSampler(url) : null;
   const seconds = await run(total, true);
   const cpuAfter = cpuBefore && pids ? cpuMsOf(pids()) : null;
+  const locks = await sampler?.stop();
   await around?.after();
   const appCpuMs = cpuBefore && cpuAfter ? Object.keys(cpuBefore).reduce((sum, p) => sum + cpuAfter[Number(p)] - cpuBefore[Number(p)], 0) : null;
   return {
@@ -270,6 +309,7 @@ async function lifecycles(
     seconds: round(seconds),
     lifecyclesPerSec: round(total / seconds),
     ...(appCpuMs === null ? {} : { appCpuMsPerLifecycle: round(appCpuMs / total) }),
+    ...(locks ? { locks } : {}),
     calls: Object.fromEntries(Object.entries(calls).map(([k, v]) => [k, latency(v)])),
   };
 }
@@ -459,7 +499,7 @@ async function main(): Promise<void> {
   const { child, http } = app;
   let result;
   try {
-    const life = await lifecycles(http, tokens.issue, total, undefined, app.pids);
+    const life = await lifecycles(http, tokens.issue, total, undefined, app.pids, url);
     const click = await clickDay({
       base: http.base,
       issue: tokens.issue,
@@ -552,6 +592,7 @@ async function lifecyclesOnly(o: {
       o.total,
       profileDir ? { before: () => toggleProfiles(app, 'started'), after: () => toggleProfiles(app, 'written') } : undefined,
       app.pids,
+      o.url,
     );
     if (profileDir) profile = summariseDir(profileDir, 40);
     queries = [...app.output().matchAll(/cpu profile written: \d+ \((\d+) queries\)/g)].reduce((n, m) => n + Number(m[1]), 0);
@@ -588,7 +629,7 @@ async function lifecyclesOnly(o: {
   process.stdout.write(
     [
       `app processes: ${o.workers} (load average before ${result.machine.loadAverageBefore.join(' ')}, after ${result.machine.loadAverageAfter.join(' ')})`,
-      `platform lifecycle over HTTP, ${CLIENTS} clients: ${life.lifecyclesPerSec} lifecycles/s (${o.total} in ${life.seconds} s), app CPU ${life.appCpuMsPerLifecycle ?? '?'} ms per lifecycle`,
+      `platform lifecycle over HTTP, ${CLIENTS} clients: ${life.lifecyclesPerSec} lifecycles/s (${o.total} in ${life.seconds} s), app CPU ${life.appCpuMsPerLifecycle ?? '?'} ms per lifecycle; backends waiting for a lock ${life.locks?.lockWaitingAvg ?? '?'} on average (${life.locks?.auditHeadWaitingAvg ?? '?'} for the audit head)`,
       ...Object.entries(life.calls).map(([k, v]) => `${k.padEnd(44)} ${ms(v.p50)} ${ms(v.p95)}`),
       ...(profile ? ['', `${round(queries / o.total)} queries per lifecycle`, formatSummary(profile, { n: o.total, unit: 'lifecycle' })] : []),
       `written to bench/results/lifecycles.json as "${label}"${profileDir ? `; profiles in ${profileDir}` : ''}`,
