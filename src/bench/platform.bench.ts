@@ -34,6 +34,12 @@ import { formatSummary, ProfileSummary, summariseDir } from './cpu-profile-summa
  * Options: --seed <open tasks> --lifecycles <n> --requests <n per read> --keep (keep the schema)
  *   --workers <app processes> --click-day <filings> --citizens <n> --click-day-clients <n> --pgbench-seconds <s>.
  * Results: bench/results/platform.json, one entry per seed size.
+ *
+ * Only phase 1: `--lifecycles-only [--label <name>]` (results in bench/results/lifecycles.json);
+ * `--cpu-profile` also profiles every app process over the measured lifecycles and prints the
+ * top functions (`node dist/bench/cpu-profile-summary.js <dir> [lifecycles]` re-reads a profile
+ * folder). Phase 1 always reports the app processes' CPU ms per lifecycle (/proc) and the
+ * backends waiting for a lock meanwhile. On a loaded machine compare CPU ms and shares, not rates.
  */
 const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/main.js');
