@@ -12,6 +12,7 @@ import { CitizenPrincipal, DEMO_CITIZENS, DEMO_OPERATORS, IdentityModule, Princi
 import { clickDay } from './click-day';
 import { round } from './lifecycle-load';
 import { pgbenchCeiling } from './pgbench-ceiling';
+import { formatSummary, ProfileSummary, summariseDir } from './cpu-profile-summary';
 
 /**
  * `npm run bench` (after the engine bench): the platform over HTTP, against the built app in a
@@ -33,6 +34,12 @@ import { pgbenchCeiling } from './pgbench-ceiling';
  * Options: --seed <open tasks> --lifecycles <n> --requests <n per read> --keep (keep the schema)
  *   --workers <app processes> --click-day <filings> --citizens <n> --click-day-clients <n> --pgbench-seconds <s>.
  * Results: bench/results/platform.json, one entry per seed size.
+ *
+ * Only phase 1: `--lifecycles-only [--label <name>]` (results in bench/results/lifecycles.json);
+ * `--cpu-profile` also profiles every app process over the measured lifecycles and prints the
+ * top functions (`node dist/bench/cpu-profile-summary.js <dir> [lifecycles]` re-reads a profile
+ * folder). Phase 1 always reports the app processes' CPU ms per lifecycle (/proc) and the
+ * backends waiting for a lock meanwhile. On a loaded machine compare CPU ms and shares, not rates.
  */
 const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/main.js');
@@ -94,13 +101,26 @@ class Http {
   }
 }
 
-async function startApp(url: string, dataDir: string, workers: number): Promise<{ child: ChildProcess; http: Http }> {
+interface App {
+  child: ChildProcess;
+  http: Http;
+  /** The primary's and the workers' pids (the workers print theirs when listening). */
+  pids(): number[];
+  output(): string;
+  /** The last 20 kB the app wrote (for errors). */
+  tail(): string;
+}
+
+async function startApp(url: string, dataDir: string, workers: number, profileDir?: string): Promise<App> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, [MAIN], {
+  let log = '';
+  const args = profileDir ? ['--require', join(ROOT, 'dist/bench/cpu-profile.js'), MAIN] : [MAIN];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...(profileDir ? { BENCH_CPU_PROFILE_DIR: profileDir } : {}),
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -115,15 +135,20 @@ async function startApp(url: string, dataDir: string, workers: number): Promise<
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stdout!.on('data', (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+    log += d.toString().split('\n').filter((l) => /listening|cpu profile/.test(l)).map((l) => `${l}\n`).join('');
+  });
   child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   const http = new Http(`http://127.0.0.1:${port}`);
+  const pids = (): number[] => [child.pid!, ...[...log.matchAll(/\(worker (\d+)\)/g)].map((m) => Number(m[1]))];
+  const app: App = { child, http, pids, output: () => log, tail: () => out };
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${out}`);
     try {
       const ready = workers === 1 || out.includes(`${workers} workers listening`);
-      if (ready && (await fetch(`${http.base}/api/v1/procedures/certificato-residenza`)).status === 200) return { child, http };
+      if (ready && (await fetch(`${http.base}/api/v1/procedures/certificato-residenza`)).status === 200) return app;
     } catch {
       // not listening yet
     }
@@ -158,10 +183,79 @@ interface LifecycleResult {
   concurrency: number;
   seconds: number;
   lifecyclesPerSec: number;
+  /** CPU time (user + system) of all app processes during the measured lifecycles, per lifecycle (Linux). */
+  appCpuMsPerLifecycle?: number;
+  /** Backends waiting for a lock, on average over the measured run (see lockSampler). */
+  locks?: { samples: number; lockWaitingAvg: number; auditHeadWaitingAvg: number };
   calls: Record<string, Latency>;
 }
 
-async function lifecycles(http: Http, issue: (p: Principal) => Promise<string>, total: number): Promise<LifecycleResult> {
+/** CPU time (user + system, ms) each process has used so far, from /proc (Linux). */
+function cpuMsOf(pids: number[]): Record<number, number> {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const out: Record<number, number> = {};
+  for (const pid of pids) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out[pid] = (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime (fields 14 and 15)
+  }
+  return out;
+}
+
+/**
+ * Samples pg_stat_activity every 100 ms while the measured lifecycles run: how many backends of
+ * this database are waiting for a lock, and how many of those wait for the audit chain's head
+ * (every audited write queues there). Other schemas' work on the same server is counted too.
+ */
+function lockSampler(url: string): { stop(): Promise<{ samples: number; lockWaitingAvg: number; auditHeadWaitingAvg: number }> } {
+  const db = new Client({ connectionString: url });
+  let samples = 0;
+  let waiting = 0;
+  let audit = 0;
+  let stopped = false;
+  const loop = (async () => {
+    await db.connect();
+    while (!stopped) {
+      const { rows } = await db.query<{ waiting: number; audit: number }>(
+        `select count(*)::int as waiting, (count(*) filter (where query like '%audit_head%'))::int as audit
+           from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      samples++;
+      waiting += rows[0].waiting;
+      audit += rows[0].audit;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await db.end();
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return { samples, lockWaitingAvg: round(waiting / Math.max(samples, 1)), auditHeadWaitingAvg: round(audit / Math.max(samples, 1)) };
+    },
+  };
+}
+
+/** Sends SIGWINCH to every app process and waits until each has said `cpu profile <what>`. */
+async function toggleProfiles(app: App, what: 'started' | 'written'): Promise<void> {
+  const pids = app.pids();
+  const before = app.output();
+  for (const pid of pids) process.kill(pid, 'SIGWINCH');
+  const deadline = Date.now() + 60_000;
+  while (!pids.every((p) => app.output().slice(before.length).match(new RegExp(`cpu profile ${what}: ${p}\\b`)))) {
+    if (Date.now() > deadline) throw new Error(`cpu profiles not ${what} for all of ${pids.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function lifecycles(
+  http: Http,
+  issue: (p: Principal) => Promise<string>,
+  total: number,
+  around?: { before(): Promise<void>; after(): Promise<void> },
+  pids?: () => number[],
+  url?: string,
+): Promise<LifecycleResult> {
   const clients = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, i) => {
       const citizen: CitizenPrincipal = LIFECYCLE_CITIZENS[i % LIFECYCLE_CITIZENS.length];
@@ -207,12 +301,21 @@ async function lifecycles(http: Http, issue: (p: Principal) => Promise<string>, 
     return (performance.now() - t0) / 1000;
   };
   await run(CLIENTS * 2, false); // warm-up: JIT, pools, parsed definitions
+  await around?.before();
+  const cpuBefore = pids && existsSync('/proc/self/stat') ? cpuMsOf(pids()) : null;
+  const sampler = url ? lockSampler(url) : null;
   const seconds = await run(total, true);
+  const cpuAfter = cpuBefore && pids ? cpuMsOf(pids()) : null;
+  const locks = await sampler?.stop();
+  await around?.after();
+  const appCpuMs = cpuBefore && cpuAfter ? Object.keys(cpuBefore).reduce((sum, p) => sum + cpuAfter[Number(p)] - cpuBefore[Number(p)], 0) : null;
   return {
     lifecycles: total,
     concurrency: CLIENTS,
     seconds: round(seconds),
     lifecyclesPerSec: round(total / seconds),
+    ...(appCpuMs === null ? {} : { appCpuMsPerLifecycle: round(appCpuMs / total) }),
+    ...(locks ? { locks } : {}),
     calls: Object.fromEntries(Object.entries(calls).map(([k, v]) => [k, latency(v)])),
   };
 }
@@ -363,6 +466,9 @@ async function main(): Promise<void> {
       citizens: { type: 'string' },
       'click-day-clients': { type: 'string' },
       'pgbench-seconds': { type: 'string' },
+      'lifecycles-only': { type: 'boolean' },
+      'cpu-profile': { type: 'boolean' },
+      label: { type: 'string' },
     },
   });
   const openTasks = Number(values.seed ?? 100_000);
@@ -390,10 +496,16 @@ async function main(): Promise<void> {
   await resetSchema(url);
   const loadBefore = loadavg().map(round);
   const tokens = await tokenIssuer(dataDir);
-  const { child, http } = await startApp(url, dataDir, workers);
+  if (values['lifecycles-only'] || values['cpu-profile']) {
+    await lifecyclesOnly({ url, dataDir, workers, total, tokens, loadBefore, profile: values['cpu-profile'] ?? false, label: values.label });
+    if (!values.keep) await resetSchema(url);
+    return;
+  }
+  const app = await startApp(url, dataDir, workers);
+  const { child, http } = app;
   let result;
   try {
-    const life = await lifecycles(http, tokens.issue, total);
+    const life = await lifecycles(http, tokens.issue, total, undefined, app.pids, url);
     const click = await clickDay({
       base: http.base,
       issue: tokens.issue,
@@ -456,6 +568,80 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/**
+ * `--lifecycles-only` (implied by `--cpu-profile`): only phase 1, written to
+ * bench/results/lifecycles.json under `--label` (default: the time). With `--cpu-profile` every app
+ * process (primary and workers) is profiled during the measured lifecycles (not start-up, not
+ * warm-up) and the summary (CPU ms per lifecycle, top functions) goes with the result.
+ */
+async function lifecyclesOnly(o: {
+  url: string;
+  dataDir: string;
+  workers: number;
+  total: number;
+  tokens: { issue(p: Principal): Promise<string>; close(): Promise<void> };
+  loadBefore: number[];
+  profile: boolean;
+  label?: string;
+}): Promise<void> {
+  const profileDir = o.profile ? mkdtempSync(join(tmpdir(), 'sportello-cpu-')) : undefined;
+  const app = await startApp(o.url, o.dataDir, o.workers, profileDir);
+  let life: LifecycleResult;
+  let profile: ProfileSummary | null = null;
+  let queries = 0;
+  try {
+    life = await lifecycles(
+      app.http,
+      o.tokens.issue,
+      o.total,
+      profileDir ? { before: () => toggleProfiles(app, 'started'), after: () => toggleProfiles(app, 'written') } : undefined,
+      app.pids,
+      o.url,
+    );
+    if (profileDir) profile = summariseDir(profileDir, 40);
+    queries = [...app.output().matchAll(/cpu profile written: \d+ \((\d+) queries\)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  } catch (e) {
+    process.stderr.write(`app output:\n${app.tail()}\n`);
+    throw e;
+  } finally {
+    await o.tokens.close();
+    await stopApp(app.child);
+    rmSync(o.dataDir, { recursive: true, force: true });
+  }
+  const label = o.label ?? new Date().toISOString();
+  const result = {
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, node: process.version, loadAverageBefore: o.loadBefore, loadAverageAfter: loadavg().map(round) },
+    appProcesses: o.workers,
+    lifecycles: life,
+    cpu: profile && {
+      /** Samples not idle, per lifecycle: includes time runnable but waiting for a core (see appCpuMsPerLifecycle for CPU). */
+      profiledBusyMsPerLifecycle: round(profile.busyMs / o.total),
+      /** pg Client.query calls (statements, BEGIN and COMMIT included) per measured lifecycle, all processes. */
+      queriesPerLifecycle: round(queries / o.total),
+      perProcess: profile.perProcess,
+      byArea: profile.byArea,
+      self: profile.self.slice(0, 25),
+      inclusive: profile.inclusive.slice(0, 25),
+    },
+  };
+  const file = join(ROOT, 'bench/results/lifecycles.json');
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { runs?: Record<string, unknown> }) : {};
+  writeFileSync(file, `${JSON.stringify({ runs: { ...(previous.runs ?? {}), [label]: result } }, null, 2)}\n`);
+  const ms = (n: number) => n.toFixed(1).padStart(8);
+  process.stdout.write(
+    [
+      `app processes: ${o.workers} (load average before ${result.machine.loadAverageBefore.join(' ')}, after ${result.machine.loadAverageAfter.join(' ')})`,
+      `platform lifecycle over HTTP, ${CLIENTS} clients: ${life.lifecyclesPerSec} lifecycles/s (${o.total} in ${life.seconds} s), app CPU ${life.appCpuMsPerLifecycle ?? '?'} ms per lifecycle; backends waiting for a lock ${life.locks?.lockWaitingAvg ?? '?'} on average (${life.locks?.auditHeadWaitingAvg ?? '?'} for the audit head)`,
+      ...Object.entries(life.calls).map(([k, v]) => `${k.padEnd(44)} ${ms(v.p50)} ${ms(v.p95)}`),
+      ...(profile ? ['', `${round(queries / o.total)} queries per lifecycle`, formatSummary(profile, { n: o.total, unit: 'lifecycle' })] : []),
+      `written to bench/results/lifecycles.json as "${label}"${profileDir ? `; profiles in ${profileDir}` : ''}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((e: unknown) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainException, Page, PageRequest } from '../../common';
 import { Transactions } from '../../database';
-import { auditHash, AuditChainVerifier, ChainVerdict } from './audit-chain';
+import { AuditChainVerifier, ChainVerdict } from './audit-chain';
 import { AUDIT_MESSAGES as M } from './audit.messages';
 import { AuditFilter, AuditRepository } from './audit.repository';
 import { AUDIT_CHANNELS, AUDIT_RESOURCES, AuditEntry, AuditRecord, toAuditEntry } from './audit.types';
@@ -26,36 +26,19 @@ export class AuditService {
     if (!ACTION.test(r.action)) throw invalid('action', M.action);
     if (!(AUDIT_RESOURCES as readonly string[]).includes(r.resource.type)) throw invalid('resource.type', M.resourceType);
     if (!(AUDIT_CHANNELS as readonly string[]).includes(r.channel)) throw invalid('channel', M.channel);
-    return this.tx.run(async () => {
-      const head = await this.repo.lockHead();
-      const entry: Omit<AuditEntry, 'hash'> = {
-        seq: head.seq + 1,
-        occurredAt: new Date().toISOString(),
-        actorKind: r.actor.kind,
-        actorSubject: r.actor.subject,
+    // Its own transaction when called alone; the caller's otherwise (the action and its row commit together).
+    const row = await this.tx.run(() =>
+      this.repo.appendNext({
+        actor_kind: r.actor.kind,
+        actor_subject: r.actor.subject,
         action: r.action,
-        resourceType: r.resource.type,
-        resourceId: r.resource.id,
+        resource_type: r.resource.type,
+        resource_id: r.resource.id,
         channel: r.channel,
         address: r.address ?? null,
-        prevHash: head.hash,
-      };
-      const hash = auditHash(entry);
-      await this.repo.append({
-        seq: entry.seq,
-        occurred_at: new Date(entry.occurredAt),
-        actor_kind: entry.actorKind,
-        actor_subject: entry.actorSubject,
-        action: entry.action,
-        resource_type: entry.resourceType,
-        resource_id: entry.resourceId,
-        channel: entry.channel,
-        address: entry.address,
-        prev_hash: entry.prevHash,
-        hash,
-      });
-      return { ...entry, hash };
-    });
+      }),
+    );
+    return toAuditEntry(row);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { type DataPath, type DataRecord, clearAt, cloneData, formatPath, getAt, isRecord, setAt } from './data-path';
-import { type ExpressionScope, evaluateFeelUnaryTest, toFeelContext } from './feel';
+import { type ExpressionScope, type FeelContext, evaluateFeelUnaryTest, toFeelContext } from './feel';
 import type { FormComponent } from './form-schema.types';
 import { childrenOf, isRepeating, kindOf, ownPathSegments } from './form-components';
 import { checkValueType, initialValue } from './field-values';
@@ -89,18 +89,38 @@ export function initializeData(
 }
 
 /**
+ * `conditional.hide` tests for one walk over unchanging data: each condition is evaluated once
+ * per scope (siblings often share one, e.g. two fields shown on the same choice), and the FEEL
+ * context, a copy of the whole data, is built only when a condition is actually evaluated.
+ */
+function hideConditions(): (hide: unknown, scope: object, context: () => FeelContext) => boolean {
+  const seen = new WeakMap<object, Map<string, boolean>>();
+  return (hide, scope, context) => {
+    if (typeof hide !== 'string') return evaluateFeelUnaryTest(hide, context()) === true;
+    let tested = seen.get(scope);
+    if (!tested) seen.set(scope, (tested = new Map()));
+    let hidden = tested.get(hide);
+    if (hidden === undefined) {
+      hidden = evaluateFeelUnaryTest(hide, context()) === true;
+      tested.set(hide, hidden);
+    }
+    return hidden;
+  };
+}
+
+/**
  * form-js `applyConditions(data, data)`: hide conditions evaluated on the unfiltered data, a
  * hidden container hiding its children, and the values of hidden fields removed.
  */
 export function withoutHiddenValues(root: FormComponent, data: DataRecord): DataRecord {
   const filtered = cloneData(data);
+  const hides = hideConditions();
   const visit = (component: FormComponent, prefix: DataPath, scope: { this: unknown; parent: unknown; i: number[] }, hiddenAbove: boolean): void => {
     const kind = kindOf(component);
     if (!kind) return;
     const path = [...prefix, ...ownPathSegments(component)];
     const hide = component.conditional?.hide;
-    const context = toFeelContext({ data, this: scope.this, parent: scope.parent, i: scope.i });
-    const hidden = hiddenAbove || (hide !== undefined && evaluateFeelUnaryTest(hide, context) === true);
+    const hidden = hiddenAbove || (hide !== undefined && hides(hide, scope, () => toFeelContext({ data, this: scope.this, parent: scope.parent, i: scope.i })));
     if (kind.keyed) {
       if (hidden) clearAt(filtered, path);
       return;
@@ -130,11 +150,12 @@ export function withoutHiddenValues(root: FormComponent, data: DataRecord): Data
  */
 export function renderVisible(root: FormComponent, data: DataRecord, rootData: DataRecord): RenderResult {
   const result: RenderResult = { instances: [], containers: [] };
+  const hides = hideConditions();
   const visit = (component: FormComponent, prefix: DataPath, scope: ExpressionScope): void => {
     const kind = kindOf(component);
     if (!kind) return;
     const hide = component.conditional?.hide;
-    if (hide !== undefined && evaluateFeelUnaryTest(hide, toFeelContext(scope))) return;
+    if (hide !== undefined && hides(hide, scope, () => toFeelContext(scope))) return;
     const own = ownPathSegments(component);
     const path = [...prefix, ...own];
     if (kind.keyed) {

@@ -445,6 +445,34 @@ describe('validateSubmission: conditions, groups and paths', () => {
     expect(errorsOf(result)).toEqual([{ field: 'nuclei[0].figli[0].nome', code: 'required' }]);
   });
 
+  it('given list items whose fields share one condition on `this`, when validated, then each item is judged on its own values', () => {
+    // given: two sibling fields with the same condition, in items that answer it differently
+    const form = aForm({
+      type: 'dynamiclist',
+      path: 'veicoli',
+      components: [
+        { type: 'checkbox', key: 'targaEstera' },
+        { type: 'textfield', key: 'paese', validate: { required: true }, conditional: { hide: '=this.targaEstera != true' } },
+        { type: 'textfield', key: 'targa', validate: { required: true }, conditional: { hide: '=this.targaEstera != true' } },
+      ],
+    });
+
+    // when
+    const result = validateSubmission(form, {
+      veicoli: [
+        { targaEstera: false, paese: 'ignorato', targa: 'ignorata' },
+        { targaEstera: true, paese: '', targa: '' },
+        { targaEstera: true, paese: 'DE', targa: 'B-XY 123' },
+      ],
+    });
+
+    // then
+    expect(errorsOf(result)).toEqual([
+      { field: 'veicoli[1].paese', code: 'required' },
+      { field: 'veicoli[1].targa', code: 'required' },
+    ]);
+  });
+
   it('given a dynamic list missing from the data, when validated, then it starts with defaultRepetitions items like the browser', () => {
     // given
     const form = aForm({ type: 'dynamiclist', path: 'figli', defaultRepetitions: 2, components: [{ type: 'textfield', key: 'nome' }] });

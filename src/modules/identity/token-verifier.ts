@@ -5,9 +5,13 @@ import { loadJose } from './jose';
 import { Principal } from './principal';
 import { principalFromClaims } from './principal-claims';
 import { TOKEN_KEYS, TokenKeys } from './token-keys';
+import { VerifiedTokens } from './verified-tokens';
 
 /** A little leeway for clocks that disagree by a few seconds between IdP and API. */
 const CLOCK_TOLERANCE_S = 5;
+/** Verified tokens remembered per process (see VerifiedTokens): enough for every active caller. */
+const VERIFIED_TOKENS_MAX = 10_000;
+const VERIFIED_TOKENS_MAX_AGE_MS = 5 * 60_000;
 
 /** Where staff principals come from: the staff accounts in the database. */
 export const STAFF_PRINCIPALS = Symbol('STAFF_PRINCIPALS');
@@ -22,6 +26,8 @@ export interface StaffPrincipals {
  */
 @Injectable()
 export class TokenVerifier {
+  private readonly verified = new VerifiedTokens(VERIFIED_TOKENS_MAX, VERIFIED_TOKENS_MAX_AGE_MS, CLOCK_TOLERANCE_S);
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TOKEN_KEYS) private readonly keys: TokenKeys,
@@ -29,19 +35,7 @@ export class TokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Principal> {
-    const jose = await loadJose();
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jose.jwtVerify(token, this.keys.verificationKey, {
-        issuer: this.config.AUTH_ISSUER,
-        audience: this.config.AUTH_AUDIENCE,
-        algorithms: this.keys.algorithms,
-        clockTolerance: CLOCK_TOLERANCE_S,
-        requiredClaims: ['sub', 'exp'],
-      }));
-    } catch (e) {
-      throw new IdentityUnauthenticatedException(reasonOf(e), { cause: e });
-    }
+    const payload = this.verified.get(token) ?? (await this.verifySignedClaims(token));
     const outcome = principalFromClaims(payload);
     if (!outcome.ok) {
       throw new IdentityUnauthenticatedException('claims', { cause: new Error(outcome.problems.join('; ')) });
@@ -53,6 +47,27 @@ export class TokenVerifier {
     const staff = await this.staff.principalOf(principal.userId, principal.kind);
     if (!staff) throw new IdentityUnauthenticatedException('claims', { cause: new Error('not an active staff user of that kind') });
     return staff;
+  }
+
+  /** Signature, iss, aud, exp by jose; the claims are then remembered for this exact token. */
+  private async verifySignedClaims(token: string): Promise<Record<string, unknown>> {
+    const jose = await loadJose();
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jose.jwtVerify(token, this.keys.verificationKey, {
+        issuer: this.config.AUTH_ISSUER,
+        audience: this.config.AUTH_AUDIENCE,
+        algorithms: this.keys.algorithms,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        requiredClaims: ['sub', 'exp'],
+        // The same clock as the cache of verified tokens (jose would read its own).
+        currentDate: new Date(Date.now()),
+      }));
+    } catch (e) {
+      throw new IdentityUnauthenticatedException(reasonOf(e), { cause: e });
+    }
+    this.verified.remember(token, payload);
+    return payload;
   }
 }
 

@@ -106,6 +106,41 @@ describe('TokenService and TokenVerifier', () => {
     expect(reason).toBe('expired');
   });
 
+  it('given a verified token, when it is presented again after it expired, then it is refused as expired', async () => {
+    // given: a token valid for 1 s, accepted once (and remembered)
+    const { keys, verifier, config } = await devSetup();
+    const jose = await loadJose();
+    const start = Date.now();
+    const token = await new jose.SignJWT({ kind: 'admin', name: 'Admin' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('admin')
+      .setIssuer(config.AUTH_ISSUER)
+      .setAudience(config.AUTH_AUDIENCE)
+      .setIssuedAt(Math.floor(start / 1000))
+      .setExpirationTime(Math.floor(start / 1000) + 1)
+      .sign(keys.signing!.key);
+    const first = await reasonOf(verifier.verify(token));
+    // when: the clock is past exp and the 5 s tolerance
+    const now = jest.spyOn(Date, 'now').mockReturnValue(start + 10_000);
+    const again = await reasonOf(verifier.verify(token)).finally(() => now.mockRestore());
+    // then
+    expect(first).toBe('accepted');
+    expect(again).toBe('expired');
+  });
+
+  it('given a verified token, when a copy with an edited payload is presented, then the signature is still checked', async () => {
+    // given
+    const { tokens, verifier } = await devSetup();
+    const token = await tokens.issue(DEMO_OPERATORS[1]);
+    await verifier.verify(token);
+    const [header, , signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'admin', kind: 'admin', exp: 9_999_999_999 })).toString('base64url');
+    // when
+    const reason = await reasonOf(verifier.verify(`${header}.${forged}.${signature}`));
+    // then
+    expect(reason).toBe('signature');
+  });
+
   it('given a token signed by another installation key, when verified, then the signature is refused', async () => {
     // given
     const other = await devSetup();

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppConfig, ConfigModule } from '../../../src/config';
 import { DatabaseModule, Transactions } from '../../../src/database';
-import { AuditModule, AuditRecord, AuditService, describeVerdict, verifyAuditTrail } from '../../../src/modules/audit';
+import { AuditModule, AuditRecord, AuditService, auditHash, describeVerdict, verifyAuditTrail } from '../../../src/modules/audit';
 import { databaseLabel, dropTestSchema, onPostgres, testConfig } from '../../setup/test-database';
 
 const record = (i: number, over: Partial<AuditRecord> = {}): AuditRecord => ({
@@ -41,6 +41,32 @@ describe(`audit trail on ${databaseLabel()}`, () => {
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i].hash));
     expect(await audit.verify()).toEqual({ ok: true, rows: 12 });
+  });
+
+  it('given text JSON must escape, when recorded, then the hash the database computed is the one audit:verify recomputes', async () => {
+    // given: quotes, backslashes, control characters, non-ASCII, U+2028, an emoji, no address
+    const awkward = ['say "ciao"', 'C:\\dir\\file', 'line\nbreak\ttab\r\b\f', 'bell\u0007 unit\u001f del\u007f', 'perché è così', 'sep\u2028par\u2029', '\u{1F600}'];
+    // when
+    const entries = [];
+    for (const [i, text] of awkward.entries()) {
+      entries.push(await audit.record(record(200 + i, { actor: { kind: 'operator', subject: text }, resource: { type: 'case', id: text }, address: i % 2 ? null : text })));
+    }
+    // then
+    for (const e of entries) expect(auditHash(e)).toBe(e.hash);
+    const rows = await sql(`select actor_subject, address from audit_event where seq >= $1 order by seq`, [entries[0].seq]);
+    expect(rows.map((r) => r.actor_subject)).toEqual(awkward);
+    expect(rows[1].address).toBeNull();
+    expect(await audit.verify()).toEqual({ ok: true, rows: entries[entries.length - 1].seq });
+  });
+
+  it('given records appended concurrently, when read in chain order, then their times never go backwards', async () => {
+    // when
+    await Promise.all(Array.from({ length: 8 }, (_, i) => audit.record(record(300 + i))));
+    // then
+    const rows = await sql(`select occurred_at from audit_event order by seq`);
+    const times = rows.map((r) => new Date(r.occurred_at as string).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect((await audit.verify()).ok).toBe(true);
   });
 
   it('given a record inside a transaction that rolls back, when verified, then neither the row nor a number was used', async () => {
