@@ -6,7 +6,6 @@ import { AdminSessionGuard } from '../admin';
 import { Principal, principalOf } from '../identity';
 import type { AlertDeliveryCounts } from '../notifications';
 import { Page } from '../web';
-import { subjectOf } from './alerts.controller';
 import { ALERTS_MESSAGES as M } from './alerts.messages';
 import { ALERT_SUBJECT_LIMITS, ALERT_TEXT_LIMITS, AlertsService } from './alerts.service';
 
@@ -30,7 +29,7 @@ export class AlertsPagesController {
   async send(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     const input = { topic: body.argomento, subject: body.oggetto, text: body.testo };
     try {
-      const alert = await this.alerts.send(subjectOf(principalOf(req) as Principal), input);
+      const alert = await this.alerts.send(principalOf(req) as Principal, input, { channel: 'web', address: req.ip });
       res.redirect(303, `/amministrazione/avvisi/${alert.id}?accodato=${alert.recipients}`);
     } catch (e) {
       if (!(e instanceof DomainException) || e.kind !== 'invalid') throw e;

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, parsePageRequest } from '../../common';
 import { AUTH_PROBLEMS, CurrentPrincipal, Principal, Roles } from '../identity';
@@ -7,8 +8,6 @@ import { AlertsService, AlertStatus } from './alerts.service';
 
 const INVALID = { ALERT_INVALID: 'Avviso non valido: gli errori nominano ogni campo' };
 const NOT_FOUND = { ALERT_NOT_FOUND: 'Avviso non trovato' };
-
-export const subjectOf = (p: Principal): string => ('userId' in p ? p.userId : p.kind);
 
 /** Targeted alerts for administrators: send to a topic, read delivery counts and each recipient's status. */
 @ApiTags('alerts')
@@ -31,8 +30,8 @@ export class AlertsController {
   @ApiOperation({ summary: 'Invia un avviso a un argomento', description: 'Queues one notice per subscriber (App IO or e-mail, as each citizen is reachable), delivered at ALERTS_RATE_PER_SECOND.' })
   @ApiCreatedResponse({ type: AlertResponseDto })
   @ApiProblems({ 400: INVALID }, AUTH_PROBLEMS)
-  async send(@CurrentPrincipal() admin: Principal, @Body() body: NewAlertRequestDto): Promise<AlertStatus> {
-    const alert = await this.alerts.send(subjectOf(admin), (body ?? {}) as unknown as Record<string, unknown>);
+  async send(@CurrentPrincipal() admin: Principal, @Body() body: NewAlertRequestDto, @Req() req: Request): Promise<AlertStatus> {
+    const alert = await this.alerts.send(admin, (body ?? {}) as unknown as Record<string, unknown>, { channel: 'api', address: req.ip });
     return this.alerts.status(alert.id);
   }
 

@@ -4,7 +4,8 @@ import { FieldError } from '../../common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
 import { IO_LIMITS } from '../app-io';
-import type { CitizenPrincipal } from '../identity';
+import { auditActorOf, AuditService } from '../audit';
+import { CitizenPrincipal, Principal, principalSubject } from '../identity';
 import { AlertDeliveryCounts, AlertRecipientStatus, NOTICE_CHANNELS, NoticeChannel, NotificationsService, OutboxStatus } from '../notifications';
 import { ALERT_TOPICS, AlertTopic } from './alert-topics';
 import { AlertInvalidException, AlertNotFoundException } from './alerts.exceptions';
@@ -40,6 +41,7 @@ export class AlertsService {
     private readonly repo: AlertsRepository,
     private readonly notifications: NotificationsService,
     private readonly tx: Transactions,
+    private readonly audit: AuditService,
     @Inject(ALERT_TOPICS) private readonly topicList: AlertTopic[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,8 +73,9 @@ export class AlertsService {
     });
   }
 
-  /** Records the alert and queues one notice per subscriber, atomically; returns the alert with its recipient count. */
-  async send(createdBy: string, input: Record<string, unknown>): Promise<TopicAlertRow> {
+  /** Records the alert, queues one notice per subscriber and writes the audit row (`alert.send`), atomically; returns the alert with its recipient count. */
+  async send(by: Principal, input: Record<string, unknown>, via: { channel: 'web' | 'api'; address?: string }): Promise<TopicAlertRow> {
+    const createdBy = principalSubject(by);
     const alert = this.validate(input);
     const topic = this.topic(alert.topic)!;
     const id = randomUUID();
@@ -84,6 +87,7 @@ export class AlertsService {
         variables: { topicTitle: topic.title, alertSubject: alert.subject, message: alert.text, preferencesUrl: `${this.config.PUBLIC_BASE_URL}${PREFERENCES_PATH}` },
       });
       await this.repo.setRecipients(id, recipients);
+      await this.audit.record({ actor: auditActorOf(by), action: 'alert.send', resource: { type: 'alert', id }, channel: via.channel, address: via.address ?? null });
       return (await this.repo.find(id))!;
     });
   }

@@ -1,6 +1,6 @@
 export const AUDIT_CHANNELS = ['web', 'desk', 'api', 'system'] as const;
 export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
-export const AUDIT_RESOURCES = ['case', 'task', 'document', 'procedure', 'user', 'message', 'page', 'endpoint', 'citizen'] as const;
+export const AUDIT_RESOURCES = ['case', 'task', 'document', 'procedure', 'user', 'message', 'page', 'endpoint', 'citizen', 'alert'] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCES)[number];
 
 /** Who, did what, on which resource, through which channel, from which address. */

@@ -213,6 +213,7 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     await check(admin, 'avviso');
     const [alert] = await rows<{ recipients: number }>(`select recipients from topic_alert`);
     expect(alert.recipients).toBe(2);
+    await expect(rows(`select action, actor_subject, channel from audit_event where resource_type = 'alert'`)).resolves.toEqual([{ action: 'alert.send', actor_subject: 'admin', channel: 'web' }]);
   });
 
   it('given people who are not a TOTP-verified admin, when they open the administration pages, then they are sent to log in or refused', async () => {

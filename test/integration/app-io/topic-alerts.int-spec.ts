@@ -97,6 +97,15 @@ describe(`topic alerts through the outbox on ${databaseLabel()}`, () => {
     // 1,000 deliveries over real HTTP and SMTP on one shared machine: slow, not timed (speed belongs in npm run bench).
   }, 900_000);
 
+  it('given a topic nobody follows, when an admin sends an alert, then it is recorded for 0 recipients and the sending is in the audit trail', async () => {
+    // when
+    const sent = await t.http().post('/api/v1/admin/alerts').set('Authorization', auth).send({ topic: 'scuola', subject: 'Scuole chiuse lunedì 1 dicembre', text: TEXT }).expect(201);
+    // then
+    expect(sent.body).toMatchObject({ recipients: 0, delivery: { total: 0 } });
+    const audit = await ds.query(`select action, resource_type, actor_subject, channel from audit_event where resource_id = $1`, [sent.body.id]);
+    expect(audit).toEqual([{ action: 'alert.send', resource_type: 'alert', actor_subject: admin.userId, channel: 'api' }]);
+  });
+
   it('given a bad alert, when sent, then 400 names each field', async () => {
     const res = await t.http().post('/api/v1/admin/alerts').set('Authorization', auth).send({ topic: 'non-esiste', subject: 'Breve', text: 'corto' }).expect(400);
     expect(res.body.code).toBe('ALERT_INVALID');
