@@ -12,7 +12,9 @@ import { dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
  * has to raise the budget on purpose. Counts, not times: they do not depend on the machine.
  * PostgreSQL only: PGlite runs in-process, without the driver counted here.
  */
-const BUDGET = { file: 18, find: 2, claim: 11, complete: 23, read: 2 } as const;
+// complete: 23 until the accepted certificate issued its act (documents.render: a savepoint, the act
+// request in one statement, its release); the act itself is rendered after commit.
+const BUDGET = { file: 18, find: 2, claim: 11, complete: 26, read: 2 } as const;
 type Step = keyof typeof BUDGET;
 
 const mario = DEMO_CITIZENS[0];
@@ -73,6 +75,6 @@ const DECISION = { verificaAnpr: true, esito: 'accolta', motivazione: 'Residenza
     const over = (Object.keys(BUDGET) as Step[]).filter((s) => counts[s] > BUDGET[s]);
     // On failure, the statements of the steps over budget say what was added.
     expect({ counts, over: Object.fromEntries(over.map((s) => [s, steps[s].map((q) => q.replace(/\s+/g, ' ').slice(0, 120))])) }).toEqual({ counts: expect.any(Object), over: {} });
-    expect(counts.file + counts.find + counts.claim + counts.complete + counts.read).toBeLessThanOrEqual(56);
+    expect(counts.file + counts.find + counts.claim + counts.complete + counts.read).toBeLessThanOrEqual(59);
   });
 });

@@ -31,17 +31,27 @@ export class ActRequestsRepository {
    * first; a step run again in a loop, after a new protocol entry, is a new act); answers it.
    */
   async insertOnce(r: { id: string; caseId: string; elementId: string; template: string; title: string; protocolEntryId: string | null; model: Record<string, unknown>; anprCheck: 'residenza' | null }): Promise<ActRequestRow> {
-    await this.em().query(
-      `insert into act_request (id, case_id, element_id, template, title, protocol_entry_id, model, anpr_check) values ($1, $2, $3, $4, $5, $6, $7, $8)
-       on conflict do nothing`,
-      [r.id, r.caseId, r.elementId, r.template, r.title, r.protocolEntryId, JSON.stringify(r.model), r.anprCheck],
-    );
-    const [row] = (await this.em().query(`select * from act_request where case_id = $1 and element_id = $2 and protocol_entry_id is not distinct from $3`, [
+    const params = [r.id, r.caseId, r.elementId, r.template, r.title, r.protocolEntryId, JSON.stringify(r.model), r.anprCheck];
+    // One round trip: the new row, or the one a retried step recorded before.
+    const [row] = (await this.em().query(
+      `with ins as (
+         insert into act_request (id, case_id, element_id, template, title, protocol_entry_id, model, anpr_check) values ($1, $2, $3, $4, $5, $6, $7, $8)
+         on conflict do nothing
+         returning *
+       )
+       select * from ins
+       union all
+       select * from act_request where case_id = $2 and element_id = $3 and protocol_entry_id is not distinct from $6 and not exists (select 1 from ins)`,
+      params,
+    )) as ActRequestRow[];
+    if (row) return row;
+    // A conflicting row committed while the insert waited is not in the statement's snapshot: read it now.
+    const [committed] = (await this.em().query(`select * from act_request where case_id = $1 and element_id = $2 and protocol_entry_id is not distinct from $3`, [
       r.caseId,
       r.elementId,
       r.protocolEntryId,
     ])) as ActRequestRow[];
-    return row;
+    return committed;
   }
 
   /** The next pending request due now, not locked, other than those this pass has already tried. */
