@@ -26,6 +26,7 @@ import { CatalogueModelPhases1764000001300 } from './1764000001300-CatalogueMode
 import { CataloguePublications1764000001500 } from './1764000001500-CataloguePublications';
 import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPaymentNotices';
 import { ActRequests1764000001610 } from './1764000001610-ActRequests';
+import { DevIdpState1764000002200 } from './1764000002200-DevIdpState';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CataloguePublications1764000001500,
   IssuedPaymentNotices1764000001600,
   ActRequests1764000001610,
+  DevIdpState1764000002200,
 ];

@@ -1,13 +1,17 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type Provider from 'oidc-provider';
 import { APP_CONFIG, AppConfig } from '../../../config';
+import { Transactions } from '../../../database';
 import { DEMO_CITIZENS } from '../../identity';
 import { acrOf, AUTH_LEVELS, AuthLevel } from '../citizen-levels';
 import { CALLBACK_PATH, DEV_IDP_PATH, devIdpIssuer } from '../citizen-providers';
 import { FISCAL_NUMBER_CLAIMS } from '../citizen-identity';
 import { DevIdpSecrets, loadDevIdpSecrets } from './dev-idp-keys';
 import { devIdpErrorPage, devIdpLogoutPage } from './dev-idp.pages';
+import { PgOidcAdapter } from './pg-oidc-adapter';
+
+const SWEEP_EVERY_MS = 15 * 60_000;
 
 /** oidc-provider is ESM-only: required on first use (Node's require(esm)), never while jest composes an app. */
 const loadProvider = (): typeof Provider => (require('oidc-provider') as { default: typeof Provider }).default;
@@ -18,15 +22,40 @@ export const DEV_IDP_CLIENTS = ['sportello-spid', 'sportello-cie'] as const;
  * The bundled development identity provider: a real OpenID Connect provider (oidc-provider) with the
  * demo citizens as accounts, issuing SPID-style claims and `acr`. Mounted under /dev-idp only when
  * AUTH_DEV_IDP is on (config refuses it in production). Keys under <DATA_DIR>/dev-idp, shared by
- * processes; codes, sessions and grants live in the provider's memory store (one process per login).
+ * processes; codes, sessions, interactions and grants in PostgreSQL (`dev_idp_state`), so any
+ * process serves any step of a login. Expired rows are swept every 15 minutes (scheduler on).
  */
 @Injectable()
-export class DevIdpService {
+export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DevIdp');
   private secretsCache?: DevIdpSecrets;
   private providerCache?: Provider;
+  private sweeper?: NodeJS.Timeout;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled || !this.config.SCHEDULER_ENABLED) return;
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /** Deletes the provider's expired codes, sessions and grants. */
+  async sweep(): Promise<number> {
+    try {
+      return await PgOidcAdapter.sweepExpired(this.tx);
+    } catch (e) {
+      this.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'dev-idp sweep failed');
+      return 0;
+    }
+  }
 
   get enabled(): boolean {
     return this.config.AUTH_DEV_IDP;
@@ -53,6 +82,7 @@ export class DevIdpService {
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
       })),
+      adapter: (model: string) => new PgOidcAdapter(model, this.tx),
       jwks: { keys: [secrets.signingKey] },
       cookies: { keys: secrets.cookieKeys },
       findAccount: (_ctx: unknown, id: string) => {
