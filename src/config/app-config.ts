@@ -24,8 +24,10 @@ const citizenProvider = z.object({
   label: z.string().trim().min(2).max(60),
   issuer: httpUrl,
   clientId: z.string().min(1),
-  clientSecret: z.string().min(16, 'must be at least 16 characters'),
-});
+  /** SPID/CIE OIDC federation: `private_key_jwt` with CITIZEN_OIDC_RP_KEY (default); `client_secret_basic` only for brokers that need it. */
+  tokenAuth: z.enum(['private_key_jwt', 'client_secret_basic']).default('private_key_jwt'),
+  clientSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+}).refine((p) => p.tokenAuth !== 'client_secret_basic' || p.clientSecret, { message: 'clientSecret is required with tokenAuth client_secret_basic', path: ['clientSecret'] });
 export type CitizenProviderConfig = z.infer<typeof citizenProvider>;
 
 const envSchema = z.object({
@@ -187,6 +189,29 @@ const envSchema = z.object({
     })
     .pipe(z.array(citizenProvider).min(1, 'must list at least one provider'))
     .optional(),
+  // --- task idp (issue 9 leftovers): relying-party keys, staff OIDC login ---
+  /**
+   * The relying party's private signing key (a JSON Web Key: RSA or EC, with `kid`): signs the
+   * request objects and the `private_key_jwt` client assertions; its public half is published at
+   * /.well-known/jwks.json. Required in production when a provider uses private_key_jwt; elsewhere
+   * a key is generated in <DATA_DIR>/keys/oidc-rp.jwk.json.
+   */
+  CITIZEN_OIDC_RP_KEY: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .object({ kty: z.enum(['RSA', 'EC']), kid: z.string().min(1, 'must name the key (kid)'), d: z.string().min(1, 'must be a private key (d)') })
+        .passthrough(),
+    )
+    .optional(),
 });
 
 export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP'> & {
@@ -233,6 +258,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     ...(cfg.NODE_ENV === 'production' && cfg.AUTH_DEV_IDP ? ['AUTH_DEV_IDP: the development identity provider is refused when NODE_ENV=production'] : []),
     ...(cfg.NODE_ENV === 'production' && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => !p.issuer.startsWith('https://'))
       ? ['CITIZEN_OIDC_PROVIDERS: issuers must be https:// when NODE_ENV=production']
+      : []),
+    ...(cfg.NODE_ENV === 'production' && !cfg.CITIZEN_OIDC_RP_KEY && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => p.tokenAuth === 'private_key_jwt')
+      ? ['CITIZEN_OIDC_RP_KEY: required when NODE_ENV=production and a citizen provider uses private_key_jwt']
       : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);

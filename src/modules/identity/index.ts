@@ -29,3 +29,4 @@ export * from './policy';
 export { AUTH_PROBLEMS } from './identity.problems';
 export { LoginAttemptLimiter, LOGIN_WINDOW_MS } from './login-attempts';
 export type { AttemptVerdict } from './login-attempts';
+export { DEV_KEYS_FOLDER, writeOnce } from './dev-keys';

@@ -60,6 +60,13 @@ const location = (res: Response): string => {
 };
 const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
+/** The authorization request's parameters: the URL carries only client_id and the signed request object. */
+const requestParams = (auth: URL): URLSearchParams => {
+  const jwt = auth.searchParams.get('request') ?? '';
+  const claims = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  return new URLSearchParams(Object.entries(claims).map(([k, v]) => [k, String(v)]));
+};
+
 /** The hostile provider: discovery, JWKS, token and userinfo; the code names the ID token's defect. */
 function hostileProvider(clientId: string): { server: Server; issuer: () => string; nonces: Map<string, string> } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -129,17 +136,17 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     (hostile.nonces as unknown as { setIssuer: (v: string) => void }).setIssuer(hostileIssuer);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // The development provider's client secret is shared through DATA_DIR: the test writes it first.
-    const secret = randomBytes(32).toString('base64url');
+    // The development provider's keys are shared through DATA_DIR: the test writes them first.
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     mkdirSync(join(dataDir, 'dev-idp'), { recursive: true });
     writeFileSync(
       join(dataDir, 'dev-idp', 'secrets.json'),
-      JSON.stringify({ signingKey: { ...privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' }, cookieKeys: ['k'.repeat(32)], clientSecret: secret }),
+      JSON.stringify({ signingKey: { ...privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' }, cookieKeys: ['k'.repeat(32)] }),
     );
+    // The development clients authenticate with private_key_jwt (the app's own key) and signed request objects: no secret.
     const providers = [
-      { id: 'spid', kind: 'spid', label: 'SPID di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-spid', clientSecret: secret },
-      { id: 'cie', kind: 'cie', label: 'CIE di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-cie', clientSecret: secret },
+      { id: 'spid', kind: 'spid', label: 'SPID di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-spid' },
+      { id: 'cie', kind: 'cie', label: 'CIE di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-cie' },
       { id: 'ostile', kind: 'spid', label: 'Ostile', issuer: hostileIssuer, clientId: 'sportello-test', clientSecret: 'x'.repeat(16) },
     ];
     const env = {
@@ -201,11 +208,13 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     const { callback, auth } = await toCallback(b, 'spid', '2');
     const landed = location(await b.get(callback));
     // then: PKCE S256, state, nonce and the level were asked for
-    expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(auth.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(auth.searchParams.get('state')).toBeTruthy();
-    expect(auth.searchParams.get('nonce')).toBeTruthy();
-    expect(auth.searchParams.get('acr_values')).toBe('https://www.spid.gov.it/SpidL2');
+    const asked = requestParams(auth);
+    expect([...auth.searchParams.keys()].sort()).toEqual(['client_id', 'request']);
+    expect(asked.get('code_challenge_method')).toBe('S256');
+    expect(asked.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(asked.get('state')).toBeTruthy();
+    expect(asked.get('nonce')).toBeTruthy();
+    expect(asked.get('acr_values')).toBe('https://www.spid.gov.it/SpidL2');
     expect(landed).toBe('/area-personale');
     const area = await b.get('/area-personale');
     expect(area.status).toBe(200);
@@ -253,7 +262,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     const pending = new URL(location(await attacker.get('/accesso/oidc/spid?livello=2')));
     // when: the old code with the attacker's fresh state
     const replay = new URL(callback);
-    replay.searchParams.set('state', pending.searchParams.get('state') ?? '');
+    replay.searchParams.set('state', requestParams(pending).get('state') ?? '');
     const res = await attacker.get(replay.href);
     // then
     expect(res.status).toBe(400);
@@ -293,8 +302,8 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     // given
     const b = new Browser(base);
     const auth = new URL(location(await b.get('/accesso/oidc/ostile?livello=2')));
-    const state = auth.searchParams.get('state') ?? '';
-    hostile.nonces.set(state, auth.searchParams.get('nonce') ?? '');
+    const state = requestParams(auth).get('state') ?? '';
+    hostile.nonces.set(state, requestParams(auth).get('nonce') ?? '');
     // when
     const res = await b.get(`/accesso/oidc/ritorno?code=${mode}.${state}&state=${state}`);
     // then
@@ -305,9 +314,66 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
   it('given the hostile provider with a well-formed token, when the callback arrives, then the same path logs in (the negative cases fail for their defect)', async () => {
     const b = new Browser(base);
     const auth = new URL(location(await b.get('/accesso/oidc/ostile?livello=2')));
-    const state = auth.searchParams.get('state') ?? '';
-    hostile.nonces.set(state, auth.searchParams.get('nonce') ?? '');
+    const state = requestParams(auth).get('state') ?? '';
+    hostile.nonces.set(state, requestParams(auth).get('nonce') ?? '');
     expect(location(await b.get(`/accesso/oidc/ritorno?code=good.${state}&state=${state}`))).toBe('/area-personale');
+  });
+
+  describe('private_key_jwt and signed request objects (SPID/CIE OIDC federation)', () => {
+    const b64 = (v: object): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+    it('given the relying party, when its JWKS is read, then it holds one public signing key and no private part', async () => {
+      const res = await fetch(`${base}/.well-known/jwks.json`);
+      expect(res.status).toBe(200);
+      const { keys } = (await res.json()) as { keys: Array<Record<string, unknown>> };
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
+      expect(keys[0].d).toBeUndefined();
+    });
+
+    it('given a real code, when it is redeemed with a client secret instead of the client assertion, then the provider refuses the client; the right client then logs in with it', async () => {
+      // given
+      const b = new Browser(base);
+      const { callback } = await toCallback(b, 'spid', '2');
+      const code = new URL(callback).searchParams.get('code') ?? '';
+      // when
+      const res = await fetch(`${base}/dev-idp/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from('sportello-spid:a-guessed-client-secret-value').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `${base}/accesso/oidc/ritorno`, code_verifier: 'x'.repeat(43) }).toString(),
+      });
+      // then
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_client');
+      expect(location(await b.get(callback))).toBe('/area-personale');
+    });
+
+    it('given an authorization request without a request object, when it reaches the provider, then it is refused and no chooser opens', async () => {
+      const res = await fetch(
+        `${base}/dev-idp/auth?${new URLSearchParams({ client_id: 'sportello-spid', response_type: 'code', scope: 'openid', redirect_uri: `${base}/accesso/oidc/ritorno`, code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', state: 's', nonce: 'n' })}`,
+        { redirect: 'manual' },
+      );
+      const answer = res.status === 303 || res.status === 302 ? new URL(res.headers.get('location') ?? '', base).searchParams.get('error') : await res.text();
+      expect(answer).toContain('invalid_request');
+      expect(res.headers.get('location') ?? '').not.toContain('/dev-idp/interaction/');
+    });
+
+    it('given a request object signed with another key under our kid, when it reaches the provider, then it is refused as an invalid request object', async () => {
+      // given: the app's own request, re-signed by a stranger's key
+      const b = new Browser(base);
+      const auth = new URL(location(await b.get('/accesso/oidc/spid?livello=2')));
+      const [header, payload] = (auth.searchParams.get('request') ?? '').split('.');
+      const { privateKey: stranger } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const input = `${b64(JSON.parse(Buffer.from(header, 'base64url').toString()) as object)}.${payload}`;
+      const forged = `${input}.${createSign('RSA-SHA256').update(input).sign(stranger).toString('base64url')}`;
+      auth.searchParams.set('request', forged);
+      // when
+      const res = await b.get(auth.href);
+      // then
+      const answer = res.status === 303 || res.status === 302 ? new URL(res.headers.get('location') ?? '', base).searchParams.get('error') : await res.text();
+      expect(answer).toContain('invalid_request_object');
+      expect(res.headers.get('location') ?? '').not.toContain('/dev-idp/interaction/');
+    });
   });
 
   describe('staff login (password, TOTP for admins and analysts, lock-out, rate limit)', () => {

@@ -6,6 +6,7 @@ import { Transactions } from '../../../database';
 import { DEMO_CITIZENS } from '../../identity';
 import { acrOf, AUTH_LEVELS, AuthLevel } from '../citizen-levels';
 import { CALLBACK_PATH, DEV_IDP_PATH, devIdpIssuer } from '../citizen-providers';
+import { RP_JWKS_PATH } from '../rp-keys';
 import { FISCAL_NUMBER_CLAIMS } from '../citizen-identity';
 import { DevIdpSecrets, loadDevIdpSecrets } from './dev-idp-keys';
 import { devIdpErrorPage, devIdpLogoutPage } from './dev-idp.pages';
@@ -61,28 +62,31 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
     return this.config.AUTH_DEV_IDP;
   }
 
-  clientSecret(): string {
-    this.secretsCache ??= loadDevIdpSecrets(this.config.DATA_DIR);
-    return this.secretsCache.clientSecret;
-  }
-
   provider(): Provider {
     if (this.providerCache) return this.providerCache;
-    this.clientSecret();
-    const secrets = this.secretsCache as DevIdpSecrets;
+    this.secretsCache ??= loadDevIdpSecrets(this.config.DATA_DIR);
+    const secrets = this.secretsCache;
     const base = this.config.PUBLIC_BASE_URL;
     const OidcProvider = loadProvider();
     const provider = new OidcProvider(devIdpIssuer(this.config), {
       clients: DEV_IDP_CLIENTS.map((id) => ({
         client_id: id,
-        client_secret: secrets.clientSecret,
         redirect_uris: [`${base}${CALLBACK_PATH}`],
         post_logout_redirect_uris: [`${base}/`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
+        // As the SPID/CIE OIDC federation: the client proves itself with its own key, never a shared secret,
+        // and every authorization request is a request object signed with that key (published at jwks_uri).
+        token_endpoint_auth_method: 'private_key_jwt',
+        token_endpoint_auth_signing_alg: 'RS256',
+        request_object_signing_alg: 'RS256',
+        require_signed_request_object: true,
+        jwks_uri: `${base}${RP_JWKS_PATH}`,
       })),
       adapter: (model: string) => new PgOidcAdapter(model, this.tx),
+      // oidc-provider refuses loopback and private addresses (SSRF guard); this app's own jwks_uri is the one exception.
+      fetch: (url: string, options: RequestInit & { dispatcher?: unknown }) =>
+        fetch(url, url.startsWith(`${base}${RP_JWKS_PATH}`) ? { ...options, dispatcher: undefined } : options),
       jwks: { keys: [secrets.signingKey] },
       cookies: { keys: secrets.cookieKeys },
       findAccount: (_ctx: unknown, id: string) => {
@@ -105,6 +109,7 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
       pkce: { required: () => true },
       features: {
         devInteractions: { enabled: false },
+        requestObjects: { enabled: true, requireSignedRequestObject: true },
         rpInitiatedLogout: { enabled: true, logoutSource: devIdpLogoutPage },
       },
       interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${DEV_IDP_PATH}/interaction/${interaction.uid}` },
