@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hotp, totpStep } from '../../../src/modules/staff-login';
 import { dropTestSchema, testConfig } from '../../setup/test-database';
+import { csrfOf, HttpBrowser as Browser, location, requestParams } from '../../support/http-browser';
 
 /**
  * Citizen login over OpenID Connect against the built app (dist/main.js) over real HTTP: the
@@ -25,47 +26,6 @@ const freePort = (): Promise<number> =>
       srv.close(() => ok(port));
     });
   });
-
-/** A browser's cookie jar, enough for one origin (cookie paths ignored: the names differ). */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(private readonly base: string) {}
-
-  async get(path: string, init: RequestInit = {}): Promise<Response> {
-    const url = path.startsWith('http') ? path : `${this.base}${path}`;
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { accept: 'text/html', cookie: this.cookieHeader(), ...(init.headers ?? {}) } });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = c.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i).trim();
-      const expired = attrs.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, pair.slice(i + 1));
-    }
-    return res;
-  }
-
-  post(path: string, form: Record<string, string>): Promise<Response> {
-    return this.get(path, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-
-  private cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-const location = (res: Response): string => {
-  expect([302, 303]).toContain(res.status);
-  return res.headers.get('location') ?? '';
-};
-const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-
-/** The authorization request's parameters: the URL carries only client_id and the signed request object. */
-const requestParams = (auth: URL): URLSearchParams => {
-  const jwt = auth.searchParams.get('request') ?? '';
-  const claims = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-  return new URLSearchParams(Object.entries(claims).map(([k, v]) => [k, String(v)]));
-};
 
 /** The hostile provider: discovery, JWKS, token and userinfo; the code names the ID token's defect. */
 function hostileProvider(clientId: string): { server: Server; issuer: () => string; nonces: Map<string, string> } {
@@ -152,7 +112,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     const env = {
       ...process.env,
       NODE_ENV: 'test',
-      // One process: the development provider keeps codes and its sessions in memory.
+      // One process is enough here; two-process-login.e2e-spec runs a login across two.
       WEB_CONCURRENCY: '1',
       PORT: String(port),
       HOST: '127.0.0.1',
