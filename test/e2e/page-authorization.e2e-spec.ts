@@ -72,6 +72,8 @@ describe(`authorization matrix of the pages (every page family × every kind of 
     ['privacy', 'GET', () => '/privacy', undefined, ALL(200)],
     ['login page', 'GET', () => '/accesso', undefined, ALL(200)],
     ['staff login page', 'GET', () => '/accesso/personale', undefined, ALL(200)],
+    // only a login that passed with a temporary password may open it; everyone else goes back to the staff login
+    ['staff password change', 'GET', () => '/accesso/personale/nuova-password', undefined, ALL(303)],
     ['personal area', 'GET', () => '/area-personale', undefined, CITIZENS],
     ['application wizard', 'GET', () => '/servizi/certificato-residenza/domanda', undefined, CITIZENS],
     ['a case page', 'GET', () => `/area-personale/pratiche/${caseId}`, undefined, APPLICANT],

@@ -27,6 +27,7 @@ import { CataloguePublications1764000001500 } from './1764000001500-CataloguePub
 import { IssuedPaymentNotices1764000001600 } from './1764000001600-IssuedPaymentNotices';
 import { ActRequests1764000001610 } from './1764000001610-ActRequests';
 import { DevIdpState1764000002200 } from './1764000002200-DevIdpState';
+import { StaffTemporaryPassword1764000002210 } from './1764000002210-StaffTemporaryPassword';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   IssuedPaymentNotices1764000001600,
   ActRequests1764000001610,
   DevIdpState1764000002200,
+  StaffTemporaryPassword1764000002210,
 ];

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { DomainException } from '../../common';
-import { IdentityLoginFailedException, Principal } from '../identity';
+import { IdentityInvalidPrincipalException, IdentityLoginFailedException, Principal } from '../identity';
 import { csrfTokenOf, Page, safeReturnPath } from '../web';
 import { STAFF_LOGIN_MESSAGES as M } from './staff-login.messages';
 import { StaffLoginService } from './staff-login.service';
@@ -71,6 +71,35 @@ export class StaffLoginController {
     await this.finish(req, res, pending.principal, pending.ritorno, true);
   }
 
+  /** The forced change of an administrator's temporary password: nothing else opens until it is done. */
+  @Get('nuova-password')
+  changeForm(@Req() req: Request, @Res() res: Response): void {
+    if (!this.changing(req)) return void res.redirect(303, '/accesso/personale');
+    res.setHeader('Cache-Control', 'no-store');
+    res.render('staff-login/change-password', { title: M.changeTitle });
+  }
+
+  @Post('nuova-password')
+  @HttpCode(200)
+  async change(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.login.countAttempt(req.ip);
+    const changing = this.changing(req);
+    if (!changing) return void res.status(401).render('staff-login/password', { title: M.title, error: M.noPending, ritorno: '' });
+    try {
+      await this.login.changePassword(changing.principal, text(body.password), text(body.conferma), req.ip);
+    } catch (e) {
+      if (!(e instanceof IdentityInvalidPrincipalException)) throw e;
+      const errors = Object.fromEntries((e.details.fieldErrors ?? []).map((f) => [f.field, f.message]));
+      return void res.status(400).render('staff-login/change-password', { title: M.changeTitle, error: M.changeInvalid, errors });
+    }
+    await this.finish(req, res, changing.principal, changing.ritorno, changing.secondFactor, true);
+  }
+
+  private changing(req: Request) {
+    const p = req.session.staffPasswordChange;
+    return p && Date.now() - p.since < PENDING_TTL_MS ? p : undefined;
+  }
+
   private pending(req: Request) {
     const p = req.session.staffPending;
     return p && Date.now() - p.since < PENDING_TTL_MS ? p : undefined;
@@ -80,8 +109,13 @@ export class StaffLoginController {
     res.status(status).render('staff-login/password', { title: M.title, error, username, ritorno });
   }
 
-  private async finish(req: Request, res: Response, principal: Principal, ritorno: string, secondFactor: boolean): Promise<void> {
+  private async finish(req: Request, res: Response, principal: Principal, ritorno: string, secondFactor: boolean, passwordChanged = false): Promise<void> {
     await regenerate(req);
+    if (!passwordChanged && (await this.login.passwordChangeRequired(principal))) {
+      req.session.staffPasswordChange = { principal, since: Date.now(), ritorno, secondFactor };
+      await save(req);
+      return void res.redirect(303, '/accesso/personale/nuova-password');
+    }
     req.session.principal = principal;
     if (secondFactor) req.session.secondFactor = true;
     await save(req);

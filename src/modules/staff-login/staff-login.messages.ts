@@ -10,4 +10,7 @@ export const STAFF_LOGIN_MESSAGES = {
   codeWrong: 'Codice non valido o già usato. Inserire il codice di 6 cifre mostrato ora dall\u2019app di autenticazione.',
   noPending: 'La sessione di accesso è scaduta: inserire di nuovo nome utente e password.',
   qrAlt: "Codice QR da inquadrare con l'app di autenticazione",
+  // task idp: forced change of a temporary password
+  changeTitle: 'Scegli la tua password',
+  changeInvalid: 'La nuova password non è stata accettata: correggere i campi indicati.',
 } as const;
