@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppConfig, ConfigModule } from '../../../src/config';
 import { DatabaseModule, Transactions } from '../../../src/database';
-import { PgOidcAdapter } from '../../../src/modules/citizen-auth/dev-idp/pg-oidc-adapter';
+import { PgOidcAdapter } from '../../../src/modules/citizen-auth';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 
 describe(`the development provider's state adapter on ${databaseLabel()}`, () => {
