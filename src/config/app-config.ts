@@ -212,6 +212,17 @@ const envSchema = z.object({
         .passthrough(),
     )
     .optional(),
+  /**
+   * Staff login through the Comune's own OpenID Connect provider (button on the staff login page
+   * only when set). Users are matched by STAFF_OIDC_USERNAME_CLAIM to an existing active staff
+   * account, never created. With STAFF_OIDC_CLIENT_SECRET the client authenticates with
+   * client_secret_basic, without it with private_key_jwt (CITIZEN_OIDC_RP_KEY / the generated key).
+   */
+  STAFF_OIDC_ISSUER: httpUrl.transform((v) => v.replace(/\/+$/, '')).optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  STAFF_OIDC_USERNAME_CLAIM: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/, 'not a claim name').default('preferred_username'),
+  STAFF_OIDC_LABEL: z.string().trim().min(2).max(60).default('Accedi con l\u2019account del Comune'),
 });
 
 export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP'> & {
@@ -261,6 +272,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       : []),
     ...(cfg.NODE_ENV === 'production' && !cfg.CITIZEN_OIDC_RP_KEY && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => p.tokenAuth === 'private_key_jwt')
       ? ['CITIZEN_OIDC_RP_KEY: required when NODE_ENV=production and a citizen provider uses private_key_jwt']
+      : []),
+    ...(cfg.STAFF_OIDC_ISSUER && !cfg.STAFF_OIDC_CLIENT_ID ? ['STAFF_OIDC_CLIENT_ID: required when STAFF_OIDC_ISSUER is set'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.STAFF_OIDC_ISSUER && !cfg.STAFF_OIDC_ISSUER.startsWith('https://') ? ['STAFF_OIDC_ISSUER: must be https:// when NODE_ENV=production'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.STAFF_OIDC_ISSUER && !cfg.STAFF_OIDC_CLIENT_SECRET && !cfg.CITIZEN_OIDC_RP_KEY
+      ? ['CITIZEN_OIDC_RP_KEY: required when NODE_ENV=production and the staff OIDC login uses private_key_jwt (no STAFF_OIDC_CLIENT_SECRET)']
       : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);

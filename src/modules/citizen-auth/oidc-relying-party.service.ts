@@ -6,7 +6,7 @@ import { CitizenLoginFailedException, CitizenLoginInvalidInputException, Citizen
 import { CitizenIdentity, identityFromClaims } from './citizen-identity';
 import { acrOf, AuthLevel, levelOfAcr } from './citizen-levels';
 import { CALLBACK_PATH, citizenProviders, LOGGED_OUT_PATH } from './citizen-providers';
-import { RelyingPartyKey, relyingPartyKey, signingCryptoKey } from './rp-keys';
+import { RelyingPartyKey, relyingPartyKey, signingCryptoKey } from '../identity';
 
 /**
  * openid-client is ESM-only: Node (>= 20.19) loads it from CommonJS with require(esm), jest's CommonJS

@@ -1,8 +1,7 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '../../config';
-import { Public } from '../identity';
-import { Jwk, relyingPartyKey } from './rp-keys';
+import { Jwk, Public, relyingPartyKey } from '../identity';
 
 /**
  * The relying party's public keys (jwks_uri): SPID/CIE providers verify our request objects and

@@ -46,8 +46,15 @@ export class StaffLoginService {
 
   /** The password step. Throws the identity module's login-failed / locked exceptions. */
   async password(username: string, password: string): Promise<PasswordOutcome> {
-    const principal = await this.staff.login(username, password);
-    if (!SECOND_FACTOR.includes(principal.kind)) return { next: 'done', principal };
+    return this.secondStep(await this.staff.login(username, password), false);
+  }
+
+  /**
+   * What follows a first factor: nothing for operators, or when the identity provider asserted a
+   * second factor (`mfaAsserted`); otherwise the TOTP code, or its enrolment.
+   */
+  async secondStep(principal: Principal, mfaAsserted: boolean): Promise<PasswordOutcome> {
+    if (mfaAsserted || !SECOND_FACTOR.includes(principal.kind)) return { next: 'done', principal };
     if (await this.repo.totpOf(principalSubject(principal))) return { next: 'code', principal };
     // No active second factor (a new account, or reset by an administrator): enrol now. The secret is
     // shown once and stored only when a code from it confirms it (confirmEnrolment).
@@ -97,6 +104,17 @@ export class StaffLoginService {
       await this.sessions.endSessionsOf(subject);
       await this.audit.record({ actor: { kind: principal.kind, subject }, action: 'user.password-change', resource: { type: 'user', id: subject }, channel: 'web', address: address ?? null });
     });
+  }
+
+  /** The active staff account the Comune's provider named (never created); null when none. */
+  externalPrincipal(username: string): Promise<Principal | null> {
+    return this.staff.principalOfUsername(username);
+  }
+
+  /** A login through the Comune's provider of someone without an active staff account: audited, under the name the provider gave. */
+  recordRefusedExternalLogin(username: string, address: string | undefined): Promise<unknown> {
+    const subject = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(username) ? username : 'non-valido';
+    return this.audit.record({ actor: { kind: 'anonymous', subject }, action: 'auth.login-refused', resource: { type: 'user', id: subject }, channel: 'web', address: address ?? null });
   }
 
   recordLogin(principal: Principal, address: string | undefined): Promise<unknown> {

@@ -123,7 +123,10 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       AUTH_DEV_IDP: 'true',
       PUBLIC_BASE_URL: base,
       CITIZEN_OIDC_PROVIDERS: JSON.stringify(providers),
-      LOGIN_RATE_LIMIT: '25',
+      LOGIN_RATE_LIMIT: '35',
+      // The development provider also stands for the Comune's own provider of the staff login.
+      STAFF_OIDC_ISSUER: `${base}/dev-idp`,
+      STAFF_OIDC_CLIENT_ID: 'sportello-personale',
     };
     child = spawn(process.execPath, [MAIN], { cwd: ROOT, env });
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -384,6 +387,45 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       const b = new Browser(base);
       await b.get('/accesso/personale');
       expect((await b.post('/accesso/personale', { username: 'anna.esposito', password: 'sportello-demo' })).status).toBe(403);
+    });
+
+    /** Through the Comune's provider (the development provider's staff chooser) up to the answer of the callback. */
+    async function comune(b: Browser, user: string, mfa: boolean): Promise<Response> {
+      const auth = location(await b.get('/accesso/personale/oidc'));
+      const interaction = location(await b.get(auth));
+      const html = await (await b.get(interaction)).text();
+      expect(html).toContain('dev-idp-staff-chooser');
+      const resume = location(await b.post(interaction, { _csrf: csrfOf(html), utente: user, ...(mfa ? { mfa: 'si' } : {}) }));
+      return b.get(location(await b.get(resume)));
+    }
+    const adminAudit = async (id: string): Promise<Array<{ action: string; actorSubject: string }>> => {
+      const token = spawnSync(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
+      return ((await (await fetch(`${base}/api/v1/admin/audit?resourceType=user&resourceId=${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ action: string; actorSubject: string }> }).items;
+    };
+
+    it('given the Comune\'s provider configured, when an operator logs in through it, then the button is on the staff login page and the operator is in without a password', async () => {
+      const b = new Browser(base);
+      expect(await (await b.get('/accesso/personale')).text()).toContain('data-testid="staff-oidc-login"');
+      expect(location(await comune(b, 'luca.romano', false))).toBe('/');
+      expect((await b.get('/console')).status).toBe(200);
+    });
+
+    it('given a user of the Comune without a staff account, when they log in through the provider, then an Italian refusal, nobody logged in, and the refusal audited', async () => {
+      const b = new Browser(base);
+      const res = await comune(b, 'ospite.esterno', true);
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('non corrisponde ad alcun account attivo del personale');
+      expect(location(await b.get('/console'))).toMatch(/^\/accesso/);
+      expect(await adminAudit('ospite.esterno')).toEqual([expect.objectContaining({ action: 'auth.login-refused', actorSubject: 'ospite.esterno' })]);
+    });
+
+    it('given an admin, when the provider asserts no second factor, then the TOTP code is asked and nothing opens before it; with `amr` mfa the admin is in at once', async () => {
+      const b = new Browser(base);
+      expect(location(await comune(b, 'admin', false))).toBe('/accesso/personale/codice');
+      expect(location(await b.get('/amministrazione'))).toMatch(/^\/accesso/);
+      const strong = new Browser(base);
+      expect(location(await comune(strong, 'admin', true))).toBe('/');
+      expect((await strong.get('/amministrazione')).status).toBe(200);
     });
 
     it('given five wrong passwords, when the right one follows, then the account is locked', async () => {

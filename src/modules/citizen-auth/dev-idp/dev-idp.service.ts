@@ -3,10 +3,10 @@ import type { NextFunction, Request, Response } from 'express';
 import type Provider from 'oidc-provider';
 import { APP_CONFIG, AppConfig } from '../../../config';
 import { Transactions } from '../../../database';
-import { DEMO_CITIZENS } from '../../identity';
+import { DEMO_ADMINS, DEMO_ANALYSTS, DEMO_CITIZENS, DEMO_OPERATORS, RP_JWKS_PATH } from '../../identity';
 import { acrOf, AUTH_LEVELS, AuthLevel } from '../citizen-levels';
 import { CALLBACK_PATH, DEV_IDP_PATH, devIdpIssuer } from '../citizen-providers';
-import { RP_JWKS_PATH } from '../rp-keys';
+
 import { FISCAL_NUMBER_CLAIMS } from '../citizen-identity';
 import { DevIdpSecrets, loadDevIdpSecrets } from './dev-idp-keys';
 import { devIdpErrorPage, devIdpLogoutPage } from './dev-idp.pages';
@@ -18,6 +18,15 @@ const SWEEP_EVERY_MS = 15 * 60_000;
 const loadProvider = (): typeof Provider => (require('oidc-provider') as { default: typeof Provider }).default;
 
 export const DEV_IDP_CLIENTS = ['sportello-spid', 'sportello-cie'] as const;
+/** The client of the staff login when the development provider stands for the Comune's own provider. */
+export const DEV_IDP_STAFF_CLIENT = 'sportello-personale';
+export const STAFF_CALLBACK_PATH = '/accesso/personale/oidc/ritorno';
+
+/** Users of the Comune's (development) provider: the demo staff and one person Sportello does not know. */
+export const DEV_IDP_STAFF: ReadonlyArray<{ id: string; name: string }> = [
+  ...[...DEMO_OPERATORS, ...DEMO_ANALYSTS, ...DEMO_ADMINS].map((p) => ({ id: p.userId, name: p.name })),
+  { id: 'ospite.esterno', name: 'Ospite Esterno (senza account in Sportello)' },
+];
 
 /**
  * The bundled development identity provider: a real OpenID Connect provider (oidc-provider) with the
@@ -69,7 +78,7 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
     const base = this.config.PUBLIC_BASE_URL;
     const OidcProvider = loadProvider();
     const provider = new OidcProvider(devIdpIssuer(this.config), {
-      clients: DEV_IDP_CLIENTS.map((id) => ({
+      clients: DEV_IDP_CLIENTS.map((id): Record<string, unknown> => ({
         client_id: id,
         redirect_uris: [`${base}${CALLBACK_PATH}`],
         post_logout_redirect_uris: [`${base}/`],
@@ -82,7 +91,20 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
         request_object_signing_alg: 'RS256',
         require_signed_request_object: true,
         jwks_uri: `${base}${RP_JWKS_PATH}`,
-      })),
+      })).concat([
+        {
+          client_id: DEV_IDP_STAFF_CLIENT,
+          redirect_uris: [`${base}${STAFF_CALLBACK_PATH}`],
+          post_logout_redirect_uris: [`${base}/`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+          token_endpoint_auth_method: 'private_key_jwt',
+          token_endpoint_auth_signing_alg: 'RS256',
+          request_object_signing_alg: 'RS256',
+          require_signed_request_object: false,
+          jwks_uri: `${base}${RP_JWKS_PATH}`,
+        },
+      ]),
       adapter: (model: string) => new PgOidcAdapter(model, this.tx),
       // oidc-provider refuses loopback and private addresses (SSRF guard); this app's own jwks_uri is the one exception.
       fetch: (url: string, options: RequestInit & { dispatcher?: unknown }) =>
@@ -90,6 +112,8 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
       jwks: { keys: [secrets.signingKey] },
       cookies: { keys: secrets.cookieKeys },
       findAccount: (_ctx: unknown, id: string) => {
+        const staff = DEV_IDP_STAFF.find((u) => u.id === id);
+        if (staff) return { accountId: id, claims: () => ({ sub: id, preferred_username: id, name: staff.name, email: `${id}@comune.example.it` }) };
         const citizen = DEMO_CITIZENS.find((c) => c.fiscalCode === id);
         if (!citizen) return undefined;
         return {
@@ -103,13 +127,15 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
           }),
         };
       },
-      claims: { openid: ['sub'], profile: ['given_name', 'family_name', FISCAL_NUMBER_CLAIMS[0]], email: ['email'] },
+      // amr (in every ID token, with scope openid) tells the staff login whether a second factor was given (`mfa`/`otp`).
+      claims: { acr: null, auth_time: null, sid: null, openid: ['sub', 'amr'], profile: ['given_name', 'family_name', 'name', 'preferred_username', FISCAL_NUMBER_CLAIMS[0]], email: ['email'] },
       scopes: ['openid', 'profile', 'email'],
       acrValues: AUTH_LEVELS.map(acrOf),
       pkce: { required: () => true },
       features: {
         devInteractions: { enabled: false },
-        requestObjects: { enabled: true, requireSignedRequestObject: true },
+        // Required per client: the SPID/CIE clients must sign their requests; the staff client need not.
+        requestObjects: { enabled: true, requireSignedRequestObject: false },
         rpInitiatedLogout: { enabled: true, logoutSource: devIdpLogoutPage },
       },
       interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${DEV_IDP_PATH}/interaction/${interaction.uid}` },
@@ -130,14 +156,23 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Completes a chooser interaction: the citizen logs in at the chosen level and consents to the requested scopes. */
-  async finish(req: Request, res: Response, fiscalCode: string, level: AuthLevel): Promise<void> {
+  finish(req: Request, res: Response, fiscalCode: string, level: AuthLevel): Promise<void> {
+    return this.complete(req, res, { accountId: fiscalCode, acr: acrOf(level), amr: level === 1 ? ['pwd'] : ['pwd', 'otp'] });
+  }
+
+  /** Completes the staff chooser: the Comune's user, with or without a second factor (`amr` says which). */
+  finishStaff(req: Request, res: Response, userId: string, mfa: boolean): Promise<void> {
+    return this.complete(req, res, { accountId: userId, amr: mfa ? ['pwd', 'mfa'] : ['pwd'] });
+  }
+
+  private async complete(req: Request, res: Response, login: { accountId: string; acr?: string; amr: string[] }): Promise<void> {
     const provider = this.provider();
     const details = await provider.interactionDetails(req, res);
     const clientId = String(details.params.client_id);
-    const grant = new provider.Grant({ accountId: fiscalCode, clientId });
+    const grant = new provider.Grant({ accountId: login.accountId, clientId });
     grant.addOIDCScope(String(details.params.scope ?? 'openid'));
     const grantId = await grant.save();
-    await provider.interactionFinished(req, res, { login: { accountId: fiscalCode, acr: acrOf(level), amr: level === 1 ? ['pwd'] : ['pwd', 'otp'] }, consent: { grantId } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(req, res, { login, consent: { grantId } }, { mergeWithLastSubmission: false });
   }
 
   async cancel(req: Request, res: Response): Promise<void> {

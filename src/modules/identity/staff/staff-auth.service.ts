@@ -113,6 +113,16 @@ export class StaffAuthService implements OnApplicationBootstrap {
     return this.repo.members(office);
   }
 
+  /**
+   * The principal of an active staff account named by another identity provider (the Comune's
+   * OIDC login): matched on the account id, never created. Null when there is none.
+   */
+  async principalOfUsername(username: string): Promise<Principal | null> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(username)) return null;
+    const user = await this.repo.find(username);
+    return user ? this.principalOf(user.id, user.kind) : null;
+  }
+
   /** Whether the user's password is an administrator's temporary one, to be changed before anything else. */
   async passwordChangeRequired(userId: string): Promise<boolean> {
     return Boolean((await this.repo.find(userId))?.must_change_password);

@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, JsonWebKey, ran
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config';
-import { DEV_KEYS_FOLDER, writeOnce } from '../identity';
+import { DEV_KEYS_FOLDER, writeOnce } from './dev-keys';
 
 export const RP_KEY_FILE = 'oidc-rp.jwk.json';
 /** Where the relying party's public keys are published (OpenID Connect's jwks_uri of this client). */
@@ -10,7 +10,7 @@ export const RP_JWKS_PATH = '/.well-known/jwks.json';
 
 export type Jwk = JsonWebKey & { kid: string; alg?: string; use?: string };
 
-/** The relying party's signing key: the private half for openid-client, the public one to publish. */
+/** The relying party's signing key (citizen SPID/CIE and staff OIDC logins): the private half for openid-client, the public one to publish. */
 export interface RelyingPartyKey {
   privateJwk: Jwk;
   publicJwk: Jwk;
