@@ -16,6 +16,16 @@ const intFrom = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 
+/** A variable holding JSON: parsed, or refused as "not valid JSON" naming the variable. */
+const parseJson = (v: string, ctx: z.RefinementCtx): unknown => {
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+    return z.NEVER;
+  }
+};
+
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL');
 
 const citizenProvider = z.object({
@@ -179,14 +189,7 @@ const envSchema = z.object({
    */
   CITIZEN_OIDC_PROVIDERS: z
     .string()
-    .transform((v, ctx) => {
-      try {
-        return JSON.parse(v) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
+    .transform(parseJson)
     .pipe(z.array(citizenProvider).min(1, 'must list at least one provider'))
     .optional(),
   // --- task idp (issue 9 leftovers): relying-party keys, staff OIDC login ---
@@ -198,14 +201,7 @@ const envSchema = z.object({
    */
   CITIZEN_OIDC_RP_KEY: z
     .string()
-    .transform((v, ctx) => {
-      try {
-        return JSON.parse(v) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
+    .transform(parseJson)
     .pipe(
       z
         .object({ kty: z.enum(['RSA', 'EC']), kid: z.string().min(1, 'must name the key (kid)'), d: z.string().min(1, 'must be a private key (d)') })

@@ -14,6 +14,19 @@ import { PgOidcAdapter } from './pg-oidc-adapter';
 
 const SWEEP_EVERY_MS = 15 * 60_000;
 
+/** A code-flow client of this app that authenticates with private_key_jwt, its keys at the app's jwks_uri. */
+const keyClient = (clientId: string, base: string, callbackPath: string): Record<string, unknown> => ({
+  client_id: clientId,
+  redirect_uris: [`${base}${callbackPath}`],
+  post_logout_redirect_uris: [`${base}/`],
+  grant_types: ['authorization_code'],
+  response_types: ['code'],
+  token_endpoint_auth_method: 'private_key_jwt',
+  token_endpoint_auth_signing_alg: 'RS256',
+  request_object_signing_alg: 'RS256',
+  jwks_uri: `${base}${RP_JWKS_PATH}`,
+});
+
 /** oidc-provider is ESM-only: required on first use (Node's require(esm)), never while jest composes an app. */
 const loadProvider = (): typeof Provider => (require('oidc-provider') as { default: typeof Provider }).default;
 
@@ -78,33 +91,13 @@ export class DevIdpService implements OnApplicationBootstrap, OnApplicationShutd
     const base = this.config.PUBLIC_BASE_URL;
     const OidcProvider = loadProvider();
     const provider = new OidcProvider(devIdpIssuer(this.config), {
-      clients: DEV_IDP_CLIENTS.map((id): Record<string, unknown> => ({
-        client_id: id,
-        redirect_uris: [`${base}${CALLBACK_PATH}`],
-        post_logout_redirect_uris: [`${base}/`],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        // As the SPID/CIE OIDC federation: the client proves itself with its own key, never a shared secret,
-        // and every authorization request is a request object signed with that key (published at jwks_uri).
-        token_endpoint_auth_method: 'private_key_jwt',
-        token_endpoint_auth_signing_alg: 'RS256',
-        request_object_signing_alg: 'RS256',
-        require_signed_request_object: true,
-        jwks_uri: `${base}${RP_JWKS_PATH}`,
-      })).concat([
-        {
-          client_id: DEV_IDP_STAFF_CLIENT,
-          redirect_uris: [`${base}${STAFF_CALLBACK_PATH}`],
-          post_logout_redirect_uris: [`${base}/`],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-          token_endpoint_auth_method: 'private_key_jwt',
-          token_endpoint_auth_signing_alg: 'RS256',
-          request_object_signing_alg: 'RS256',
-          require_signed_request_object: false,
-          jwks_uri: `${base}${RP_JWKS_PATH}`,
-        },
-      ]),
+      // As the SPID/CIE OIDC federation: each client proves itself with its own key (published at jwks_uri),
+      // never a shared secret; the SPID/CIE clients must also send every authorization request as a
+      // request object signed with that key. The staff client (the Comune's provider) need not.
+      clients: [
+        ...DEV_IDP_CLIENTS.map((id) => ({ ...keyClient(id, base, CALLBACK_PATH), require_signed_request_object: true })),
+        { ...keyClient(DEV_IDP_STAFF_CLIENT, base, STAFF_CALLBACK_PATH), require_signed_request_object: false },
+      ],
       adapter: (model: string) => new PgOidcAdapter(model, this.tx),
       // oidc-provider refuses loopback and private addresses (SSRF guard); this app's own jwks_uri is the one exception.
       fetch: (url: string, options: RequestInit & { dispatcher?: unknown }) =>
