@@ -390,14 +390,15 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     });
 
     /** Through the Comune's provider (the development provider's staff chooser) up to the answer of the callback. */
-    async function comune(b: Browser, user: string, mfa: boolean): Promise<Response> {
+    async function comuneCallback(b: Browser, user: string, mfa: boolean): Promise<string> {
       const auth = location(await b.get('/accesso/personale/oidc'));
       const interaction = location(await b.get(auth));
       const html = await (await b.get(interaction)).text();
       expect(html).toContain('dev-idp-staff-chooser');
       const resume = location(await b.post(interaction, { _csrf: csrfOf(html), utente: user, ...(mfa ? { mfa: 'si' } : {}) }));
-      return b.get(location(await b.get(resume)));
+      return location(await b.get(resume));
     }
+    const comune = async (b: Browser, user: string, mfa: boolean): Promise<Response> => b.get(await comuneCallback(b, user, mfa));
     const adminAudit = async (id: string): Promise<Array<{ action: string; actorSubject: string }>> => {
       const token = spawnSync(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
       return ((await (await fetch(`${base}/api/v1/admin/audit?resourceType=user&resourceId=${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ action: string; actorSubject: string }> }).items;
@@ -417,6 +418,17 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       expect(await res.text()).toContain('non corrisponde ad alcun account attivo del personale');
       expect(location(await b.get('/console'))).toMatch(/^\/accesso/);
       expect(await adminAudit('ospite.esterno')).toEqual([expect.objectContaining({ action: 'auth.login-refused', actorSubject: 'ospite.esterno' })]);
+    });
+
+    it('given a staff callback with a forged state, or a second time, when it arrives, then it is refused and nobody is logged in', async () => {
+      const b = new Browser(base);
+      const callback = new URL(await comuneCallback(b, 'luca.romano', false));
+      callback.searchParams.set('state', 'forged-state');
+      const forged = await b.get(callback.href);
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toContain('Accesso con l\u2019account del Comune non riuscito');
+      expect((await b.get(callback.href)).status).toBe(400);
+      expect(location(await b.get('/console'))).toMatch(/^\/accesso/);
     });
 
     it('given an admin, when the provider asserts no second factor, then the TOTP code is asked and nothing opens before it; with `amr` mfa the admin is in at once', async () => {
