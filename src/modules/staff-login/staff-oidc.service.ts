@@ -100,7 +100,8 @@ export class StaffOidcService {
       });
       const claims = tokens.claims();
       if (!claims) return { ok: false, reason: 'no id token' };
-      const userinfo = await oidc().fetchUserInfo(config, tokens.access_token, claims.sub);
+      // Userinfo when the provider has one (its claims may add the username); the ID token's claims win.
+      const userinfo = config.serverMetadata().userinfo_endpoint ? await oidc().fetchUserInfo(config, tokens.access_token, claims.sub) : {};
       const all: Record<string, unknown> = { ...userinfo, ...claims };
       const username = all[this.config.STAFF_OIDC_USERNAME_CLAIM];
       if (typeof username !== 'string' || !username) return { ok: false, reason: `claim ${this.config.STAFF_OIDC_USERNAME_CLAIM} missing` };
