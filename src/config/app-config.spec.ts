@@ -89,6 +89,17 @@ describe('loadConfig, citizen identity', () => {
     expect(() => loadConfig({ CITIZEN_OIDC_PROVIDERS: '{' })).toThrow(/CITIZEN_OIDC_PROVIDERS: not valid JSON/);
   });
 
+  it('given production providers on private_key_jwt without CITIZEN_OIDC_RP_KEY, when loading, then boot is refused naming it; a client_secret_basic provider without secret names the field', () => {
+    const prod = { ...PRODUCTION, ...REAL_ANPR };
+    const list = JSON.stringify([{ id: 'spid', kind: 'spid', label: 'SPID', issuer: 'https://spid.example', clientId: 'https://comune.example' }]);
+    expect(() => loadConfig({ ...prod, CITIZEN_OIDC_PROVIDERS: list })).toThrow(/CITIZEN_OIDC_RP_KEY: required/);
+    const key = JSON.stringify({ kty: 'RSA', kid: 'k1', d: 'x', n: 'y', e: 'AQAB' });
+    expect(loadConfig({ ...prod, CITIZEN_OIDC_PROVIDERS: list, CITIZEN_OIDC_RP_KEY: key }).CITIZEN_OIDC_PROVIDERS?.[0].tokenAuth).toBe('private_key_jwt');
+    expect(() => loadConfig({ CITIZEN_OIDC_RP_KEY: JSON.stringify({ kty: 'RSA', kid: 'k1', n: 'y', e: 'AQAB' }) })).toThrow(/CITIZEN_OIDC_RP_KEY\.d/);
+    const basic = JSON.stringify([{ id: 'b', kind: 'spid', label: 'Broker', issuer: 'https://b.example', clientId: 'c', tokenAuth: 'client_secret_basic' }]);
+    expect(() => loadConfig({ CITIZEN_OIDC_PROVIDERS: basic })).toThrow(/CITIZEN_OIDC_PROVIDERS\.0\.clientSecret/);
+  });
+
   describe('App IO (task io)', () => {
     const prod = { ...PRODUCTION, ...REAL_ANPR };
 

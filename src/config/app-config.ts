@@ -16,6 +16,16 @@ const intFrom = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
 
+/** A variable holding JSON: parsed, or refused as "not valid JSON" naming the variable. */
+const parseJson = (v: string, ctx: z.RefinementCtx): unknown => {
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+    return z.NEVER;
+  }
+};
+
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'not an http(s) URL');
 /** An http(s) base URL without its trailing slashes. */
 const baseUrl = httpUrl.transform((v) => v.replace(/\/+$/, ''));
@@ -26,8 +36,10 @@ const citizenProvider = z.object({
   label: z.string().trim().min(2).max(60),
   issuer: httpUrl,
   clientId: z.string().min(1),
-  clientSecret: z.string().min(16, 'must be at least 16 characters'),
-});
+  /** SPID/CIE OIDC federation: `private_key_jwt` with CITIZEN_OIDC_RP_KEY (default); `client_secret_basic` only for brokers that need it. */
+  tokenAuth: z.enum(['private_key_jwt', 'client_secret_basic']).default('private_key_jwt'),
+  clientSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+}).refine((p) => p.tokenAuth !== 'client_secret_basic' || p.clientSecret, { message: 'clientSecret is required with tokenAuth client_secret_basic', path: ['clientSecret'] });
 export type CitizenProviderConfig = z.infer<typeof citizenProvider>;
 
 const envSchema = z.object({
@@ -192,16 +204,36 @@ const envSchema = z.object({
    */
   CITIZEN_OIDC_PROVIDERS: z
     .string()
-    .transform((v, ctx) => {
-      try {
-        return JSON.parse(v) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-        return z.NEVER;
-      }
-    })
+    .transform(parseJson)
     .pipe(z.array(citizenProvider).min(1, 'must list at least one provider'))
     .optional(),
+  // --- task idp (issue 9 leftovers): relying-party keys, staff OIDC login ---
+  /**
+   * The relying party's private signing key (a JSON Web Key: RSA or EC, with `kid`): signs the
+   * request objects and the `private_key_jwt` client assertions; its public half is published at
+   * /.well-known/jwks.json. Required in production when a provider uses private_key_jwt; elsewhere
+   * a key is generated in <DATA_DIR>/keys/oidc-rp.jwk.json.
+   */
+  CITIZEN_OIDC_RP_KEY: z
+    .string()
+    .transform(parseJson)
+    .pipe(
+      z
+        .object({ kty: z.enum(['RSA', 'EC']), kid: z.string().min(1, 'must name the key (kid)'), d: z.string().min(1, 'must be a private key (d)') })
+        .passthrough(),
+    )
+    .optional(),
+  /**
+   * Staff login through the Comune's own OpenID Connect provider (button on the staff login page
+   * only when set). Users are matched by STAFF_OIDC_USERNAME_CLAIM to an existing active staff
+   * account, never created. With STAFF_OIDC_CLIENT_SECRET the client authenticates with
+   * client_secret_basic, without it with private_key_jwt (CITIZEN_OIDC_RP_KEY / the generated key).
+   */
+  STAFF_OIDC_ISSUER: httpUrl.transform((v) => v.replace(/\/+$/, '')).optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_CLIENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  STAFF_OIDC_USERNAME_CLAIM: z.string().regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/, 'not a claim name').default('preferred_username'),
+  STAFF_OIDC_LABEL: z.string().trim().min(2).max(60).default('Accedi con l\u2019account del Comune'),
 });
 
 export type AppConfig = Omit<z.infer<typeof envSchema>, 'AUTH_DEV_IDP' | 'DEV_IO_ENABLED'> & {
@@ -264,6 +296,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       ? ['APP_IO_API_BASE_URL: the development App IO (/dev-io) is refused when NODE_ENV=production']
       : []),
     ...(cfg.NODE_ENV === 'production' && cfg.APP_IO_API_BASE_URL && !cfg.APP_IO_API_KEY ? ['APP_IO_API_KEY: required with APP_IO_API_BASE_URL when NODE_ENV=production'] : []),
+    ...(cfg.NODE_ENV === 'production' && !cfg.CITIZEN_OIDC_RP_KEY && cfg.CITIZEN_OIDC_PROVIDERS?.some((p) => p.tokenAuth === 'private_key_jwt')
+      ? ['CITIZEN_OIDC_RP_KEY: required when NODE_ENV=production and a citizen provider uses private_key_jwt']
+      : []),
+    ...(cfg.STAFF_OIDC_ISSUER && !cfg.STAFF_OIDC_CLIENT_ID ? ['STAFF_OIDC_CLIENT_ID: required when STAFF_OIDC_ISSUER is set'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.STAFF_OIDC_ISSUER && !cfg.STAFF_OIDC_ISSUER.startsWith('https://') ? ['STAFF_OIDC_ISSUER: must be https:// when NODE_ENV=production'] : []),
+    ...(cfg.NODE_ENV === 'production' && cfg.STAFF_OIDC_ISSUER && !cfg.STAFF_OIDC_CLIENT_SECRET && !cfg.CITIZEN_OIDC_RP_KEY
+      ? ['CITIZEN_OIDC_RP_KEY: required when NODE_ENV=production and the staff OIDC login uses private_key_jwt (no STAFF_OIDC_CLIENT_SECRET)']
+      : []),
   ];
   if (crossProblems.length) throw new ConfigValidationError(crossProblems);
   const dataDir = cfg.DATA_DIR.replace(/\/$/, '');

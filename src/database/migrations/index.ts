@@ -32,6 +32,8 @@ import { DevAnpr1764000002100 } from './1764000002100-DevAnpr';
 import { ActRequestResidence1764000002110 } from './1764000002110-ActRequestResidence';
 import { ReceiptLogByPaymentTime1764000002120 } from './1764000002120-ReceiptLogByPaymentTime';
 import { ActRequestPerRound1764000002130 } from './1764000002130-ActRequestPerRound';
+import { DevIdpState1764000002200 } from './1764000002200-DevIdpState';
+import { StaffTemporaryPassword1764000002210 } from './1764000002210-StaffTemporaryPassword';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -69,4 +71,6 @@ export const MIGRATIONS = [
   ActRequestResidence1764000002110,
   ReceiptLogByPaymentTime1764000002120,
   ActRequestPerRound1764000002130,
+  DevIdpState1764000002200,
+  StaffTemporaryPassword1764000002210,
 ];

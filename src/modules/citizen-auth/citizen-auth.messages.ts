@@ -10,5 +10,7 @@ export const CITIZEN_AUTH_MESSAGES = {
   providerUnavailable: 'Il gestore di identità non risponde. Riprovare tra qualche minuto.',
   devIdpUnknownCitizen: 'Scegliere una delle identità di prova.',
   devIdpBadLevel: 'Scegliere il livello 1, 2 o 3.',
+  devIdpUnknownStaff: 'Scegliere uno degli utenti di prova del Comune.',
+  devIdpStaffTitle: 'Accesso del personale presso il Comune (sviluppo)',
   devIdpExpired: "La richiesta di accesso è scaduta: tornare al sito e riprovare.",
 } as const;

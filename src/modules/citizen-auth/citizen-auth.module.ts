@@ -7,11 +7,12 @@ import { DevIdpController } from './dev-idp/dev-idp.controller';
 import { DevIdpService } from './dev-idp/dev-idp.service';
 import { LoginButtonsMiddleware } from './login-buttons.middleware';
 import { OidcRelyingPartyService } from './oidc-relying-party.service';
+import { RpJwksController } from './rp-jwks.controller';
 
 /** Citizen login over OpenID Connect (SPID/CIE) and the bundled development provider. */
 @Module({
   imports: [AuditModule, CatalogueModule],
-  controllers: [CitizenLoginController, DevIdpController],
+  controllers: [CitizenLoginController, DevIdpController, RpJwksController],
   providers: [OidcRelyingPartyService, DevIdpService, CitizenLevelMiddleware, LoginButtonsMiddleware],
   exports: [OidcRelyingPartyService, DevIdpService],
 })

@@ -6,7 +6,7 @@ import { CitizenLoginFailedException, CitizenLoginInvalidInputException, Citizen
 import { CitizenIdentity, identityFromClaims } from './citizen-identity';
 import { acrOf, AuthLevel, levelOfAcr } from './citizen-levels';
 import { CALLBACK_PATH, citizenProviders, LOGGED_OUT_PATH } from './citizen-providers';
-import { DevIdpService } from './dev-idp/dev-idp.service';
+import { RelyingPartyKey, relyingPartyKey, signingCryptoKey } from '../identity';
 
 /**
  * openid-client is ESM-only: Node (>= 20.19) loads it from CommonJS with require(esm), jest's CommonJS
@@ -33,14 +33,25 @@ export interface PendingCitizenLogin {
 export class OidcRelyingPartyService {
   private readonly logger = new Logger('CitizenOidc');
   private readonly discovered = new Map<string, Promise<Oidc.Configuration>>();
+  private rpKey?: RelyingPartyKey;
+  private cryptoKey?: Promise<Oidc.CryptoKey>;
 
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly devIdp: DevIdpService,
-  ) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   providers(): CitizenProviderConfig[] {
-    return citizenProviders(this.config, () => this.devIdp.clientSecret());
+    return citizenProviders(this.config);
+  }
+
+  /** Our signing key (request objects, client assertions), as openid-client takes it. */
+  private async signingKey(): Promise<Oidc.PrivateKey> {
+    this.rpKey ??= relyingPartyKey(this.config);
+    this.cryptoKey ??= signingCryptoKey(this.rpKey);
+    return { key: await this.cryptoKey, kid: this.rpKey.privateJwk.kid };
+  }
+
+  private async clientAuth(p: CitizenProviderConfig): Promise<Oidc.ClientAuth> {
+    if (p.tokenAuth === 'client_secret_basic') return oidc().ClientSecretBasic(p.clientSecret ?? '');
+    return oidc().PrivateKeyJwt(await this.signingKey());
   }
 
   private provider(id: string): CitizenProviderConfig {
@@ -53,11 +64,13 @@ export class OidcRelyingPartyService {
     let cached = this.discovered.get(p.id);
     if (!cached) {
       const insecure = p.issuer.startsWith('http://') && this.config.NODE_ENV !== 'production';
-      cached = oidc().discovery(new URL(p.issuer), p.clientId, { id_token_signed_response_alg: 'RS256' }, oidc().ClientSecretBasic(p.clientSecret), {
-        // Signature of every ID token checked against the provider's JWKS, even from the token endpoint (non-repudiation).
-        execute: insecure ? [oidc().allowInsecureRequests, oidc().enableNonRepudiationChecks] : [oidc().enableNonRepudiationChecks],
-        timeout: 10,
-      });
+      cached = this.clientAuth(p).then((auth) =>
+        oidc().discovery(new URL(p.issuer), p.clientId, { id_token_signed_response_alg: 'RS256' }, auth, {
+          // Signature of every ID token checked against the provider's JWKS, even from the token endpoint (non-repudiation).
+          execute: insecure ? [oidc().allowInsecureRequests, oidc().enableNonRepudiationChecks] : [oidc().enableNonRepudiationChecks],
+          timeout: 10,
+        }),
+      );
       cached.catch(() => this.discovered.delete(p.id));
       this.discovered.set(p.id, cached);
     }
@@ -67,13 +80,17 @@ export class OidcRelyingPartyService {
     });
   }
 
-  /** The provider's authorization URL and what the session must keep to check its answer. */
+  /**
+   * The provider's authorization URL and what the session must keep to check its answer. The
+   * parameters travel as a request object signed with our key (SPID/CIE OIDC federation), so the
+   * URL carries only `client_id` and `request`.
+   */
   async begin(providerId: string, level: AuthLevel, returnTo: string): Promise<{ url: string; pending: PendingCitizenLogin }> {
     const p = this.provider(providerId);
     const config = await this.configuration(p);
     const codeVerifier = oidc().randomPKCECodeVerifier();
     const pending: PendingCitizenLogin = { provider: p.id, state: oidc().randomState(), nonce: oidc().randomNonce(), codeVerifier, level, returnTo };
-    const url = oidc().buildAuthorizationUrl(config, {
+    const url = await oidc().buildAuthorizationUrlWithJAR(config, {
       redirect_uri: this.redirectUri(),
       scope: 'openid profile email',
       code_challenge: await oidc().calculatePKCECodeChallenge(codeVerifier),
@@ -82,7 +99,7 @@ export class OidcRelyingPartyService {
       nonce: pending.nonce,
       acr_values: acrOf(level),
       prompt: 'login',
-    });
+    }, await this.signingKey());
     return { url: url.href, pending };
   }
 

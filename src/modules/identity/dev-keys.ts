@@ -13,7 +13,7 @@ export interface DevKeyPair {
 }
 
 /** Writes `content` to `path` only if absent, atomically: a concurrent first boot keeps one key. */
-function writeOnce(path: string, content: string): void {
+export function writeOnce(path: string, content: string): void {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   writeFileSync(tmp, content, { mode: 0o600 });
   try {

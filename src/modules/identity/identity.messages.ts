@@ -23,6 +23,13 @@ export const IDENTITY_MESSAGES = {
   userIdTaken: 'esiste già un utente con questo nome utente',
   unknownUser: 'utente inesistente',
   unknownRole: 'ruolo sconosciuto',
+  // task idp: the staff user's own password (forced change of a temporary one)
+  passwordTooShort: 'la password deve avere almeno 12 caratteri',
+  passwordTooLong: 'la password può avere al massimo 128 caratteri',
+  passwordTooSimple: 'la password deve contenere almeno tre tra: lettere minuscole, lettere maiuscole, cifre, altri caratteri',
+  passwordHasUsername: 'la password non può contenere il nome utente',
+  passwordMismatch: 'le due password non coincidono',
+  passwordUnchanged: 'la nuova password deve essere diversa da quella temporanea',
   fiscalCode: {
     length: 'il codice fiscale deve avere 16 caratteri',
     format: 'formato del codice fiscale non valido',

@@ -29,3 +29,6 @@ export * from './policy';
 export { AUTH_PROBLEMS } from './identity.problems';
 export { LoginAttemptLimiter, LOGIN_WINDOW_MS } from './login-attempts';
 export type { AttemptVerdict } from './login-attempts';
+export { DEV_KEYS_FOLDER, writeOnce } from './dev-keys';
+export { relyingPartyKey, RP_JWKS_PATH, signingCryptoKey } from './rp-keys';
+export type { Jwk, RelyingPartyKey } from './rp-keys';

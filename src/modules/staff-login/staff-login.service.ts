@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
 import { AuditService } from '../audit';
 import { LoginAttemptLimiter, Principal, principalSubject, StaffAuthService } from '../identity';
+import { PgSessionStore } from '../web';
 import { StaffLoginRateLimitedException } from './staff-login.exceptions';
 import { StaffLoginRepository } from './staff-login.repository';
 import { newTotpSecret, otpauthUri, totpStep, verifyTotp } from './totp';
@@ -31,6 +32,7 @@ export class StaffLoginService {
     private readonly audit: AuditService,
     private readonly attempts: LoginAttemptLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: PgSessionStore,
   ) {
     this.repo = new StaffLoginRepository(tx);
     this.cipher = TotpCipher.fromConfig(config);
@@ -44,8 +46,15 @@ export class StaffLoginService {
 
   /** The password step. Throws the identity module's login-failed / locked exceptions. */
   async password(username: string, password: string): Promise<PasswordOutcome> {
-    const principal = await this.staff.login(username, password);
-    if (!SECOND_FACTOR.includes(principal.kind)) return { next: 'done', principal };
+    return this.secondStep(await this.staff.login(username, password), false);
+  }
+
+  /**
+   * What follows a first factor: nothing for operators, or when the identity provider asserted a
+   * second factor (`mfaAsserted`); otherwise the TOTP code, or its enrolment.
+   */
+  async secondStep(principal: Principal, mfaAsserted: boolean): Promise<PasswordOutcome> {
+    if (mfaAsserted || !SECOND_FACTOR.includes(principal.kind)) return { next: 'done', principal };
     if (await this.repo.totpOf(principalSubject(principal))) return { next: 'code', principal };
     // No active second factor (a new account, or reset by an administrator): enrol now. The secret is
     // shown once and stored only when a code from it confirms it (confirmEnrolment).
@@ -76,6 +85,36 @@ export class StaffLoginService {
   /** Drops the user's second factor (an administrator's reset): the next login enrols again. True when there was one. */
   resetTotp(userId: string): Promise<boolean> {
     return this.repo.remove(userId);
+  }
+
+  /** Whether the user logs in with an administrator's temporary password and must choose their own first. */
+  passwordChangeRequired(principal: Principal): Promise<boolean> {
+    return 'userId' in principal ? this.staff.passwordChangeRequired(principal.userId) : Promise.resolve(false);
+  }
+
+  /**
+   * The forced change of a temporary password, in one transaction: the new password (policy
+   * checked, never the temporary one again), every page session of the user ended (the caller's
+   * own included: it starts a new one), the audit row. Throws field errors on `password`/`conferma`.
+   */
+  changePassword(principal: Principal, password: string, confirmation: string, address: string | undefined): Promise<void> {
+    const subject = principalSubject(principal);
+    return this.tx.run(async () => {
+      await this.staff.changePassword(subject, password, confirmation);
+      await this.sessions.endSessionsOf(subject);
+      await this.audit.record({ actor: { kind: principal.kind, subject }, action: 'user.password-change', resource: { type: 'user', id: subject }, channel: 'web', address: address ?? null });
+    });
+  }
+
+  /** The active staff account the Comune's provider named (never created); null when none. */
+  externalPrincipal(username: string): Promise<Principal | null> {
+    return this.staff.principalOfUsername(username);
+  }
+
+  /** A login through the Comune's provider of someone without an active staff account: audited, under the name the provider gave. */
+  recordRefusedExternalLogin(username: string, address: string | undefined): Promise<unknown> {
+    const subject = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(username) ? username : 'non-valido';
+    return this.audit.record({ actor: { kind: 'anonymous', subject }, action: 'auth.login-refused', resource: { type: 'user', id: subject }, channel: 'web', address: address ?? null });
   }
 
   recordLogin(principal: Principal, address: string | undefined): Promise<unknown> {

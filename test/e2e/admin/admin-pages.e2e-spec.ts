@@ -25,6 +25,8 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
   /** The administrator's browser, kept across the tests of this file (they follow one another). */
   let admin: PortalPage;
   let temporary = '';
+  /** The password the new operator chose at the forced change. */
+  const chosen = 'Girasole-Azzurro-73';
 
   const open = async (width = 1280): Promise<PortalPage> => {
     const p = await PortalPage.open(browser, base, width);
@@ -60,6 +62,13 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     await p.page.fill('#codice', hotp(key, totpStep(new Date()) + (shown ? 0 : 1)));
     await Promise.all([p.page.waitForNavigation(), p.page.click('button[type="submit"]:has-text("Verifica")')]);
     return key;
+  };
+
+  /** The forced change of a temporary password: the new one twice. */
+  const choosePassword = async (p: PortalPage, password: string, confirmation = password): Promise<void> => {
+    await p.page.fill('#password', password);
+    await p.page.fill('#conferma', confirmation);
+    await Promise.all([p.page.waitForNavigation(), p.page.click('button[type="submit"]:has-text("Salva e continua")')]);
   };
 
   beforeAll(async () => {
@@ -116,8 +125,23 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     await admin.page.goto('/amministrazione/uffici');
     await expect(admin.page.locator('[data-testid="office-anagrafe"]').textContent()).resolves.toContain('Nuovo Operatore');
     await check(admin, 'uffici');
-    // then: they log in (an operator gives no code) and are head of anagrafe
+    // then: they log in (an operator gives no code), must first replace the temporary password, and are head of anagrafe
     await staffLogin(newcomer, 'nuovo.operatore', temporary);
+    expect(new URL(newcomer.page.url()).pathname).toBe('/accesso/personale/nuova-password');
+    await check(newcomer, 'nuova-password');
+    await newcomer.page.goto('/console');
+    expect(new URL(newcomer.page.url()).pathname).toBe('/accesso');
+    await newcomer.page.goto('/accesso/personale/nuova-password');
+    const noCsrf = await newcomer.page.request.post('/accesso/personale/nuova-password', { form: { password: chosen, conferma: chosen }, headers: { accept: 'text/html' } });
+    expect(noCsrf.status()).toBe(403);
+    await choosePassword(newcomer, 'corta', 'corta');
+    await expect(newcomer.page.locator('[data-testid="error-password"]').textContent()).resolves.toMatch(/almeno 12 caratteri/);
+    await check(newcomer, 'nuova-password-errore');
+    await choosePassword(newcomer, temporary, temporary);
+    await expect(newcomer.page.locator('[data-testid="error-password"]').textContent()).resolves.toMatch(/diversa da quella temporanea/);
+    await choosePassword(newcomer, chosen, `${chosen}!`);
+    await expect(newcomer.page.locator('[data-testid="error-conferma"]').textContent()).resolves.toMatch(/non coincidono/);
+    await choosePassword(newcomer, chosen);
     expect(new URL(newcomer.page.url()).pathname).toBe('/');
     const [session] = await rows<{ data: { principal: { headOf: string[] } } }>(`select data from web_session where data -> 'principal' ->> 'userId' = 'nuovo.operatore'`);
     expect(session.data.principal.headOf).toEqual(['anagrafe']);
@@ -127,13 +151,15 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
   it('given a logged-in operator, when the admin deactivates them, then their session ends at once and the password no longer works', async () => {
     const newcomer = await open(390);
     await staffLogin(newcomer, 'nuovo.operatore', temporary);
+    await expect(newcomer.page.locator('[data-testid="login-error"]').textContent()).resolves.toMatch(/non corretti/);
+    await staffLogin(newcomer, 'nuovo.operatore', chosen);
     expect(new URL(newcomer.page.url()).pathname).toBe('/');
     // when: deactivated, their session ends at once and the password no longer works
     await admin.page.goto('/amministrazione/utenti/nuovo.operatore');
     await submit(admin, 'button:has-text("Disattiva l\'utente")');
     await expect(admin.page.locator('[data-testid="user-state"]').textContent()).resolves.toBe('Disattivato');
     expect(await rows(`select 1 from web_session where data -> 'principal' ->> 'userId' = 'nuovo.operatore'`)).toHaveLength(0);
-    await staffLogin(newcomer, 'nuovo.operatore', temporary);
+    await staffLogin(newcomer, 'nuovo.operatore', chosen);
     await expect(newcomer.page.locator('[data-testid="login-error"]').textContent()).resolves.toMatch(/non corretti/);
     // and the admin cannot deactivate themself
     const self = await admin.page.request.post('/amministrazione/utenti/admin/disattiva', { form: { _csrf: (await admin.page.locator('meta[name="csrf-token"]').getAttribute('content')) ?? '' }, headers: { accept: 'text/html' } });
@@ -157,7 +183,22 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     expect(await rows(`select 1 from web_session where data -> 'principal' ->> 'userId' = 'luca.romano'`)).toHaveLength(0);
     await staffLogin(luca, 'luca.romano', DEMO_STAFF_PASSWORD);
     await expect(luca.page.locator('[data-testid="login-error"]').textContent()).resolves.toMatch(/non corretti/);
+    // a session of Luca's elsewhere (another device), opened after the reset
+    const elsewhere = await open();
+    await elsewhere.page.goto('/accesso/sviluppo?utente=luca.romano&ufficio=anagrafe');
+    expect(await rows(`select 1 from web_session where data -> 'principal' ->> 'userId' = 'luca.romano'`)).toHaveLength(1);
     await staffLogin(luca, 'luca.romano', lucaPassword);
+    expect(new URL(luca.page.url()).pathname).toBe('/accesso/personale/nuova-password');
+    await choosePassword(luca, 'Torre-Pendente-1173');
+    expect(new URL(luca.page.url()).pathname).toBe('/');
+    // then: the session elsewhere ended with the change; only the new one is left
+    const lucaSessions = await rows<{ sid: string }>(`select sid from web_session where data -> 'principal' ->> 'userId' = 'luca.romano'`);
+    expect(lucaSessions).toHaveLength(1);
+    await elsewhere.page.goto('/console');
+    expect(new URL(elsewhere.page.url()).pathname).toBe('/accesso');
+    await staffLogin(luca, 'luca.romano', lucaPassword);
+    await expect(luca.page.locator('[data-testid="login-error"]').textContent()).resolves.toMatch(/non corretti/);
+    await staffLogin(luca, 'luca.romano', 'Torre-Pendente-1173');
     expect(new URL(luca.page.url()).pathname).toBe('/');
 
   });
@@ -181,7 +222,7 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     // then: every change is in the audit trail page and its CSV export
     await admin.page.goto('/amministrazione/registro?tipo=user');
     const trail = (await admin.page.locator('[data-testid="audit-rows"]').textContent()) ?? '';
-    for (const action of ['user.create', 'user.membership-set.head', 'user.deactivate', 'user.unlock', 'user.password-reset', 'user.totp-reset']) expect(trail).toContain(action);
+    for (const action of ['user.create', 'user.membership-set.head', 'user.deactivate', 'user.unlock', 'user.password-reset', 'user.totp-reset', 'user.password-change']) expect(trail).toContain(action);
     await check(admin, 'registro');
     const csv = await admin.page.request.get('/amministrazione/registro/esporta?tipo=user');
     expect(csv.headers()['content-type']).toMatch(/text\/csv/);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hotp, totpStep } from '../../../src/modules/staff-login';
 import { dropTestSchema, testConfig } from '../../setup/test-database';
+import { csrfOf, HttpBrowser as Browser, location, requestParams } from '../../support/http-browser';
 
 /**
  * Citizen login over OpenID Connect against the built app (dist/main.js) over real HTTP: the
@@ -25,40 +26,6 @@ const freePort = (): Promise<number> =>
       srv.close(() => ok(port));
     });
   });
-
-/** A browser's cookie jar, enough for one origin (cookie paths ignored: the names differ). */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  constructor(private readonly base: string) {}
-
-  async get(path: string, init: RequestInit = {}): Promise<Response> {
-    const url = path.startsWith('http') ? path : `${this.base}${path}`;
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { accept: 'text/html', cookie: this.cookieHeader(), ...(init.headers ?? {}) } });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = c.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i).trim();
-      const expired = attrs.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));
-      if (expired) this.cookies.delete(name);
-      else this.cookies.set(name, pair.slice(i + 1));
-    }
-    return res;
-  }
-
-  post(path: string, form: Record<string, string>): Promise<Response> {
-    return this.get(path, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-
-  private cookieHeader(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-const location = (res: Response): string => {
-  expect([302, 303]).toContain(res.status);
-  return res.headers.get('location') ?? '';
-};
-const csrfOf = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 /** The hostile provider: discovery, JWKS, token and userinfo; the code names the ID token's defect. */
 function hostileProvider(clientId: string): { server: Server; issuer: () => string; nonces: Map<string, string> } {
@@ -129,23 +96,23 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     (hostile.nonces as unknown as { setIssuer: (v: string) => void }).setIssuer(hostileIssuer);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    // The development provider's client secret is shared through DATA_DIR: the test writes it first.
-    const secret = randomBytes(32).toString('base64url');
+    // The development provider's keys are shared through DATA_DIR: the test writes them first.
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     mkdirSync(join(dataDir, 'dev-idp'), { recursive: true });
     writeFileSync(
       join(dataDir, 'dev-idp', 'secrets.json'),
-      JSON.stringify({ signingKey: { ...privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' }, cookieKeys: ['k'.repeat(32)], clientSecret: secret }),
+      JSON.stringify({ signingKey: { ...privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' }, cookieKeys: ['k'.repeat(32)] }),
     );
+    // The development clients authenticate with private_key_jwt (the app's own key) and signed request objects: no secret.
     const providers = [
-      { id: 'spid', kind: 'spid', label: 'SPID di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-spid', clientSecret: secret },
-      { id: 'cie', kind: 'cie', label: 'CIE di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-cie', clientSecret: secret },
+      { id: 'spid', kind: 'spid', label: 'SPID di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-spid' },
+      { id: 'cie', kind: 'cie', label: 'CIE di prova', issuer: `${base}/dev-idp`, clientId: 'sportello-cie' },
       { id: 'ostile', kind: 'spid', label: 'Ostile', issuer: hostileIssuer, clientId: 'sportello-test', clientSecret: 'x'.repeat(16) },
     ];
     const env = {
       ...process.env,
       NODE_ENV: 'test',
-      // One process: the development provider keeps codes and its sessions in memory.
+      // One process is enough here; two-process-login.e2e-spec runs a login across two.
       WEB_CONCURRENCY: '1',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -156,7 +123,10 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       AUTH_DEV_IDP: 'true',
       PUBLIC_BASE_URL: base,
       CITIZEN_OIDC_PROVIDERS: JSON.stringify(providers),
-      LOGIN_RATE_LIMIT: '25',
+      LOGIN_RATE_LIMIT: '35',
+      // The development provider also stands for the Comune's own provider of the staff login.
+      STAFF_OIDC_ISSUER: `${base}/dev-idp`,
+      STAFF_OIDC_CLIENT_ID: 'sportello-personale',
     };
     child = spawn(process.execPath, [MAIN], { cwd: ROOT, env });
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -201,11 +171,13 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     const { callback, auth } = await toCallback(b, 'spid', '2');
     const landed = location(await b.get(callback));
     // then: PKCE S256, state, nonce and the level were asked for
-    expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(auth.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(auth.searchParams.get('state')).toBeTruthy();
-    expect(auth.searchParams.get('nonce')).toBeTruthy();
-    expect(auth.searchParams.get('acr_values')).toBe('https://www.spid.gov.it/SpidL2');
+    const asked = requestParams(auth);
+    expect([...auth.searchParams.keys()].sort()).toEqual(['client_id', 'request']);
+    expect(asked.get('code_challenge_method')).toBe('S256');
+    expect(asked.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(asked.get('state')).toBeTruthy();
+    expect(asked.get('nonce')).toBeTruthy();
+    expect(asked.get('acr_values')).toBe('https://www.spid.gov.it/SpidL2');
     expect(landed).toBe('/area-personale');
     const area = await b.get('/area-personale');
     expect(area.status).toBe(200);
@@ -253,7 +225,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     const pending = new URL(location(await attacker.get('/accesso/oidc/spid?livello=2')));
     // when: the old code with the attacker's fresh state
     const replay = new URL(callback);
-    replay.searchParams.set('state', pending.searchParams.get('state') ?? '');
+    replay.searchParams.set('state', requestParams(pending).get('state') ?? '');
     const res = await attacker.get(replay.href);
     // then
     expect(res.status).toBe(400);
@@ -293,8 +265,8 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     // given
     const b = new Browser(base);
     const auth = new URL(location(await b.get('/accesso/oidc/ostile?livello=2')));
-    const state = auth.searchParams.get('state') ?? '';
-    hostile.nonces.set(state, auth.searchParams.get('nonce') ?? '');
+    const state = requestParams(auth).get('state') ?? '';
+    hostile.nonces.set(state, requestParams(auth).get('nonce') ?? '');
     // when
     const res = await b.get(`/accesso/oidc/ritorno?code=${mode}.${state}&state=${state}`);
     // then
@@ -305,9 +277,66 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
   it('given the hostile provider with a well-formed token, when the callback arrives, then the same path logs in (the negative cases fail for their defect)', async () => {
     const b = new Browser(base);
     const auth = new URL(location(await b.get('/accesso/oidc/ostile?livello=2')));
-    const state = auth.searchParams.get('state') ?? '';
-    hostile.nonces.set(state, auth.searchParams.get('nonce') ?? '');
+    const state = requestParams(auth).get('state') ?? '';
+    hostile.nonces.set(state, requestParams(auth).get('nonce') ?? '');
     expect(location(await b.get(`/accesso/oidc/ritorno?code=good.${state}&state=${state}`))).toBe('/area-personale');
+  });
+
+  describe('private_key_jwt and signed request objects (SPID/CIE OIDC federation)', () => {
+    const b64 = (v: object): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+    it('given the relying party, when its JWKS is read, then it holds one public signing key and no private part', async () => {
+      const res = await fetch(`${base}/.well-known/jwks.json`);
+      expect(res.status).toBe(200);
+      const { keys } = (await res.json()) as { keys: Array<Record<string, unknown>> };
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String) });
+      expect(keys[0].d).toBeUndefined();
+    });
+
+    it('given a real code, when it is redeemed with a client secret instead of the client assertion, then the provider refuses the client; the right client then logs in with it', async () => {
+      // given
+      const b = new Browser(base);
+      const { callback } = await toCallback(b, 'spid', '2');
+      const code = new URL(callback).searchParams.get('code') ?? '';
+      // when
+      const res = await fetch(`${base}/dev-idp/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from('sportello-spid:a-guessed-client-secret-value').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `${base}/accesso/oidc/ritorno`, code_verifier: 'x'.repeat(43) }).toString(),
+      });
+      // then
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_client');
+      expect(location(await b.get(callback))).toBe('/area-personale');
+    });
+
+    it('given an authorization request without a request object, when it reaches the provider, then it is refused and no chooser opens', async () => {
+      const res = await fetch(
+        `${base}/dev-idp/auth?${new URLSearchParams({ client_id: 'sportello-spid', response_type: 'code', scope: 'openid', redirect_uri: `${base}/accesso/oidc/ritorno`, code_challenge: 'x'.repeat(43), code_challenge_method: 'S256', state: 's', nonce: 'n' })}`,
+        { redirect: 'manual' },
+      );
+      const answer = res.status === 303 || res.status === 302 ? new URL(res.headers.get('location') ?? '', base).searchParams.get('error') : await res.text();
+      expect(answer).toContain('invalid_request');
+      expect(res.headers.get('location') ?? '').not.toContain('/dev-idp/interaction/');
+    });
+
+    it('given a request object signed with another key under our kid, when it reaches the provider, then it is refused as an invalid request object', async () => {
+      // given: the app's own request, re-signed by a stranger's key
+      const b = new Browser(base);
+      const auth = new URL(location(await b.get('/accesso/oidc/spid?livello=2')));
+      const [header, payload] = (auth.searchParams.get('request') ?? '').split('.');
+      const { privateKey: stranger } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const input = `${b64(JSON.parse(Buffer.from(header, 'base64url').toString()) as object)}.${payload}`;
+      const forged = `${input}.${createSign('RSA-SHA256').update(input).sign(stranger).toString('base64url')}`;
+      auth.searchParams.set('request', forged);
+      // when
+      const res = await b.get(auth.href);
+      // then
+      const answer = res.status === 303 || res.status === 302 ? new URL(res.headers.get('location') ?? '', base).searchParams.get('error') : await res.text();
+      expect(answer).toContain('invalid_request_object');
+      expect(res.headers.get('location') ?? '').not.toContain('/dev-idp/interaction/');
+    });
   });
 
   describe('staff login (password, TOTP for admins and analysts, lock-out, rate limit)', () => {
@@ -358,6 +387,57 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       const b = new Browser(base);
       await b.get('/accesso/personale');
       expect((await b.post('/accesso/personale', { username: 'anna.esposito', password: 'sportello-demo' })).status).toBe(403);
+    });
+
+    /** Through the Comune's provider (the development provider's staff chooser) up to the answer of the callback. */
+    async function comuneCallback(b: Browser, user: string, mfa: boolean): Promise<string> {
+      const auth = location(await b.get('/accesso/personale/oidc'));
+      const interaction = location(await b.get(auth));
+      const html = await (await b.get(interaction)).text();
+      expect(html).toContain('dev-idp-staff-chooser');
+      const resume = location(await b.post(interaction, { _csrf: csrfOf(html), utente: user, ...(mfa ? { mfa: 'si' } : {}) }));
+      return location(await b.get(resume));
+    }
+    const comune = async (b: Browser, user: string, mfa: boolean): Promise<Response> => b.get(await comuneCallback(b, user, mfa));
+    const adminAudit = async (id: string): Promise<Array<{ action: string; actorSubject: string }>> => {
+      const token = spawnSync(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
+      return ((await (await fetch(`${base}/api/v1/admin/audit?resourceType=user&resourceId=${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ action: string; actorSubject: string }> }).items;
+    };
+
+    it('given the Comune\'s provider configured, when an operator logs in through it, then the button is on the staff login page and the operator is in without a password', async () => {
+      const b = new Browser(base);
+      expect(await (await b.get('/accesso/personale')).text()).toContain('data-testid="staff-oidc-login"');
+      expect(location(await comune(b, 'luca.romano', false))).toBe('/');
+      expect((await b.get('/console')).status).toBe(200);
+    });
+
+    it('given a user of the Comune without a staff account, when they log in through the provider, then an Italian refusal, nobody logged in, and the refusal audited', async () => {
+      const b = new Browser(base);
+      const res = await comune(b, 'ospite.esterno', true);
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('non corrisponde ad alcun account attivo del personale');
+      expect(location(await b.get('/console'))).toMatch(/^\/accesso/);
+      expect(await adminAudit('ospite.esterno')).toEqual([expect.objectContaining({ action: 'auth.login-refused', actorSubject: 'ospite.esterno' })]);
+    });
+
+    it('given a staff callback with a forged state, or a second time, when it arrives, then it is refused and nobody is logged in', async () => {
+      const b = new Browser(base);
+      const callback = new URL(await comuneCallback(b, 'luca.romano', false));
+      callback.searchParams.set('state', 'forged-state');
+      const forged = await b.get(callback.href);
+      expect(forged.status).toBe(400);
+      expect(await forged.text()).toContain('Accesso con l\u2019account del Comune non riuscito');
+      expect((await b.get(callback.href)).status).toBe(400);
+      expect(location(await b.get('/console'))).toMatch(/^\/accesso/);
+    });
+
+    it('given an admin, when the provider asserts no second factor, then the TOTP code is asked and nothing opens before it; with `amr` mfa the admin is in at once', async () => {
+      const b = new Browser(base);
+      expect(location(await comune(b, 'admin', false))).toBe('/accesso/personale/codice');
+      expect(location(await b.get('/amministrazione'))).toMatch(/^\/accesso/);
+      const strong = new Browser(base);
+      expect(location(await comune(strong, 'admin', true))).toBe('/');
+      expect((await strong.get('/amministrazione')).status).toBe(200);
     });
 
     it('given five wrong passwords, when the right one follows, then the account is locked', async () => {

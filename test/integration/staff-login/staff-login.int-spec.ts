@@ -1,9 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { LoggingModule } from '../../../src/common/logging.module';
 import { AppConfig, ConfigModule } from '../../../src/config';
 import { DatabaseModule, Transactions } from '../../../src/database';
 import { AuditModule } from '../../../src/modules/audit';
-import { DEMO_STAFF_PASSWORD, IdentityModule, StaffModule } from '../../../src/modules/identity';
+import { DEMO_STAFF_PASSWORD, IdentityModule, StaffDirectoryService, StaffModule } from '../../../src/modules/identity';
 import { hotp, StaffLoginModule, StaffLoginService, totpStep } from '../../../src/modules/staff-login';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
 
@@ -15,7 +16,7 @@ describe(`staff login (TOTP, login limit) on ${databaseLabel()}`, () => {
 
   beforeAll(async () => {
     config = testConfig({ DATA_DIR: '.test-data/staff-login', LOGIN_RATE_LIMIT: '3', STAFF_TOTP_KEY: 'k'.repeat(40) });
-    const mod = await Test.createTestingModule({ imports: [ConfigModule.forConfig(config), DatabaseModule, IdentityModule, StaffModule, AuditModule, StaffLoginModule] }).compile();
+    const mod = await Test.createTestingModule({ imports: [ConfigModule.forConfig(config), LoggingModule, DatabaseModule, IdentityModule, StaffModule, AuditModule, StaffLoginModule] }).compile();
     ctx = await mod.init();
     login = ctx.get(StaffLoginService);
     tx = ctx.get(Transactions);
@@ -47,5 +48,25 @@ describe(`staff login (TOTP, login limit) on ${databaseLabel()}`, () => {
     for (const a of ['2001:db8::1', '2001:db8::2', '2001:db8::3']) await login.countAttempt(a, now);
     await expect(login.countAttempt('2001:db8::ffff', now)).rejects.toMatchObject({ code: 'STAFF_LOGIN_RATE_LIMITED', details: { retryAfterSeconds: 420 } });
     await expect(login.countAttempt('2001:db9::1', now)).resolves.toBeUndefined();
+  });
+
+  it('given a password reset by an admin, when the user changes it, then the policy and the old one are enforced by field, the flag clears, their sessions end and the change is audited, all in one transaction', async () => {
+    // given: a reset (temporary password) and a page session of the user elsewhere
+    const { password: temporary } = (await ctx.get(StaffDirectoryService).resetPassword('sara.colombo'))!;
+    const principal = await login.password('sara.colombo', temporary);
+    expect(await login.passwordChangeRequired(principal.principal)).toBe(true);
+    await tx.manager().query(`insert into web_session (sid, data, expires_at) values ('elsewhere', $1, now() + interval '1 hour')`, [JSON.stringify({ principal: principal.principal })]);
+    // when: refused first (too short; the temporary one again), then accepted
+    await expect(login.changePassword(principal.principal, 'corta', 'corta', '10.0.0.1')).rejects.toMatchObject({ details: { fieldErrors: [expect.objectContaining({ field: 'password' })] } });
+    await expect(login.changePassword(principal.principal, temporary, temporary, '10.0.0.1')).rejects.toMatchObject({ details: { fieldErrors: [{ field: 'password', message: expect.stringContaining('diversa') }] } });
+    expect(await tx.manager().query(`select 1 from web_session where sid = 'elsewhere'`)).toHaveLength(1);
+    await login.changePassword(principal.principal, 'Lanterna-di-Genova-1128', 'Lanterna-di-Genova-1128', '10.0.0.1');
+    // then
+    expect(await login.passwordChangeRequired(principal.principal)).toBe(false);
+    expect(await tx.manager().query(`select 1 from web_session where sid = 'elsewhere'`)).toHaveLength(0);
+    const audit = (await tx.manager().query(`select action, actor_subject from audit_event where resource_id = 'sara.colombo' and action = 'user.password-change'`)) as unknown[];
+    expect(audit).toHaveLength(1);
+    await expect(login.password('sara.colombo', temporary)).rejects.toMatchObject({ code: 'IDENTITY_LOGIN_FAILED' });
+    expect((await login.password('sara.colombo', 'Lanterna-di-Genova-1128')).next).toBe('done');
   });
 });

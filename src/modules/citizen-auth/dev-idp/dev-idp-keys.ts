@@ -2,11 +2,10 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What every process of the development identity provider must share: signing key, cookie keys, client secret. */
+/** What every process of the development identity provider must share: signing key and cookie keys. */
 export interface DevIdpSecrets {
   signingKey: Record<string, unknown>;
   cookieKeys: string[];
-  clientSecret: string;
 }
 
 /**
@@ -26,7 +25,6 @@ export function loadDevIdpSecrets(dataDir: string): DevIdpSecrets {
   const secrets: DevIdpSecrets = {
     signingKey: { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' },
     cookieKeys: [randomBytes(32).toString('base64url')],
-    clientSecret: randomBytes(32).toString('base64url'),
   };
   const temp = join(dir, `secrets.${randomUUID()}.tmp`);
   writeFileSync(temp, JSON.stringify(secrets), { flag: 'wx', mode: 0o600 });

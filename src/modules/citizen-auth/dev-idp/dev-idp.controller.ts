@@ -6,7 +6,7 @@ import { Page } from '../../web';
 import { CITIZEN_AUTH_MESSAGES as M } from '../citizen-auth.messages';
 import { CitizenLoginInvalidInputException } from '../citizen-auth.exceptions';
 import { levelOfAcr, parseLevel } from '../citizen-levels';
-import { DevIdpService } from './dev-idp.service';
+import { DEV_IDP_STAFF, DEV_IDP_STAFF_CLIENT, DevIdpService } from './dev-idp.service';
 
 /** The development provider's chooser: a test citizen and a level, as a SPID/CIE login page would ask. */
 @ApiExcludeController()
@@ -20,6 +20,9 @@ export class DevIdpController {
     if (!this.idp.enabled) return void res.status(404).end();
     const details = await this.idp.provider().interactionDetails(req, res).catch(() => null);
     if (!details) throw new CitizenLoginInvalidInputException(M.devIdpExpired, [{ field: 'uid', message: M.devIdpExpired }]);
+    if (details.params.client_id === DEV_IDP_STAFF_CLIENT) {
+      return res.render('dev-idp/staff-chooser', { title: M.devIdpStaffTitle, uid: details.uid, staff: DEV_IDP_STAFF.map((u, i) => ({ ...u, checked: i === 0 })) });
+    }
     const requested = levelOfAcr(String(details.params.acr_values ?? '').split(' ')[0]) ?? 2;
     const cie = details.params.client_id === 'sportello-cie';
     res.render('dev-idp/chooser', {
@@ -36,6 +39,13 @@ export class DevIdpController {
   async choose(@Param('uid') _uid: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!this.idp.enabled) return void res.status(404).end();
     if (body.annulla !== undefined) return this.idp.cancel(req, res);
+    const details = await this.idp.provider().interactionDetails(req, res).catch(() => null);
+    if (!details) throw new CitizenLoginInvalidInputException(M.devIdpExpired, [{ field: 'uid', message: M.devIdpExpired }]);
+    if (details.params.client_id === DEV_IDP_STAFF_CLIENT) {
+      const user = DEV_IDP_STAFF.find((u) => u.id === body.utente);
+      if (!user) throw new CitizenLoginInvalidInputException(M.devIdpUnknownStaff, [{ field: 'utente', message: M.devIdpUnknownStaff }]);
+      return this.idp.finishStaff(req, res, user.id, body.mfa === 'si');
+    }
     const citizen = DEMO_CITIZENS.find((c) => c.fiscalCode === body.cittadino);
     if (!citizen) throw new CitizenLoginInvalidInputException(M.devIdpUnknownCitizen, [{ field: 'cittadino', message: M.devIdpUnknownCitizen }]);
     const level = parseLevel(body.livello);

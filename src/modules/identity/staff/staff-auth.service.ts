@@ -7,6 +7,7 @@ import { IdentityAccountLockedException, IdentityInvalidPrincipalException, Iden
 import { IDENTITY_MESSAGES as M } from '../identity.messages';
 import { OFFICE_DIRECTORY, OfficeDirectory } from '../office-directory';
 import { OperatorPrincipal, Principal } from '../principal';
+import { passwordProblems } from './password-policy';
 import { MembershipRole, StaffKind, StaffRepository } from './staff.repository';
 
 /** Failed logins before the account locks, and for how long. */
@@ -31,6 +32,8 @@ export interface NewStaffUser {
   password?: string;
   /** An argon2id hash computed elsewhere (the demo seed); `password` wins when both are given. */
   passwordHash?: string;
+  /** The password is an administrator's temporary one: the user must change it at the next login. */
+  temporary?: boolean;
   memberships?: Array<{ office: string; role: MembershipRole }>;
 }
 
@@ -74,7 +77,7 @@ export class StaffAuthService implements OnApplicationBootstrap {
     if (u.kind !== 'operator' && u.memberships?.length) throw new IdentityInvalidPrincipalException([{ field: 'memberships', message: M.membershipsForOperators }]);
     const passwordHash = u.password !== undefined ? await hash(u.password) : (u.passwordHash ?? null);
     return this.tx.run(async () => {
-      if (!(await this.repo.insert({ id: u.id, name: u.name, kind: u.kind, passwordHash }))) return false;
+      if (!(await this.repo.insert({ id: u.id, name: u.name, kind: u.kind, passwordHash, temporary: u.temporary ?? false }))) return false;
       for (const m of u.memberships ?? []) await this.repo.setMembership(u.id, m.office, m.role);
       return true;
     });
@@ -108,6 +111,36 @@ export class StaffAuthService implements OnApplicationBootstrap {
   /** The active operators of an office (whom its head may assign tasks to), by name. */
   membersOf(office: string): Promise<Array<{ id: string; name: string }>> {
     return this.repo.members(office);
+  }
+
+  /**
+   * The principal of an active staff account named by another identity provider (the Comune's
+   * OIDC login): matched on the account id, never created. Null when there is none.
+   */
+  async principalOfUsername(username: string): Promise<Principal | null> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(username)) return null;
+    const user = await this.repo.find(username);
+    return user ? this.principalOf(user.id, user.kind) : null;
+  }
+
+  /** Whether the user's password is an administrator's temporary one, to be changed before anything else. */
+  async passwordChangeRequired(userId: string): Promise<boolean> {
+    return Boolean((await this.repo.find(userId))?.must_change_password);
+  }
+
+  /**
+   * Sets the user's own password (policy in password-policy.ts; never the current one again) and
+   * clears the temporary flag. Throws IDENTITY_INVALID_PRINCIPAL naming `password` or `conferma`;
+   * IDENTITY_LOGIN_FAILED when the user is gone or deactivated meanwhile. Joins the caller's transaction.
+   */
+  async changePassword(userId: string, password: string, confirmation: string): Promise<void> {
+    const user = await this.repo.find(userId);
+    if (!user || !user.active) throw new IdentityLoginFailedException();
+    const problems = passwordProblems(password, confirmation, userId);
+    const unchanged = Boolean(user.password_hash && password && (await verify(user.password_hash, password).catch(() => false)));
+    const errors = unchanged ? [{ field: 'password', message: M.passwordUnchanged }, ...problems.filter((p) => p.field !== 'password')] : problems;
+    if (errors.length) throw new IdentityInvalidPrincipalException(errors);
+    await this.repo.setPasswordHash(userId, await hash(password), false);
   }
 
   /**

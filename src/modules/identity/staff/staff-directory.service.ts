@@ -64,7 +64,8 @@ export class StaffDirectoryService {
   }
 
   /**
-   * Creates an account with a temporary password (returned, to be shown once). Refuses a bad or
+   * Creates an account with a temporary password (returned, to be shown once; the user must change
+   * it at the first login). Refuses a bad or
    * taken id, an empty name or an unknown kind, naming the field.
    */
   async create(input: { id: string; name: string; kind: string }): Promise<{ password: string }> {
@@ -75,7 +76,7 @@ export class StaffDirectoryService {
     ];
     if (errors.length) throw new IdentityInvalidPrincipalException(errors);
     const password = newTemporaryPassword();
-    const created = await this.staff.create({ id: input.id, name: input.name, kind: input.kind as StaffKind, password });
+    const created = await this.staff.create({ id: input.id, name: input.name, kind: input.kind as StaffKind, password, temporary: true });
     if (!created) throw new IdentityInvalidPrincipalException([{ field: 'id', message: M.userIdTaken }]);
     return { password };
   }
@@ -88,7 +89,7 @@ export class StaffDirectoryService {
   async resetPassword(id: string): Promise<{ password: string } | null> {
     const password = newTemporaryPassword();
     const passwordHash = await hash(password);
-    return (await this.repo.setPasswordHash(id, passwordHash)) ? { password } : null;
+    return (await this.repo.setPasswordHash(id, passwordHash, true)) ? { password } : null;
   }
 
   unlock(id: string): Promise<boolean> {

@@ -16,6 +16,8 @@ export interface StaffUserRow {
   locked_until: Date | null;
   active: boolean;
   last_login_at?: Date | null;
+  /** Set by an administrator's password (new account, reset): the user must choose their own first. */
+  must_change_password?: boolean;
 }
 
 export interface MembershipRow {
@@ -64,10 +66,10 @@ export class StaffRepository {
   }
 
   /** Inserts the user unless it exists; true when inserted. */
-  async insert(u: { id: string; name: string; kind: StaffKind; passwordHash: string | null }): Promise<boolean> {
+  async insert(u: { id: string; name: string; kind: StaffKind; passwordHash: string | null; temporary: boolean }): Promise<boolean> {
     const rows = (await this.tx.manager().query(
-      `insert into staff_user (id, display_name, kind, password_hash) values ($1, $2, $3, $4) on conflict (id) do nothing returning id`,
-      [u.id, u.name, u.kind, u.passwordHash],
+      `insert into staff_user (id, display_name, kind, password_hash, must_change_password) values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning id`,
+      [u.id, u.name, u.kind, u.passwordHash, u.temporary],
     )) as unknown[];
     return rows.length > 0;
   }
@@ -112,10 +114,17 @@ export class StaffRepository {
     return returnedRows(await this.tx.manager().query(`update staff_user set active = $2 where id = $1 returning id`, [id, active])).length > 0;
   }
 
-  /** A new password hash; also clears the failure count and any lock. True when the user exists. */
-  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+  /**
+   * A new password hash; also clears the failure count and any lock. `temporary`: an administrator
+   * set it and the user must change it at the next login. True when the user exists.
+   */
+  async setPasswordHash(id: string, passwordHash: string, temporary: boolean): Promise<boolean> {
     return returnedRows(
-      await this.tx.manager().query(`update staff_user set password_hash = $2, failed_logins = 0, locked_until = null where id = $1 returning id`, [id, passwordHash]),
+      await this.tx.manager().query(`update staff_user set password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = null where id = $1 returning id`, [
+        id,
+        passwordHash,
+        temporary,
+      ]),
     ).length > 0;
   }
 
