@@ -20,3 +20,4 @@ export { FieldErrorDto, ProblemDto } from './problem.dto';
 export { ApiPageQuery, PageDto } from './page.dto';
 export type { PageDtoType } from './page.dto';
 export { toOpenApi31 } from './openapi-31';
+export { localSecret } from './local-secret';

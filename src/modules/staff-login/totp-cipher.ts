@@ -1,6 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { localSecret } from '../../common';
 import type { AppConfig } from '../../config';
 
 /** Encrypts TOTP secrets at rest (AES-256-GCM, `v1.<iv>.<tag>.<ciphertext>` base64url). */
@@ -11,7 +11,7 @@ export class TotpCipher {
   static fromConfig(config: AppConfig): TotpCipher {
     if (config.STAFF_TOTP_KEY) return new TotpCipher(createHash('sha256').update(config.STAFF_TOTP_KEY).digest());
     if (config.NODE_ENV === 'production') throw new Error('STAFF_TOTP_KEY: required when NODE_ENV=production');
-    return new TotpCipher(createHash('sha256').update(keyFile(join(config.DATA_DIR, 'keys'))).digest());
+    return new TotpCipher(createHash('sha256').update(localSecret(join(config.DATA_DIR, 'keys'), 'totp.key')).digest());
   }
 
   encrypt(plain: string): string {
@@ -28,24 +28,4 @@ export class TotpCipher {
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
   }
-}
-
-function keyFile(dir: string): string {
-  const file = join(dir, 'totp.key');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-  const temp = join(dir, `totp.${randomUUID()}.tmp`);
-  writeFileSync(temp, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
-  try {
-    linkSync(temp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    unlinkSync(temp);
-  }
-  return readFileSync(file, 'utf8');
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { localSecret } from '../../common';
 import { APP_CONFIG, AppConfig } from '../../config';
 import { Transactions } from '../../database';
 import { CatalogueModule } from '../catalogue';
@@ -21,7 +22,8 @@ import { SESSION_SECRET } from './web.tokens';
       useFactory: (config: AppConfig): string => {
         if (config.SESSION_SECRET) return config.SESSION_SECRET;
         if (config.NODE_ENV === 'production') throw new Error('SESSION_SECRET: required when NODE_ENV=production');
-        return randomBytes(32).toString('base64url');
+        // Every process of this machine signs session cookies alike (a session made on one worker is valid on the others).
+        return localSecret(join(config.DATA_DIR, 'keys'), 'session.key');
       },
     },
     { provide: PgSessionStore, inject: [Transactions, APP_CONFIG], useFactory: (tx: Transactions, c: AppConfig) => new PgSessionStore(tx, c.SESSION_TTL_S * 1000) },

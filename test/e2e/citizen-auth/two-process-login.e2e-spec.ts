@@ -69,8 +69,8 @@ describeOnPostgres('a citizen login across two app processes on one PostgreSQL d
       LOG_LEVEL: 'warn',
       AUTH_DEV_IDP: 'true',
       PUBLIC_BASE_URL: publicBase,
-      // Both processes must sign the portal's session cookie alike, as a deployment configures them.
-      SESSION_SECRET: 's'.repeat(40),
+      // No SESSION_SECRET: two processes of one machine (npm start's workers) must still sign the
+      // portal's session cookie alike (each used to pick its own, so B refused A's session).
     };
     // One after the other: the first runs the migrations.
     a = await startAppProcess(env);
