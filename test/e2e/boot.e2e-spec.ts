@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { dropTestSchema, testConfig } from '../setup/test-database';
+import { databaseEnv, dropTestSchema, testConfig } from '../setup/test-database';
 
 const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/main.js');
@@ -45,7 +45,7 @@ describe('npm start (node dist/main.js)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+      ...databaseEnv(config),
       SCHEDULER_ENABLED: 'true',
       LOG_LEVEL: 'warn',
     };

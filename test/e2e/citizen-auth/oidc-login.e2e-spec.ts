@@ -6,7 +6,7 @@ import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hotp, totpStep } from '../../../src/modules/staff-login';
-import { dropTestSchema, testConfig } from '../../setup/test-database';
+import { databaseEnv, dropTestSchema, testConfig } from '../../setup/test-database';
 
 /**
  * Citizen login over OpenID Connect against the built app (dist/main.js) over real HTTP: the
@@ -150,7 +150,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+      ...databaseEnv(config),
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       AUTH_DEV_IDP: 'true',
