@@ -51,7 +51,6 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     return key;
   };
 
-
   it('given an admin with TOTP, when they manage staff users, offices and memberships, then the new operator works in the office they were given', async () => {
     // given: the admin enrols TOTP at the first login and lands on the administration home
     admin = await PortalPage.open(harness.browser, harness.base);

@@ -67,7 +67,6 @@ describe(`Pagamenti tab: "Paga con pagoPA" through the development Checkout in a
     return c;
   };
 
-
   it('given two canoni to pay, when the citizen cancels at Checkout and then pays both in one cart, then both are paid once, the receipts show and each case resumes to its concession', async () => {
     const first = await concessionAwaitingCanone(312.4);
     const second = await concessionAwaitingCanone(48);
