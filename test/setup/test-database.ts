@@ -45,10 +45,12 @@ function postgresDatabase(url: string, schema: string): string {
 
 /**
  * The database variables for an app process (`dist/main.js`) on a test configuration's database:
- * on PostgreSQL its own database (a copy of the template) as well as its schema.
+ * on PostgreSQL its own database (a copy of the template) as well as its schema; on PGlite the
+ * migrated template its new data directory starts from (no initdb and migrations at every boot).
  */
 export const databaseEnv = (config: AppConfig): Record<string, string> => ({
   ...(config.DATABASE_URL ? { DATABASE_URL: config.DATABASE_URL } : {}),
+  ...(config.PGLITE_TEMPLATE ? { PGLITE_TEMPLATE: config.PGLITE_TEMPLATE } : {}),
   DATABASE_SCHEMA: config.DATABASE_SCHEMA,
 });
 
