@@ -34,6 +34,8 @@ describe('npm start (node dist/main.js)', () => {
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
     await dropTestSchema(config);
+    // the schema the app made in the shared database
+    if (process.env.DATABASE_URL) await dropTestSchema({ ...config, DATABASE_URL: process.env.DATABASE_URL });
   });
 
   it('given a fresh data folder, when the app starts, then it serves the shipped catalogue', async () => {
@@ -45,6 +47,9 @@ describe('npm start (node dist/main.js)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      // From nothing, as on a new server: the shared database (not the test's migrated copy) and
+      // no PGlite template, so the start runs every migration.
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       DATABASE_SCHEMA: config.DATABASE_SCHEMA,
       SCHEDULER_ENABLED: 'true',
       LOG_LEVEL: 'warn',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadCitizens } from '../../src/bench/fiscal-codes';
 import { aCertificatoResidenzaRequest } from '../factories/case.factory';
-import { dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
+import { databaseEnv, dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
 import { AppProcess, devTokens, exited, startAppProcess } from '../support/app-process';
 
 /**
@@ -57,7 +57,7 @@ describeOnPostgres('click day on two processes, one killed with SIGKILL', () => 
       NODE_ENV: 'test',
       WEB_CONCURRENCY: '1',
       DATA_DIR: dataDir,
-      DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+      ...databaseEnv(config),
       SCHEDULER_ENABLED: 'false',
       NOTIFICATIONS_ENABLED: 'false',
       LOG_LEVEL: 'warn',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { loadCitizens } from '../../src/bench/fiscal-codes';
-import { dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
+import { databaseEnv, dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
 import { AppProcess, devTokens, exited, startAppProcess, stopAppProcess, workerPids } from '../support/app-process';
 import { SmtpPeer } from '../support/smtp-peer';
 
@@ -63,7 +63,7 @@ describeOnPostgres('npm start with two workers on one PostgreSQL database', () =
         NODE_ENV: 'test',
         WEB_CONCURRENCY: '2',
         DATA_DIR: dataDir,
-        DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+        ...databaseEnv(config),
         PROCESSES_DIR: join(CATALOGUE, 'processes'),
         FORMS_DIR: join(CATALOGUE, 'forms'),
         SCHEDULER_POLL_MS: '200',

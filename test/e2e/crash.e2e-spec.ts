@@ -7,9 +7,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { ConfigModule, loadConfig } from '../../src/config';
+import { AppConfig, ConfigModule, loadConfig } from '../../src/config';
 import { CitizenPrincipal, DEMO_CITIZENS, IdentityModule, TokenService } from '../../src/modules/identity';
-import { databaseLabel, dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
+import { databaseEnv, databaseLabel, dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
 import { aCertificatoResidenzaRequest } from '../factories/case.factory';
 
 /**
@@ -90,9 +90,10 @@ async function submit(base: string, token: string, s: Submission): Promise<{ sta
 }
 
 /** Reads the database once no app holds it: PGlite admits one process at a time. */
-async function query<T>(dataDir: string, schema: string, sql: string): Promise<T[]> {
+async function query<T>(dataDir: string, config: AppConfig, sql: string): Promise<T[]> {
+  const schema = config.DATABASE_SCHEMA;
   if (onPostgres()) {
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    const client = new Client({ connectionString: config.DATABASE_URL });
     await client.connect();
     try {
       await client.query(`set search_path to "${schema}"`);
@@ -115,7 +116,7 @@ describe(`filing survives kill -9 on ${databaseLabel()}`, () => {
   const env = {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
-    DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+    ...databaseEnv(config),
     SCHEDULER_ENABLED: 'false',
     NOTIFICATIONS_ENABLED: 'false',
     LOG_LEVEL: 'warn',
@@ -200,7 +201,7 @@ describe(`filing survives kill -9 on ${databaseLabel()}`, () => {
     // then: every filing is one case with its protocol number, as acknowledged
     const cases = await query<{ id: string; key: string; fiscal_code: string; protocol_number: string | null; instance_id: string | null; instance_ok: boolean; task_count: number }>(
       dataDir,
-      config.DATABASE_SCHEMA,
+      config,
       `select c.id, c.idempotency_key as key, c.citizen_fiscal_code as fiscal_code, c.protocol_number, c.instance_id,
               exists (select 1 from engine_instance i where i.id = c.instance_id) as instance_ok,
               (select count(*)::int from task t where t.case_id = c.id and t.status = 'open') as task_count
@@ -220,7 +221,7 @@ describe(`filing survives kill -9 on ${databaseLabel()}`, () => {
     // and: no process instance without its case
     const orphans = await query<{ id: string }>(
       dataDir,
-      config.DATABASE_SCHEMA,
+      config,
       `select i.id from engine_instance i where not exists (select 1 from case_file c where c.instance_id = i.id)`,
     );
     expect(orphans).toEqual([]);
@@ -228,10 +229,10 @@ describe(`filing survives kill -9 on ${databaseLabel()}`, () => {
     // and: the year's protocol numbers are exactly 1..N, each on one case, and the counter says N
     const entries = await query<{ year: number; number: number; case_id: string | null }>(
       dataDir,
-      config.DATABASE_SCHEMA,
+      config,
       `select year, number, case_id from protocol_entry order by year, number`,
     );
-    const counters = await query<{ year: number; last_number: number }>(dataDir, config.DATABASE_SCHEMA, `select year, last_number from protocol_counter`);
+    const counters = await query<{ year: number; last_number: number }>(dataDir, config, `select year, last_number from protocol_counter`);
     const years = [...new Set(entries.map((e) => e.year))];
     for (const year of years) {
       const numbers = entries.filter((e) => e.year === year).map((e) => e.number);

@@ -20,11 +20,16 @@ const CACHE_DIR = join(ROOT, '.test-data');
 const MIGRATIONS_DIR = join(ROOT, 'src', 'database', 'migrations');
 const PREFIX = 'pglite-template-';
 
+/** 16 hex digits naming the migrations (their file names and contents) and anything else in `extra`. */
+export function migrationsDigest(dir: string = MIGRATIONS_DIR, extra = ''): string {
+  const digest = createHash('sha256').update(extra);
+  for (const name of readdirSync(dir).sort()) digest.update(`\0${name}\0`).update(readFileSync(join(dir, name)));
+  return digest.digest('hex').slice(0, 16);
+}
+
 export function pgliteTemplatePath(): string {
-  const digest = createHash('sha256');
-  digest.update((JSON.parse(readFileSync(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version);
-  for (const name of readdirSync(MIGRATIONS_DIR).sort()) digest.update(`\0${name}\0`).update(readFileSync(join(MIGRATIONS_DIR, name)));
-  return join(CACHE_DIR, `${PREFIX}${digest.digest('hex').slice(0, 16)}.tar`);
+  const pgliteVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version;
+  return join(CACHE_DIR, `${PREFIX}${migrationsDigest(MIGRATIONS_DIR, pgliteVersion)}.tar`);
 }
 
 /** Builds the template unless it is there already; returns its path. */

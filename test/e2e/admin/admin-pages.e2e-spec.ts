@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { DEMO_STAFF_PASSWORD } from '../../../src/modules/identity';
 import { hotp, totpStep } from '../../../src/modules/staff-login';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
-import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { useBrowserApp } from '../../setup/browser-app';
+import { databaseLabel, testConfig } from '../../setup/test-database';
+import { PortalPage } from '../../support/browser';
 
 // A real browser with axe and screenshots on a shared 2-core machine: generous per-test time.
 jest.setTimeout(300_000);
@@ -18,26 +16,18 @@ jest.setTimeout(300_000);
  */
 describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-admin', LOGIN_RATE_LIMIT: '200', STAFF_TOTP_KEY: 'a'.repeat(40) });
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const opened: PortalPage[] = [];
   /** The administrator's browser, kept across the tests of this file (they follow one another). */
   let admin: PortalPage;
   let temporary = '';
   /** The password the new operator chose at the forced change. */
   const chosen = 'Girasole-Azzurro-73';
 
-  const open = async (width = 1280): Promise<PortalPage> => {
-    const p = await PortalPage.open(browser, base, width);
-    opened.push(p);
-    return p;
-  };
-  const check = async (p: PortalPage, name: string): Promise<void> => {
-    expect(describeViolations(await p.axe())).toBe('');
-    await p.screenshot(`admin-${name}`);
-  };
-  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await t.app.get(DataSource).query(sql, params)) as T[];
+  // Declared before the harness's hooks: closed before its browser is.
+  afterAll(async () => {
+    await admin?.close();
+  });
+  const harness = useBrowserApp(config, { screenshotPrefix: 'admin-', expectedStatuses: [400, 401, 403, 404, 409, 423] });
+  const { t, open, check, rows } = harness;
 
   /** Presses a button that submits a form and waits for the page it leads to. */
   const submit = async (p: PortalPage, selector: string): Promise<void> => {
@@ -71,27 +61,9 @@ describe(`administration pages in a real browser on ${databaseLabel()}`, () => {
     await Promise.all([p.page.waitForNavigation(), p.page.click('button[type="submit"]:has-text("Salva e continua")')]);
   };
 
-  beforeAll(async () => {
-    t = await startTestApp(config);
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const problems = opened.flatMap((p) => p.problems.filter((m) => !/status of (400|401|403|404|409|423)/.test(m)));
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await browser?.close();
-    await t?.close();
-    await dropTestSchema(config);
-  });
-
   it('given an admin with TOTP, when they manage staff users, offices and memberships, then the new operator works in the office they were given', async () => {
     // given: the admin enrols TOTP at the first login and lands on the administration home
-    admin = await PortalPage.open(browser, base);
+    admin = await PortalPage.open(harness.browser, harness.base);
     expect(await staffLogin(admin, 'admin', DEMO_STAFF_PASSWORD)).toMatch(/^[A-Z2-7]{32}$/);
     await admin.page.goto('/amministrazione');
     await expect(admin.page.locator('h1').textContent()).resolves.toBe('Amministrazione');

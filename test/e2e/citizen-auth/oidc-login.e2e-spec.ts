@@ -1,12 +1,13 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createSign, generateKeyPairSync, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { hotp, totpStep } from '../../../src/modules/staff-login';
-import { dropTestSchema, testConfig } from '../../setup/test-database';
+import { databaseEnv, dropTestSchema, testConfig } from '../../setup/test-database';
 import { csrfOf, HttpBrowser as Browser, location, requestParams } from '../../support/http-browser';
 
 /**
@@ -84,6 +85,13 @@ function hostileProvider(clientId: string): { server: Server; issuer: () => stri
 
 describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sportello-oidc-'));
+  /**
+   * An admin token from the CLI, run without blocking the event loop: while a spawnSync ran (seconds
+   * under load) fetch's pooled keep-alive socket outlived the server's keep-alive timeout unnoticed,
+   * and the next request on it failed with "other side closed".
+   */
+  const adminToken = async (): Promise<string> =>
+    (await promisify(execFile)(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' })).stdout.trim();
   const config = testConfig();
   const hostile = hostileProvider('sportello-test');
   let child: ChildProcess;
@@ -117,7 +125,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+      ...databaseEnv(config),
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       AUTH_DEV_IDP: 'true',
@@ -183,7 +191,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     expect(area.status).toBe(200);
     expect(await area.text()).toContain('Mario');
     expect(out).not.toContain(MARIO);
-    const token = spawnSync(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
+    const token = await adminToken();
     const audit = await fetch(`${base}/api/v1/admin/audit?resourceType=user&resourceId=${MARIO}`, { headers: { authorization: `Bearer ${token}` } });
     expect(audit.status).toBe(200);
     const rows = ((await audit.json()) as { items: Array<{ action: string; channel: string; actorSubject: string }> }).items;
@@ -373,7 +381,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
       expect(await wrong.text()).toContain('Codice non valido');
       expect((await codePost(b, hotp(secret, now - 1))).status).toBe(401);
       expect(location(await codePost(b, hotp(secret, now + 1)))).toBe('/');
-      const token = spawnSync(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
+      const token = await adminToken();
       const audit = (await (await fetch(`${base}/api/v1/admin/audit?resourceType=user&resourceId=admin`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ action: string }> };
       expect(audit.items.filter((r) => r.action === 'auth.login')).toHaveLength(2);
     });
@@ -400,7 +408,7 @@ describe('citizen login over OpenID Connect (built app, real HTTP)', () => {
     }
     const comune = async (b: Browser, user: string, mfa: boolean): Promise<Response> => b.get(await comuneCallback(b, user, mfa));
     const adminAudit = async (id: string): Promise<Array<{ action: string; actorSubject: string }>> => {
-      const token = spawnSync(process.execPath, [join(ROOT, 'dist/modules/identity/cli/token.js'), '--admin'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' }).stdout.trim();
+      const token = await adminToken();
       return ((await (await fetch(`${base}/api/v1/admin/audit?resourceType=user&resourceId=${id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: Array<{ action: string; actorSubject: string }> }).items;
     };
 

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { dropTestSchema, onPostgres, testConfig } from '../../setup/test-database';
+import { databaseEnv, dropTestSchema, onPostgres, testConfig } from '../../setup/test-database';
 import { AppProcess, freePort, startAppProcess, stopAppProcess } from '../../support/app-process';
 import { csrfOf, HttpBrowser, location } from '../../support/http-browser';
 
@@ -64,7 +64,7 @@ describeOnPostgres('a citizen login across two app processes on one PostgreSQL d
     const env = {
       NODE_ENV: 'test',
       DATA_DIR: dataDir,
-      DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+      ...databaseEnv(config),
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'warn',
       AUTH_DEV_IDP: 'true',

@@ -1,17 +1,14 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { DebtDispatcher } from '../../../src/modules/payments';
 import { aCertificatoResidenzaRequest, aNidoApplication } from '../../factories/case.factory';
 import { aPdf } from '../../factories/document.factory';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
-import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { useBrowserApp } from '../../setup/browser-app';
+import { databaseLabel, testConfig } from '../../setup/test-database';
+import type { TestApp } from '../../setup/test-app';
+import { CONSOLE_ARTIFACTS, PortalPage } from '../../support/browser';
 
-const ARTIFACTS = join(__dirname, '..', '..', 'artifacts', 'console');
 const [mario, laura] = DEMO_CITIZENS;
 const operator = (userId: string) => DEMO_OPERATORS.find((o) => o.userId === userId)!;
 const luca = operator('luca.romano'); // anagrafe
@@ -33,30 +30,12 @@ jest.setTimeout(300_000);
 
 describe(`operator console (inbox and task page) in a real browser on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', COMUNE_NAME: 'Comune di Vallefiorita', LOG_LEVEL: 'warn' });
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const opened: PortalPage[] = [];
   type Filed = { id: string; protocol: { number: string } };
   const filed = {} as { certificato: Filed; nido: Filed; suolo: Filed; race: Filed; bulk: Filed[]; keyboard: Filed };
 
-  const auth = async (who: Who) => `Bearer ${await t.token(who)}`;
-  const open = async (): Promise<PortalPage> => {
-    const p = await PortalPage.open(browser, base, 1280);
-    opened.push(p);
-    return p;
-  };
   /** Every console page a test opens: 0 axe violations at WCAG 2.1 AA, screenshots at 1280 and 390 px into test/artifacts/console. */
-  const check = async (p: PortalPage, name: string): Promise<void> => {
-    expect(describeViolations(await p.axe())).toBe('');
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const original = p.page.viewportSize() ?? { width: 1280, height: 900 };
-    for (const width of [1280, 390]) {
-      await p.page.setViewportSize({ width, height: 900 });
-      await p.page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
-    }
-    await p.page.setViewportSize(original);
-  };
+  const { t, open, check } = useBrowserApp(config, { artifacts: CONSOLE_ARTIFACTS, expectedStatuses: [400, 403, 404, 409, 422] });
+  const auth = async (who: Who) => `Bearer ${await t.token(who)}`;
   const login = async (who: Login, path = '/console'): Promise<PortalPage> => {
     const p = await open();
     const q = new URLSearchParams({ utente: who.user, ufficio: who.office, ...(who.head ? { ruolo: 'responsabile' } : {}), ritorno: path });
@@ -104,10 +83,6 @@ describe(`operator console (inbox and task page) in a real browser on ${database
   };
 
   beforeAll(async () => {
-    t = await startTestApp(config);
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
     // Every case is filed up front: on PGlite a filing a minute or more after the app started fails
     // (engine startProcess, SQLSTATE 25P02; reproduced without the console, see the branch note).
     filed.certificato = await fileCertificato();
@@ -116,16 +91,6 @@ describe(`operator console (inbox and task page) in a real browser on ${database
     filed.race = await fileCertificato(laura);
     filed.bulk = [await fileCertificato(laura), await fileCertificato(laura), await fileCertificato(laura)];
     filed.keyboard = await fileCertificato(laura);
-  });
-  afterEach(async () => {
-    const problems = opened.flatMap((p) => p.problems.filter((m) => !/status of (400|403|404|409|422)/.test(m)));
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await dropTestSchema(config);
   });
 
   it('given a certificato request, when an anagrafe operator finds it in the inbox, claims and completes it on the task page, then the case is accepted and the task is in the Completed tab', async () => {

@@ -1,14 +1,12 @@
 /// <reference lib="dom" />
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS } from '../../../src/modules/identity';
 import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
 import { aPdf } from '../../factories/document.factory';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
-import { CONSOLE_ARTIFACTS, describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { useBrowserApp } from '../../setup/browser-app';
+import { databaseLabel, testConfig } from '../../setup/test-database';
+import { CONSOLE_ARTIFACTS, PortalPage } from '../../support/browser';
 
 const giuseppe = DEMO_CITIZENS[2];
 const GIUSEPPE_REQUEST = aCertificatoResidenzaRequest({ richiedente: { nome: 'Giuseppe', cognome: 'Verdi', codiceFiscale: giuseppe.fiscalCode, email: 'giuseppe.verdi@example.it' } });
@@ -18,24 +16,9 @@ jest.setTimeout(300_000);
 
 describe(`front desk (sportello) in a real browser on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-desk-keys', COMUNE_NAME: 'Comune di Vallefiorita' });
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
   let giuliaCaseId: string;
-  const opened: PortalPage[] = [];
-
-  const open = async (width = 1280): Promise<PortalPage> => {
-    const p = await PortalPage.open(browser, base, width);
-    opened.push(p);
-    return p;
-  };
   /** Every console page: 0 axe violations at WCAG 2.1 AA, screenshots at 1280 and 390 px in test/artifacts/console. */
-  const check = async (p: PortalPage, name: string): Promise<void> => {
-    expect(describeViolations(await p.axe())).toBe('');
-    await p.screenshot(name, CONSOLE_ARTIFACTS);
-  };
-  const rows = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => (await t.app.get(DataSource).query(sql, params)) as T[];
-  const login = (p: PortalPage, query: string, back: string) => p.page.goto(`/accesso/sviluppo?${query}&ritorno=${encodeURIComponent(back)}`);
+  const { t, open, check, rows, devLogin: login } = useBrowserApp(config, { artifacts: CONSOLE_ARTIFACTS, expectedStatuses: [400, 403, 404, 422, 429] });
   const putDraft = (p: PortalPage, url: string, body: unknown) =>
     p.page.evaluate(
       ([u, payload]) =>
@@ -48,10 +31,6 @@ describe(`front desk (sportello) in a real browser on ${databaseLabel()}`, () =>
     );
 
   beforeAll(async () => {
-    t = await startTestApp(config);
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
     // Filed first, on a fresh app: under heavy load of the shared machine, later API filings in this spec answered INTERNAL (see the branch note).
     const mario = await t.http().post('/api/v1/cases').set('Authorization', `Bearer ${await t.token(DEMO_CITIZENS[0])}`).send({ procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() });
     expect(mario.status).toBe(201);
@@ -60,16 +39,6 @@ describe(`front desk (sportello) in a real browser on ${databaseLabel()}`, () =>
     const filed = await t.http().post('/api/v1/cases').set('Authorization', `Bearer ${await t.token(giulia)}`).send({ procedureKey: 'certificato-residenza', data: request });
     expect(filed.status).toBe(201);
     giuliaCaseId = (filed.body as { id: string }).id;
-  });
-  afterEach(async () => {
-    const problems = opened.flatMap((p) => p.problems.filter((m) => !/status of (400|403|404|422|429)/.test(m)));
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await dropTestSchema(config);
   });
 
   it('given a desk operator, when they file for a citizen through a delegate with the portal wizard, then the case is protocolled as a desk filing and the citizen sees it in the personal area', async () => {

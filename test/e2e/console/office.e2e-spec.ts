@@ -1,47 +1,15 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
 import { DEMO_CITIZENS } from '../../../src/modules/identity';
 import { aCertificatoResidenzaRequest } from '../../factories/case.factory';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
-import { CONSOLE_ARTIFACTS, describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { useBrowserApp } from '../../setup/browser-app';
+import { databaseLabel, testConfig } from '../../setup/test-database';
+import { CONSOLE_ARTIFACTS } from '../../support/browser';
 
 jest.setTimeout(240_000);
 
 describe(`office head views in a real browser on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-office-keys', COMUNE_NAME: 'Comune di Vallefiorita' });
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const opened: PortalPage[] = [];
-
-  const open = async (width = 1280): Promise<PortalPage> => {
-    const p = await PortalPage.open(browser, base, width);
-    opened.push(p);
-    return p;
-  };
-  const check = async (p: PortalPage, name: string): Promise<void> => {
-    expect(describeViolations(await p.axe())).toBe('');
-    await p.screenshot(name, CONSOLE_ARTIFACTS);
-  };
-  const login = (p: PortalPage, query: string, back: string) => p.page.goto(`/accesso/sviluppo?${query}&ritorno=${encodeURIComponent(back)}`);
-
-  beforeAll(async () => {
-    t = await startTestApp(config);
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const problems = opened.flatMap((p) => p.problems.filter((m) => !/status of (400|403|404|422|429)/.test(m)));
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await dropTestSchema(config);
-  });
+  const { t, open, check, devLogin: login } = useBrowserApp(config, { artifacts: CONSOLE_ARTIFACTS, expectedStatuses: [400, 403, 404, 422, 429] });
 
   it('given open work in anagrafe, when its head opens /console/ufficio and exports the CSV, then workload, deadlines and durations show and the CSV is for Italian Excel', async () => {
     // given: a case waiting in the anagrafe queue

@@ -1,13 +1,13 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { DebtDispatcher } from '../../../src/modules/payments';
 import { aCertificatoResidenzaRequest, aNidoApplication } from '../../factories/case.factory';
 import { aPdf } from '../../factories/document.factory';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
-import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { useBrowserApp } from '../../setup/browser-app';
+import { databaseLabel, testConfig } from '../../setup/test-database';
+import type { TestApp } from '../../setup/test-app';
+import { PortalPage } from '../../support/browser';
 
 const mario = DEMO_CITIZENS[0];
 const giulia = DEMO_CITIZENS[3];
@@ -25,23 +25,8 @@ jest.setTimeout(240_000);
 
 describe(`case page (messages, withdrawal, rating) in a real browser on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', COMUNE_NAME: 'Comune di Vallefiorita' });
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const opened: PortalPage[] = [];
-
-  const open = async (): Promise<PortalPage> => {
-    const p = await PortalPage.open(browser, base, 1280);
-    opened.push(p);
-    return p;
-  };
   /** Every page a test opens: 0 axe violations at WCAG 2.1 AA, no horizontal overflow at 390 px, screenshots at 1280 and 390 px. */
-  const check = async (p: PortalPage, name: string): Promise<void> => {
-    expect(describeViolations(await p.axe())).toBe('');
-    // no horizontal scrolling on a phone: scrollWidth <= innerWidth at 390 px
-    expect(await p.overflowAt(390)).toBe('');
-    await p.screenshot(name);
-  };
+  const { t, open, check } = useBrowserApp(config, { overflowAt390: true });
   const auth = async (who: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(who)}`;
   const file = async (): Promise<string> =>
     (await t.http().post('/api/v1/cases').set('Authorization', await auth(mario)).send({ procedureKey: 'certificato-residenza', data: aCertificatoResidenzaRequest() }).expect(201)).body.id;
@@ -53,23 +38,6 @@ describe(`case page (messages, withdrawal, rating) in a real browser on ${databa
   };
   const notice = (p: PortalPage) => p.page.locator('[data-testid="case-notice"]').textContent();
   const count = async (sql: string, params: unknown[]): Promise<number> => Number(((await t.app.get(DataSource).query(sql, params)) as Array<{ n: string }>)[0].n);
-
-  beforeAll(async () => {
-    t = await startTestApp(config);
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const problems = opened.flatMap((p) => p.problems);
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await dropTestSchema(config);
-  });
 
   it('given a filed case, when the citizen writes to the office, then the message is listed on the case page; an empty message is refused in Italian', async () => {
     const id = await file();

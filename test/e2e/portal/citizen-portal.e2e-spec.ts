@@ -1,14 +1,13 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { aCertificatoResidenzaRequest, aNidoApplication } from '../../factories/case.factory';
 import { anExecutable, aPdf } from '../../factories/document.factory';
 import { flatText } from '../../support/pdf-text';
 import { DocumentsService } from '../../../src/modules/documents';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
-import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { useBrowserApp } from '../../setup/browser-app';
+import { databaseLabel, testConfig } from '../../setup/test-database';
+import { PortalPage } from '../../support/browser';
 
 const mario = DEMO_CITIZENS[0];
 const laura = DEMO_CITIZENS[1];
@@ -34,23 +33,9 @@ jest.setTimeout(240_000);
 
 describe(`citizen portal in a real browser on ${databaseLabel()}`, () => {
   const config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', COMUNE_NAME: 'Comune di Vallefiorita' });
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const opened: PortalPage[] = [];
-
-  const open = async (width = 1280): Promise<PortalPage> => {
-    const p = await PortalPage.open(browser, base, width);
-    opened.push(p);
-    return p;
-  };
   /** Every page a test opens: 0 axe violations at WCAG 2.1 AA, no horizontal overflow at 390 px, screenshots at 1280 and 390 px. */
-  const check = async (p: PortalPage, name: string): Promise<void> => {
-    expect(describeViolations(await p.axe())).toBe('');
-    // no horizontal scrolling on a phone: scrollWidth <= innerWidth at 390 px
-    expect(await p.overflowAt(390)).toBe('');
-    await p.screenshot(name);
-  };
+  const harness = useBrowserApp(config, { overflowAt390: true, expectedStatuses: [400, 403, 404, 422, 429] });
+  const { t, open, check } = harness;
   const count = async (sql: string, params: unknown[] = []): Promise<number> =>
     Number(((await t.app.get(DataSource).query(sql, params)) as Array<{ n: string }>)[0].n);
   const login = async (p: PortalPage, query: string, back = '/area-personale'): Promise<void> => {
@@ -97,23 +82,6 @@ describe(`citizen portal in a real browser on ${databaseLabel()}`, () => {
     return p.page.url().split('/pratiche/')[1].split('?')[0];
   };
 
-  beforeAll(async () => {
-    t = await startTestApp(config);
-    await t.app.listen(0, '127.0.0.1');
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const problems = opened.flatMap((p) => p.problems.filter((m) => !/status of (400|403|404|422|429)/.test(m)));
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await dropTestSchema(config);
-  });
-
   it('given anyone, when they browse the public pages, then the Comune publishes its services accessibly with the AgID scheda servizio', async () => {
     const p = await open();
     await p.page.goto('/');
@@ -148,16 +116,16 @@ describe(`citizen portal in a real browser on ${databaseLabel()}`, () => {
   });
 
   it('given the web layer, when responses go out, then the CSP forbids inline scripts, X-Powered-By is gone, the API keeps problem+json and its docs are not frameable', async () => {
-    const page = await fetch(`${base}/`, { headers: { Accept: 'text/html' } });
+    const page = await fetch(`${harness.base}/`, { headers: { Accept: 'text/html' } });
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-powered-by')).toBeNull();
     expect(page.headers.get('set-cookie')).toMatch(/sportello\.sid=.*HttpOnly.*SameSite=Lax/i);
-    const docs = await fetch(`${base}/api/docs`);
+    const docs = await fetch(`${harness.base}/api/docs`);
     expect(docs.headers.get('x-frame-options')).toBe('DENY');
-    const api = await fetch(`${base}/api/v1/cases`, { headers: { Accept: 'text/html' } });
+    const api = await fetch(`${harness.base}/api/v1/cases`, { headers: { Accept: 'text/html' } });
     expect(api.status).toBe(401);
     expect(api.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(api.headers.get('set-cookie')).toBeNull();

@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
 import { createServer as createNetServer, AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { ActIssuer } from '../../../src/modules/documents';
 import { DebtDispatcher } from '../../../src/modules/payments';
 import { aPdf } from '../../factories/document.factory';
-import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
-import { startTestApp, TestApp } from '../../setup/test-app';
-import { describeViolations, launchBrowser, PortalPage } from '../../support/browser';
+import { useBrowserApp } from '../../setup/browser-app';
+import { databaseLabel, testConfig } from '../../setup/test-database';
+import type { TestApp } from '../../setup/test-app';
+import { PortalPage } from '../../support/browser';
 
 const giulia = DEMO_CITIZENS[3];
 const mario = DEMO_CITIZENS[0];
@@ -30,21 +30,10 @@ const freePort = (): Promise<number> =>
 jest.setTimeout(300_000);
 
 describe(`Pagamenti tab: "Paga con pagoPA" through the development Checkout in a real browser on ${databaseLabel()}`, () => {
-  let config: ReturnType<typeof testConfig>;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  const opened: PortalPage[] = [];
-
-  const open = async (): Promise<PortalPage> => {
-    const p = await PortalPage.open(browser, base, 1280);
-    opened.push(p);
-    return p;
-  };
-  const check = async (p: PortalPage, name: string): Promise<void> => {
-    expect(describeViolations(await p.axe())).toBe('');
-    await p.screenshot(name);
-  };
+  const { t, open, check } = useBrowserApp(
+    async () => testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', COMUNE_NAME: 'Comune di Vallefiorita', PUBLIC_BASE_URL: `http://127.0.0.1:${await freePort()}` }),
+    { listenOnPublicBaseUrl: true },
+  );
   const auth = async (who: Parameters<TestApp['token']>[0]) => `Bearer ${await t.token(who)}`;
   const caseOf = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set('Authorization', await auth(giulia)).expect(200)).body;
   const paymentsOf = async (id: string) => (await t.http().get(`/api/v1/cases/${id}/payments`).set('Authorization', await auth(giulia)).expect(200)).body as Array<{ noticeNumber: string; status: string; receiptId: string | null }>;
@@ -77,25 +66,6 @@ describe(`Pagamenti tab: "Paga con pagoPA" through the development Checkout in a
     expect(await t.app.get(DebtDispatcher).dispatchDue()).toMatchObject({ published: 1 });
     return c;
   };
-
-  beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    config = testConfig({ CATALOGUE_LOAD: 'true', DATA_DIR: '.test-data/e2e-keys', COMUNE_NAME: 'Comune di Vallefiorita', PUBLIC_BASE_URL: base });
-    t = await startTestApp(config);
-    await t.app.listen(port, '127.0.0.1');
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    const problems = opened.flatMap((p) => p.problems);
-    await Promise.all(opened.splice(0).map((p) => p.close()));
-    expect(problems).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    if (config) await dropTestSchema(config);
-  });
 
   it('given two canoni to pay, when the citizen cancels at Checkout and then pays both in one cart, then both are paid once, the receipts show and each case resumes to its concession', async () => {
     const first = await concessionAwaitingCanone(312.4);
