@@ -41,4 +41,31 @@ describe('CatalogueCache', () => {
     cache.clear();
     expect(await cache.get('k', load, 1)).toBe(2);
   });
+
+  it('given a load in flight started outside a transaction, when a caller holding a connection asks, then it loads on its own instead of waiting (no pool deadlock)', async () => {
+    // given: the outside caller's load waits for a pool connection that only the transaction can free
+    let inTransaction = false;
+    const cache = new CatalogueCache<string>(5000, () => inTransaction);
+    let freeConnection!: (v: string) => void;
+    const outside = cache.get('k', () => new Promise<string>((resolve) => (freeConnection = resolve)), 0);
+    // when
+    inTransaction = true;
+    const own = await cache.get('k', async () => 'loaded on the transaction', 1);
+    // then
+    expect(own).toBe('loaded on the transaction');
+    freeConnection('loaded outside');
+    await expect(outside).resolves.toBe('loaded outside');
+    // and a settled value is shared with everyone again
+    await new Promise((r) => setImmediate(r));
+    expect(await cache.get('k', async () => 'not loaded again', 2)).toBe('loaded on the transaction');
+  });
+
+  it('given a load in flight, when another caller without a connection asks, then it shares that load', async () => {
+    const cache = new CatalogueCache<string>(5000, () => false);
+    let done!: (v: string) => void;
+    const first = cache.get('k', () => new Promise<string>((resolve) => (done = resolve)), 0);
+    const second = cache.get('k', async () => 'second load', 1);
+    done('first load');
+    expect([await first, await second]).toEqual(['first load', 'first load']);
+  });
 });

@@ -26,8 +26,8 @@ const CATALOGUE_TTL_MS = 5_000;
 @Injectable()
 export class CatalogueService implements OnApplicationBootstrap {
   /** Procedures and forms as read for filing and completing (see CatalogueCache). */
-  private readonly procedures = new CatalogueCache<ProcedureDetail>(CATALOGUE_TTL_MS);
-  private readonly forms = new CatalogueCache<FormVersion>(CATALOGUE_TTL_MS);
+  private readonly procedures = new CatalogueCache<ProcedureDetail>(CATALOGUE_TTL_MS, () => this.tx.current() !== undefined);
+  private readonly forms = new CatalogueCache<FormVersion>(CATALOGUE_TTL_MS, () => this.tx.current() !== undefined);
 
   constructor(
     private readonly engine: EngineService,
