@@ -91,8 +91,11 @@ describe(`modeler dry run on ${databaseLabel()}`, () => {
     expect(first.steps[0].citizen.map((c) => c.status)).toEqual(['inviata', 'presa-in-carico']);
     expect(task).toMatchObject({ elementId: 'Task_Verifica', kind: 'task', formKey: 'istruttoria-certificato-residenza', proposedData: expect.objectContaining({ esito: 'accolta' }) });
     expect(done.status).toBe('ended');
-    expect(done.steps[1].path.map((p) => p.elementId)).toEqual(['Flow_Verifica_Esito', 'Gateway_Esito', 'Flow_Esito_Accettata', 'Task_ProtocolloAccoglimento', 'Flow_Task_ProtocolloAccoglimento_End_Accettata', 'End_Accettata']);
-    expect(done.steps[1].skippedServices).toEqual([{ elementId: 'Task_ProtocolloAccoglimento', name: expect.any(String), implementation: 'protocol.register' }]);
+    expect(done.steps[1].path.map((p) => p.elementId)).toEqual(['Flow_Verifica_Esito', 'Gateway_Esito', 'Flow_Esito_Accettata', 'Task_ProtocolloAccoglimento', 'Flow_Task_ProtocolloAccoglimento_Task_Certificato', 'Task_Certificato', 'Flow_Task_Certificato_End_Accettata', 'End_Accettata']);
+    expect(done.steps[1].skippedServices).toEqual([
+      { elementId: 'Task_ProtocolloAccoglimento', name: expect.any(String), implementation: 'protocol.register' },
+      { elementId: 'Task_Certificato', name: expect.any(String), implementation: 'documents.render' },
+    ]);
     expect(done.citizenStatus).toBe('accettata');
     expect(done.waiting).toEqual([]);
     const after = await snapshot();
@@ -116,7 +119,7 @@ describe(`modeler dry run on ${databaseLabel()}`, () => {
     // then
     const state = res.body as DryRunState;
     expect(state.steps[1].path.map((p) => p.elementId)).toContain('End_Rifiutata');
-    expect(state.steps[1].skippedServices.map((s) => s.elementId)).toEqual(['Task_ProtocolloRigetto']);
+    expect(state.steps[1].skippedServices.map((s) => s.elementId)).toEqual(['Task_ProtocolloRigetto', 'Task_Rigetto']);
     expect(state.citizenStatus).toBe('rifiutata');
   });
 
