@@ -40,30 +40,33 @@ export class IssueReceiptUseCase {
     if (existing) return issuedAsDocument(existing);
     const caseRow = await this.cases.row(caseId);
     if (!caseRow.protocol_number || !caseRow.protocol_year) throw new DocumentNotReadyException(caseId);
+    // Rendered before the transaction: the PDF takes a while (seconds under load), and a second
+    // request for the same receipt waits on the case's lock only for the store, not the render
+    // (it used to hit lock_timeout and answer 500). Two racing renders: the first stored wins.
+    const [procedure, attachments] = [await this.catalogue.get(caseRow.procedure_key), await this.repo.attachmentsOfCase(caseId)];
+    const code = newVerificationCode();
+    const url = verificationUrl(this.config.PUBLIC_BASE_URL, code);
+    const model = receiptModel({
+      caseRow,
+      procedure,
+      attachments,
+      protocol: { aoo: this.config.PROTOCOL_AOO, register: this.config.PROTOCOL_REGISTER },
+      verification: { code, url },
+      comune: this.config.COMUNE_NAME,
+    });
+    const content = this.templates.render('ricevuta', model);
+    const createdAt = new Date();
+    const bytes = await renderPdf(content, url, {
+      title: `${content.title} - ${caseRow.code}`,
+      subject: `${caseRow.procedure_title}, protocollo n. ${caseRow.protocol_number}/${caseRow.protocol_year}`,
+      author: procedure.office.name,
+      createdAt,
+    });
+    const sha256 = sha256Of(bytes);
     return this.tx.run(async (em) => {
       await this.repo.lockCase(caseId);
       const issued = await this.repo.findReceipt(caseId);
       if (issued) return issuedAsDocument(issued);
-      const [procedure, attachments] = [await this.catalogue.get(caseRow.procedure_key), await this.repo.attachmentsOfCase(caseId)];
-      const code = newVerificationCode();
-      const url = verificationUrl(this.config.PUBLIC_BASE_URL, code);
-      const model = receiptModel({
-        caseRow,
-        procedure,
-        attachments,
-        protocol: { aoo: this.config.PROTOCOL_AOO, register: this.config.PROTOCOL_REGISTER },
-        verification: { code, url },
-        comune: this.config.COMUNE_NAME,
-      });
-      const content = this.templates.render('ricevuta', model);
-      const createdAt = new Date();
-      const bytes = await renderPdf(content, url, {
-        title: `${content.title} - ${caseRow.code}`,
-        subject: `${caseRow.procedure_title}, protocollo n. ${caseRow.protocol_number}/${caseRow.protocol_year}`,
-        author: procedure.office.name,
-        createdAt,
-      });
-      const sha256 = sha256Of(bytes);
       await lockDigest(em, sha256);
       await this.storage.store(em, sha256, bytes);
       const document = {
