@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '../../src/config';
 import { DEMO_CITIZENS, DEMO_OPERATORS, Principal } from '../../src/modules/identity';
+import { anOccupazioneSuoloApplication } from '../factories/case.factory';
 import { aPdf } from '../factories/document.factory';
 import { databaseEnv, databaseLabel, dropTestSchema, onPostgres, testConfig } from '../setup/test-database';
 import { AppProcess, devTokens, exited, startAppProcess, stopAppProcess } from '../support/app-process';
@@ -152,7 +153,7 @@ describe(`pagoPA debt position survives kill -9 between "position created" and "
     await dropTestSchema(config);
   });
 
-  const call = async (app: AppProcess, who: Principal, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
+  const call = async (app: AppProcess, who: Principal, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> => {
     const res = await fetch(`${app.base}${path}`, {
       method,
       headers: { authorization: `Bearer ${tokens.get(who.kind === 'citizen' ? who.fiscalCode : (who as { userId: string }).userId)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -161,13 +162,13 @@ describe(`pagoPA debt position survives kill -9 between "position created" and "
     const text = await res.text();
     return { status: res.status, body: text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text };
   };
-  const ok = async (app: AppProcess, who: Principal, method: string, path: string, body?: unknown, expected = 200): Promise<any> => {
+  const ok = async <T = unknown>(app: AppProcess, who: Principal, method: string, path: string, body?: unknown, expected = 200): Promise<T> => {
     const res = await call(app, who, method, path, body);
     if (res.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
+    return res.body as T;
   };
   const taskOf = async (app: AppProcess, who: Principal, office: string, caseId: string): Promise<{ id: string; elementId: string }> =>
-    waitFor(`a ${office} task`, async () => ((await ok(app, who, 'GET', `/api/v1/tasks?office=${office}&pageSize=100`)).items as Array<{ id: string; caseId: string; elementId: string }>).find((t) => t.caseId === caseId), 30_000);
+    waitFor(`a ${office} task`, async () => (await ok<{ items: Array<{ id: string; caseId: string; elementId: string }> }>(app, who, 'GET', `/api/v1/tasks?office=${office}&pageSize=100`)).items.find((t) => t.caseId === caseId), 30_000);
   const paymentsOf = async (app: AppProcess, caseId: string): Promise<Array<{ noticeNumber: string; status: string; amount: number; payable: boolean; receiptId: string | null }>> =>
     ok(app, mario, 'GET', `/api/v1/cases/${caseId}/payments`);
 
@@ -213,20 +214,11 @@ describe(`pagoPA debt position survives kill -9 between "position created" and "
     const upload = await fetch(`${first.base}/api/v1/attachments`, { method: 'POST', headers: { authorization: `Bearer ${tokens.get(mario.fiscalCode)}` }, body: form });
     expect(upload.status).toBe(201);
     const planimetria = ((await upload.json()) as { id: string }).id;
-    const filed = await ok(first, mario, 'POST', '/api/v1/cases', {
+    const filed = await ok<{ id: string; protocol: { number: string } }>(first, mario, 'POST', '/api/v1/cases', {
       procedureKey: PROCEDURE,
-      data: {
-        richiedente: { nome: mario.givenName, cognome: mario.familyName, codiceFiscale: mario.fiscalCode, email: mario.email },
-        qualitaRichiedente: 'privato',
-        occupazione: { indirizzo: 'Via Roma', civico: '12', metriQuadri: 6.5, dataInizio: '2026-06-01', dataFine: '2026-06-03' },
-        finalita: 'trasloco',
-        limitazioneTransito: true,
-        dichiarazioneVeridicita: true,
-        presaVisionePrivacy: true,
-        planimetria: [planimetria],
-      },
+      data: { ...anOccupazioneSuoloApplication(mario), planimetria: [planimetria] },
     }, 201);
-    const caseId = filed.id as string;
+    const caseId = filed.id;
     await ok(first, davide, 'POST', `/api/v1/tasks/${(await taskOf(first, davide, 'polizia-locale', caseId)).id}/complete`, { data: { parerePoliziaLocale: 'favorevole', prescrizioniPoliziaLocale: 'Nessuna' } });
     await ok(first, chiara, 'POST', `/api/v1/tasks/${(await taskOf(first, chiara, 'lavori-pubblici', caseId)).id}/complete`, { data: { parereLavoriPubblici: 'favorevole', prescrizioniLavoriPubblici: 'Nessuna' } });
     const decision = await taskOf(first, elena, 'suap', caseId);
@@ -263,7 +255,7 @@ describe(`pagoPA debt position survives kill -9 between "position created" and "
     expect(proxy.creates('second').map((e) => e.status)).toEqual([409]);
     expect(proxy.log.filter((e) => e.app === 'second' && e.method === 'GET' && e.path.includes(`/debtpositions/${encodeURIComponent(pending.iupd)}`)).map((e) => e.status)).toEqual([200]);
     // and: its avviso is among the case's documents once, and Mario can download it
-    const documents = (await ok(second, mario, 'GET', `/api/v1/cases/${caseId}/documents`)) as Array<{ kind: string; name: string }>;
+    const documents = await ok<Array<{ kind: string; name: string }>>(second, mario, 'GET', `/api/v1/cases/${caseId}/documents`);
     expect(documents.filter((d) => d.kind === 'payment-notice').map((d) => d.name)).toEqual([`avviso-${pending.nav}.pdf`]);
     const avviso = await fetch(`${second.base}/api/v1/cases/${caseId}/payments/${pending.nav}/avviso`, { headers: { authorization: `Bearer ${tokens.get(mario.fiscalCode)}` } });
     expect(avviso.status).toBe(200);
@@ -279,7 +271,7 @@ describe(`pagoPA debt position survives kill -9 between "position created" and "
     await waitFor('the receipt to be applied', async () => ((await paymentsOf(second, caseId))[0]?.status === 'paid' ? true : undefined), 60_000, second);
     expect((await paymentsOf(second, caseId))[0]).toMatchObject({ status: 'paid', receiptId: receipt.receiptId, payable: false });
     const done = await waitFor('the case to be concluded', async () => {
-      const c = await ok(second, mario, 'GET', `/api/v1/cases/${caseId}`);
+      const c = await ok<{ status: string }>(second, mario, 'GET', `/api/v1/cases/${caseId}`);
       return c.status === 'accettata' ? c : undefined;
     }, 60_000, second);
     expect(done).toMatchObject({ outcome: 'accettata', protocol: { number: filed.protocol.number } });
