@@ -2,6 +2,7 @@ import { ActIssuer } from '../../src/modules/documents';
 import { TimerSchedulerService } from '../../src/modules/engine';
 import { DebtDispatcher, ReceiptReconciler } from '../../src/modules/payments';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../src/modules/identity';
+import { anOccupazioneSuoloApplication } from '../factories/case.factory';
 import { aPdf } from '../factories/document.factory';
 import { readPdf } from '../support/pdf-text';
 import { databaseLabel, dropTestSchema, testConfig } from '../setup/test-database';
@@ -44,16 +45,7 @@ interface TaskItem {
 const dayBefore = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) - DAY).toISOString().slice(0, 10);
 
 function application(p: Citizen, over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    richiedente: { nome: p.givenName, cognome: p.familyName, codiceFiscale: p.fiscalCode, email: p.email ?? 'giulia.ferrari@example.it' },
-    qualitaRichiedente: 'privato',
-    occupazione: { indirizzo: 'Via Roma', civico: '12', metriQuadri: 6.5, dataInizio: '2026-06-01', dataFine: '2026-06-03' },
-    finalita: 'trasloco',
-    limitazioneTransito: true,
-    dichiarazioneVeridicita: true,
-    presaVisionePrivacy: true,
-    ...over,
-  };
+  return anOccupazioneSuoloApplication({ ...p, email: p.email ?? 'giulia.ferrari@example.it' }, over);
 }
 
 describe(`occupazione di suolo pubblico over HTTP on ${databaseLabel()}`, () => {

@@ -37,3 +37,20 @@ export function aNidoApplication(
     presaVisionePrivacy: true,
   };
 }
+
+/** A valid start-form submission for occupazione-suolo-pubblico by a private citizen (its required planimetria, attachment ids, is the caller's to add, in `overrides`). */
+export function anOccupazioneSuoloApplication(
+  citizen: { givenName: string; familyName: string; fiscalCode: string; email?: string },
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    richiedente: { nome: citizen.givenName, cognome: citizen.familyName, codiceFiscale: citizen.fiscalCode, email: citizen.email ?? 'nessuna@example.it' },
+    qualitaRichiedente: 'privato',
+    occupazione: { indirizzo: 'Via Roma', civico: '12', metriQuadri: 6.5, dataInizio: '2026-06-01', dataFine: '2026-06-03' },
+    finalita: 'trasloco',
+    limitazioneTransito: true,
+    dichiarazioneVeridicita: true,
+    presaVisionePrivacy: true,
+    ...overrides,
+  };
+}

@@ -2,7 +2,7 @@
 import { DataSource } from 'typeorm';
 import { DEMO_CITIZENS, DEMO_OPERATORS } from '../../../src/modules/identity';
 import { DebtDispatcher } from '../../../src/modules/payments';
-import { aCertificatoResidenzaRequest, aNidoApplication } from '../../factories/case.factory';
+import { aCertificatoResidenzaRequest, aNidoApplication, anOccupazioneSuoloApplication } from '../../factories/case.factory';
 import { aPdf } from '../../factories/document.factory';
 import { useBrowserApp } from '../../setup/browser-app';
 import { databaseLabel, testConfig } from '../../setup/test-database';
@@ -325,13 +325,5 @@ function nidoApplication(): Record<string, unknown> {
 }
 
 function suoloApplication(): Record<string, unknown> {
-  return {
-    richiedente: { nome: mario.givenName, cognome: mario.familyName, codiceFiscale: mario.fiscalCode, email: mario.email ?? 'mario.rossi@example.it' },
-    qualitaRichiedente: 'privato',
-    occupazione: { indirizzo: 'Via Roma', civico: '12', metriQuadri: 6.5, dataInizio: '2026-06-01', dataFine: '2026-06-03' },
-    finalita: 'trasloco',
-    limitazioneTransito: true,
-    dichiarazioneVeridicita: true,
-    presaVisionePrivacy: true,
-  };
+  return anOccupazioneSuoloApplication(mario);
 }

@@ -7,6 +7,7 @@ import { Transactions } from '../../../src/database';
 import { DOCUMENT_STORAGE, DocumentStorage, UnfiledUploadsPurge } from '../../../src/modules/documents';
 import { DEMO_ADMINS, DEMO_CITIZENS, DEMO_OPERATORS, Principal } from '../../../src/modules/identity';
 import { ProtocolService } from '../../../src/modules/protocol';
+import { anOccupazioneSuoloApplication } from '../../factories/case.factory';
 import { aPdf, aPng, anExecutable, anHtmlPage } from '../../factories/document.factory';
 import { readPdf } from '../../support/pdf-text';
 import { databaseLabel, dropTestSchema, testConfig } from '../../setup/test-database';
@@ -22,16 +23,7 @@ const PROCEDURE = 'occupazione-suolo-pubblico';
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 function application(p: (typeof DEMO_CITIZENS)[number], planimetria: unknown): Record<string, unknown> {
-  return {
-    richiedente: { nome: p.givenName, cognome: p.familyName, codiceFiscale: p.fiscalCode, email: p.email ?? 'cittadino@example.it' },
-    qualitaRichiedente: 'privato',
-    occupazione: { indirizzo: 'Via Roma', civico: '12', metriQuadri: 6.5, dataInizio: '2026-06-01', dataFine: '2026-06-03' },
-    finalita: 'trasloco',
-    limitazioneTransito: true,
-    dichiarazioneVeridicita: true,
-    presaVisionePrivacy: true,
-    planimetria,
-  };
+  return anOccupazioneSuoloApplication(p, { planimetria });
 }
 
 for (const storage of ['database', 'folder'] as const) {
