@@ -166,6 +166,8 @@ const envSchema = z.object({
   PAYMENTS_POLL_MS: intFrom(100, 600_000).default(5000),
   /** First retry delay after pagoPA is down; doubles each attempt, capped at one hour. */
   PAYMENTS_BACKOFF_MS: intFrom(100, 3_600_000).default(30_000),
+  /** How long a process's claim on a pending debt position lasts: a process that died holding it is retried by another after this. */
+  PAYMENTS_LEASE_MS: intFrom(1000, 3_600_000).default(120_000),
   // --- Task acts (issue 12 §3): ANPR residence check behind AnprPort ---
   /** ANPR: `fake` is the stateful development registry served at /dev-anpr (refused in production); `http` calls the ANPR e-service through PDND. */
   ANPR_ADAPTER: z.enum(['fake', 'http']).default('fake'),

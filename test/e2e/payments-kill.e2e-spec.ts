@@ -29,8 +29,10 @@ const operator = (userId: string) => DEMO_OPERATORS.find((o) => o.userId === use
 const davide = operator('davide.greco'); // polizia-locale
 const chiara = operator('chiara.bruno'); // lavori-pubblici
 const elena = operator('elena.marino'); // suap
-// The dead dispatcher's claim (DEBT_LEASE_MS, 2 minutes) must run out before another process may retry.
-const RECOVERY_DEADLINE_MS = 240_000;
+// The dead dispatcher's claim (PAYMENTS_LEASE_MS, below) must run out before another process may retry.
+// Long enough that the restarted process never outlives its own claim while it adopts and publishes (then it would claim again).
+const LEASE_MS = 30_000;
+const RECOVERY_DEADLINE_MS = 150_000;
 
 interface Exchange {
   app: 'first' | 'second' | 'none';
@@ -186,6 +188,7 @@ describe(`pagoPA debt position survives kill -9 between "position created" and "
       PAYMENTS_JOBS_ENABLED: 'true',
       PAYMENTS_POLL_MS: '200',
       PAYMENTS_BACKOFF_MS: '1000',
+      PAYMENTS_LEASE_MS: String(LEASE_MS),
       PAYMENTS_ADAPTER: 'gpd',
       DEV_PAGOPA_ENABLED: 'true',
       PAGOPA_API_BASE_URL: `${proxyBase}/dev-pagopa`,
@@ -282,6 +285,6 @@ describe(`pagoPA debt position survives kill -9 between "position created" and "
     expect(await query(dataDir, config, `select status, attempts, last_error from case_payment where case_id = $1`, [caseId])).toEqual([{ status: 'paid', attempts: 2, last_error: null }]);
     expect(await query(dataDir, config, `select name from issued_document where case_id = $1 and name like 'avviso-%'`, [caseId])).toEqual([{ name: `avviso-${pending.nav}.pdf` }]);
     expect(await query(dataDir, config, `select receipt_id, outcome from payment_receipt_log where nav = $1`, [pending.nav])).toEqual([{ receipt_id: receipt.receiptId, outcome: 'applied' }]);
-    // Two app boots, a two-minute lease and, on PGlite, reopening its data directory between them.
+    // Two app boots, a 30-second lease and, on PGlite, reopening its data directory between them.
   }, 600_000);
 });

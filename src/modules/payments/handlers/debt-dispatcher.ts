@@ -9,7 +9,6 @@ import { PaymentGatewayUnauthorizedException, PaymentGatewayUnavailableException
 import { PAYMENTS_PORT, PaymentsPort } from '../payments.port';
 import { PaymentNoticeAnnouncer } from './payment-notice.announcer';
 
-export const DEBT_LEASE_MS = 120_000;
 const BATCH = 10;
 const MAX_BACKOFF_MS = 3_600_000;
 
@@ -43,7 +42,7 @@ export class DebtDispatcher {
   async dispatchDue(now: Date = new Date()): Promise<DebtDispatchReport> {
     const report: DebtDispatchReport = { published: 0, retried: 0, failed: 0 };
     for (;;) {
-      const claimed = await this.repo.claimPending(now, new Date(now.getTime() + DEBT_LEASE_MS), BATCH);
+      const claimed = await this.repo.claimPending(now, new Date(now.getTime() + this.config.PAYMENTS_LEASE_MS), BATCH);
       for (const row of claimed) report[await this.deliver(row, now)]++;
       if (claimed.length < BATCH) return report;
     }
