@@ -8,12 +8,12 @@ import { DispatchReport } from './notifications.types';
 import { AppIoPort, AppIoUnavailableError, APP_IO_PORT, ioMessageBody, ioMessageProblems } from '../app-io';
 import { ChannelPreferencesRepository } from './channel-preferences.repository';
 import { ClaimedEmail, IoContent, OutboxRepository } from './outbox.repository';
+import { backoffDelay } from './retry-policy';
 
 type Outcome = keyof DispatchReport | null;
 /** Why a notice cannot be delivered at all; an operator reads it in notification_outbox.last_error. */
 const NO_CHANNEL = 'no channel: the citizen is not reachable on App IO and has no e-mail address';
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
-import { backoffDelay } from './retry-policy';
 
 /** How long a claimed row stays reserved to one dispatcher: well above the SMTP timeouts. */
 export const OUTBOX_LEASE_MS = 120_000;
